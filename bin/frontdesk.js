@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// Entry point of the `frontdesk` command: runs the compiled CLI (built by `npm install`).
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const entry = fileURLToPath(new URL('../dist/node/src-main/cli/main.js', import.meta.url));
+if (!existsSync(entry)) {
+  process.stderr.write('frontdesk: not built yet; run `npm run build` in the project folder first.\n');
+  process.exit(2);
+}
+const { main } = await import(pathToFileURL(entry).href);
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { BadgeSchema, EmployeeCodeSchema, PinSchema } from './common.js';
+
+export const EmployeeSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  name: z.string(),
+  role: z.string(),
+  team: z.string().nullable(),
+  isManager: z.boolean(),
+  hasBadge: z.boolean(),
+  active: z.boolean(),
+});
+
+export const AddEmployeeInputSchema = z.object({
+  code: EmployeeCodeSchema,
+  name: z.string().trim().min(1, 'name is empty').max(120),
+  pin: PinSchema,
+  badge: BadgeSchema.optional(),
+  team: z.string().trim().min(1).max(80).optional(),
+  role: z.string().trim().min(1).max(80).default('staff'),
+  isManager: z.boolean().default(false),
+});
+
+export const ListEmployeesInputSchema = z.object({ includeInactive: z.boolean().default(false) });
+
+export type Employee = z.infer<typeof EmployeeSchema>;
+export type AddEmployeeInput = z.input<typeof AddEmployeeInputSchema>;

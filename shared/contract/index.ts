@@ -1,0 +1,66 @@
+// The one contract: every call any client can make, with its zod input and output. Hosts
+// (IPC, HTTP, CLI, tests) bind from this table; a method not here does not exist.
+// `access` says who may call it: 'kiosk' from any authenticated client, 'admin' only from
+// trusted local callers (the CLI, tests) until manager sign-in exists.
+import { z } from 'zod';
+import type { ErrorBody } from '../errors.js';
+import { EmployeeSchema, AddEmployeeInputSchema, ListEmployeesInputSchema } from './employees.js';
+import {
+  IdentifyInputSchema,
+  IdentifyOutputSchema,
+  KioskExitInputSchema,
+  KioskExitOutputSchema,
+  KioskInfoOutputSchema,
+} from './kiosk.js';
+import {
+  ImportPunchesInputSchema,
+  ImportPunchesOutputSchema,
+  ListPunchesInputSchema,
+  PunchRowSchema,
+  ReceiptSchema,
+  RecordPunchInputSchema,
+} from './punches.js';
+import { SyncStatusSchema } from './sync.js';
+
+const Empty = z.object({}).strict().default({});
+
+type Access = 'kiosk' | 'admin';
+interface MethodSpec {
+  kind: 'query' | 'mutation';
+  access: Access;
+  input: z.ZodType;
+  output: z.ZodType;
+}
+
+export const contract = {
+  'kiosk.info': { kind: 'query', access: 'kiosk', input: Empty, output: KioskInfoOutputSchema },
+  'kiosk.identify': { kind: 'mutation', access: 'kiosk', input: IdentifyInputSchema, output: IdentifyOutputSchema },
+  'kiosk.exit': { kind: 'mutation', access: 'kiosk', input: KioskExitInputSchema, output: KioskExitOutputSchema },
+  'punches.record': { kind: 'mutation', access: 'kiosk', input: RecordPunchInputSchema, output: ReceiptSchema },
+  'punches.list': { kind: 'query', access: 'admin', input: ListPunchesInputSchema, output: z.array(PunchRowSchema) },
+  'punches.import': { kind: 'mutation', access: 'admin', input: ImportPunchesInputSchema, output: ImportPunchesOutputSchema },
+  'employees.add': { kind: 'mutation', access: 'admin', input: AddEmployeeInputSchema, output: EmployeeSchema },
+  'employees.list': { kind: 'query', access: 'admin', input: ListEmployeesInputSchema, output: z.array(EmployeeSchema) },
+  'sync.status': { kind: 'query', access: 'kiosk', input: Empty, output: SyncStatusSchema },
+} as const satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type MethodInput<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>;
+
+export const METHODS = Object.keys(contract) as Method[];
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ErrorBody };
+
+export * from './common.js';
+export * from './employees.js';
+export * from './kiosk.js';
+export * from './punches.js';
+export * from './sync.js';
+export * from './events.js';

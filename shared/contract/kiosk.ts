@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { BadgeSchema, EmployeeCodeSchema, EmployeeSummarySchema, PinSchema, PunchKindSchema } from './common.js';
+
+export const IdentifyInputSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('pin'), code: EmployeeCodeSchema, pin: PinSchema }),
+  z.object({ method: z.literal('badge'), badge: BadgeSchema }),
+  /** Code alone: only for trusted local callers (the CLI), never a kiosk screen. */
+  z.object({ method: z.literal('code'), code: EmployeeCodeSchema }),
+]);
+
+export const IdentifyOutputSchema = z.object({
+  ticket: z.string(),
+  employee: EmployeeSummarySchema,
+  suggested: PunchKindSchema,
+  lastPunch: z.object({ kind: PunchKindSchema, at: z.string() }).nullable(),
+  todaySeconds: z.number().int(),
+});
+
+export const KioskInfoOutputSchema = z.object({
+  siteName: z.string(),
+  tz: z.string(),
+  deviceId: z.string(),
+  now: z.string(),
+  host: z.enum(['electron', 'web', 'cli', 'test']),
+});
+
+export const KioskExitInputSchema = z.object({ code: EmployeeCodeSchema, pin: PinSchema });
+export const KioskExitOutputSchema = z.object({ managerName: z.string() });
+
+export type IdentifyInput = z.infer<typeof IdentifyInputSchema>;
+export type IdentifyOutput = z.infer<typeof IdentifyOutputSchema>;
+export type KioskInfo = z.infer<typeof KioskInfoOutputSchema>;

@@ -1,0 +1,113 @@
+// Instants are UTC milliseconds; local dates and clock times are derived in a named IANA zone.
+// Conversions go through Intl so DST gaps and overlaps follow the tz database, never a
+// fixed offset. A local time that does not exist (spring-forward gap) is reported as such.
+
+export interface LocalParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const DAY_MS = 86_400_000;
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(tz: string): Intl.DateTimeFormat {
+  let f = formatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(tz, f);
+  }
+  return f;
+}
+
+export function isValidTimeZone(tz: string): boolean {
+  try {
+    formatterFor(tz);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function localParts(utcMs: number, tz: string): LocalParts {
+  const out: LocalParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  for (const p of formatterFor(tz).formatToParts(utcMs)) {
+    if (p.type in out) out[p.type as keyof LocalParts] = Number(p.value);
+  }
+  return out;
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** `YYYY-MM-DD` of the instant in the zone. */
+export function localDateOf(utcMs: number, tz: string): string {
+  const p = localParts(utcMs, tz);
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/** `HH:MM` of the instant in the zone. */
+export function localTimeOf(utcMs: number, tz: string): string {
+  const p = localParts(utcMs, tz);
+  return `${pad(p.hour)}:${pad(p.minute)}`;
+}
+
+function partsAsUtc(p: LocalParts): number {
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (east positive). */
+export function offsetAt(utcMs: number, tz: string): number {
+  const wholeSecond = Math.floor(utcMs / 1000) * 1000;
+  return partsAsUtc(localParts(wholeSecond, tz)) - wholeSecond;
+}
+
+/**
+ * The instant at which the zone's wall clock reads `p`. In an overlap (clocks set back) the
+ * earlier instant is returned; in a gap (clocks set forward) `null`, because no such instant exists.
+ */
+export function zonedToUtc(p: LocalParts, tz: string): number | null {
+  const wall = partsAsUtc(p);
+  const candidates = [wall - offsetAt(wall - DAY_MS, tz), wall - offsetAt(wall + DAY_MS, tz)]
+    .filter((t) => partsAsUtc(localParts(t, tz)) === wall)
+    .sort((a, b) => a - b);
+  return candidates[0] ?? null;
+}
+
+export function parseLocalDate(date: string): { year: number; month: number; day: number } {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new RangeError(`not a local date: ${date}`);
+  return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
+}
+
+/** The first instant of a local date (midnight, or the end of a gap that swallows midnight). */
+export function startOfLocalDay(date: string, tz: string): number {
+  const d = parseLocalDate(date);
+  const parts = { ...d, hour: 0, minute: 0, second: 0 };
+  const exact = zonedToUtc(parts, tz);
+  if (exact !== null) return exact;
+  const wall = partsAsUtc(parts);
+  return wall - offsetAt(wall - DAY_MS, tz);
+}
+
+export function addDays(date: string, days: number): string {
+  const d = parseLocalDate(date);
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + days));
+  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
+}
+
+/** `[start, end)` instants of a local date. */
+export function localDayRange(date: string, tz: string): { startMs: number; endMs: number } {
+  return { startMs: startOfLocalDay(date, tz), endMs: startOfLocalDay(addDays(date, 1), tz) };
+}

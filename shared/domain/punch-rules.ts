@@ -1,0 +1,71 @@
+// Kiosk punch rules, pure so the kiosk, CLI and tests apply exactly the same ones:
+// - suggest OUT after a recent IN, otherwise IN (an IN older than maxHours is a forgotten OUT,
+//   so the likely next punch is a new IN); the other kind is always allowed;
+// - the same kind tapped again within the duplicate window is the same punch (the first
+//   receipt is returned), because people tap twice when a screen feels slow;
+// - too many wrong PINs lock that employee out on this kiosk for a while; the state is
+//   stored, so restarting the kiosk does not reset it.
+
+import type { PunchKind } from './work-hours.js';
+
+export interface LastPunch {
+  kind: PunchKind;
+  atMs: number;
+}
+
+export interface PunchPolicy {
+  duplicateWindowSeconds: number;
+  maxHours: number;
+  maxWrongPins: number;
+  lockoutSeconds: number;
+}
+
+export const DEFAULT_PUNCH_POLICY: PunchPolicy = {
+  duplicateWindowSeconds: 60,
+  maxHours: 16,
+  maxWrongPins: 5,
+  lockoutSeconds: 300,
+};
+
+export function suggestKind(last: LastPunch | null, nowMs: number, policy: PunchPolicy): PunchKind {
+  if (last && last.kind === 'IN' && nowMs - last.atMs < policy.maxHours * 3_600_000) return 'OUT';
+  return 'IN';
+}
+
+/** True when a punch of `kind` at `atMs` repeats `last` within the duplicate window. */
+export function isDuplicateTap(
+  last: LastPunch | null,
+  kind: PunchKind,
+  atMs: number,
+  policy: PunchPolicy,
+): boolean {
+  if (!last || last.kind !== kind) return false;
+  const gap = atMs - last.atMs;
+  return gap >= 0 && gap < policy.duplicateWindowSeconds * 1000;
+}
+
+export interface PinFailures {
+  failures: number;
+  lockedUntilMs: number | null;
+}
+
+export const NO_PIN_FAILURES: PinFailures = { failures: 0, lockedUntilMs: null };
+
+/** Seconds left in a lockout, or 0 when the employee may try. */
+export function lockoutRemaining(state: PinFailures, nowMs: number): number {
+  if (state.lockedUntilMs === null || nowMs >= state.lockedUntilMs) return 0;
+  return Math.ceil((state.lockedUntilMs - nowMs) / 1000);
+}
+
+export function afterWrongPin(state: PinFailures, nowMs: number, policy: PunchPolicy): PinFailures {
+  const expired = state.lockedUntilMs !== null && nowMs >= state.lockedUntilMs;
+  const failures = (expired ? 0 : state.failures) + 1;
+  if (failures >= policy.maxWrongPins) {
+    return { failures: 0, lockedUntilMs: nowMs + policy.lockoutSeconds * 1000 };
+  }
+  return { failures, lockedUntilMs: null };
+}
+
+export function attemptsLeft(state: PinFailures, policy: PunchPolicy): number {
+  return Math.max(0, policy.maxWrongPins - state.failures);
+}

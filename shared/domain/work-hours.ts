@@ -1,0 +1,114 @@
+// The work-hours rules (DESIGN.md), shared by the kiosk's "today" figure and the reports:
+// - an employee's punches are ordered by instant, ties by id; voided punches are skipped;
+// - an IN pairs with the immediately following punch when that is an OUT; an IN followed by
+//   another IN or by nothing is an open session ("missing OUT", no hours); an OUT with no IN
+//   before it is "missing IN";
+// - hours are real elapsed time between instants (DST-proof), clamped to maxHours;
+// - a session counts wholly on the local date of its IN, in the site's zone.
+
+import { localDateOf } from './local-time.js';
+
+export type PunchKind = 'IN' | 'OUT';
+
+export interface PunchFact {
+  id: string;
+  employeeId: string;
+  kind: PunchKind;
+  atMs: number;
+  voided?: boolean;
+}
+
+export interface WorkSession {
+  employeeId: string;
+  inId: string;
+  outId: string;
+  inMs: number;
+  outMs: number;
+  localDate: string;
+  seconds: number;
+  clamped: boolean;
+}
+
+export type WorkException =
+  | { kind: 'MISSING_OUT'; employeeId: string; punchId: string; atMs: number; localDate: string }
+  | { kind: 'MISSING_IN'; employeeId: string; punchId: string; atMs: number; localDate: string };
+
+export interface WorkHoursOptions {
+  /** The zone whose local date a session counts on. */
+  tz: string | ((employeeId: string) => string);
+  /** Sessions longer than this count as this many hours (and are flagged). Default 16. */
+  maxHours?: number;
+}
+
+export const DEFAULT_MAX_HOURS = 16;
+
+export function comparePunches(a: PunchFact, b: PunchFact): number {
+  if (a.atMs !== b.atMs) return a.atMs - b.atMs;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function computeWorkSessions(
+  punches: readonly PunchFact[],
+  options: WorkHoursOptions,
+): { sessions: WorkSession[]; exceptions: WorkException[] } {
+  const maxSeconds = Math.round((options.maxHours ?? DEFAULT_MAX_HOURS) * 3600);
+  const tzOf = typeof options.tz === 'string' ? () => options.tz as string : options.tz;
+  const byEmployee = new Map<string, PunchFact[]>();
+  for (const p of punches) {
+    if (p.voided) continue;
+    const list = byEmployee.get(p.employeeId);
+    if (list) list.push(p);
+    else byEmployee.set(p.employeeId, [p]);
+  }
+
+  const sessions: WorkSession[] = [];
+  const exceptions: WorkException[] = [];
+  for (const [employeeId, list] of byEmployee) {
+    const tz = tzOf(employeeId);
+    list.sort(comparePunches);
+    for (let i = 0; i < list.length; i++) {
+      const p = list[i]!;
+      const next = list[i + 1];
+      const localDate = localDateOf(p.atMs, tz);
+      if (p.kind === 'OUT') {
+        const prev = list[i - 1];
+        if (!prev || prev.kind !== 'IN') {
+          exceptions.push({ kind: 'MISSING_IN', employeeId, punchId: p.id, atMs: p.atMs, localDate });
+        }
+        continue;
+      }
+      if (!next || next.kind !== 'OUT') {
+        exceptions.push({ kind: 'MISSING_OUT', employeeId, punchId: p.id, atMs: p.atMs, localDate });
+        continue;
+      }
+      const elapsed = Math.floor((next.atMs - p.atMs) / 1000);
+      sessions.push({
+        employeeId,
+        inId: p.id,
+        outId: next.id,
+        inMs: p.atMs,
+        outMs: next.atMs,
+        localDate,
+        seconds: Math.min(elapsed, maxSeconds),
+        clamped: elapsed > maxSeconds,
+      });
+    }
+  }
+  return { sessions, exceptions };
+}
+
+/** Seconds worked per employee per local date, from the sessions. */
+export function dailySeconds(sessions: readonly WorkSession[]): Map<string, Map<string, number>> {
+  const out = new Map<string, Map<string, number>>();
+  for (const s of sessions) {
+    let days = out.get(s.employeeId);
+    if (!days) out.set(s.employeeId, (days = new Map()));
+    days.set(s.localDate, (days.get(s.localDate) ?? 0) + s.seconds);
+  }
+  return out;
+}
+
+/** Hours to two decimals, as payroll shows them. */
+export function hoursOf(seconds: number): number {
+  return Math.round((seconds / 3600) * 100) / 100;
+}

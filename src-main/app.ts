@@ -1,0 +1,96 @@
+// Composition root: builds the services from configuration and hands back one dispatch.
+// Hosts (Electron, web, CLI) and tests all start here; nothing else wires services together.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { KioskInfo } from '../shared/contract/kiosk.js';
+import { DEFAULT_PUNCH_POLICY } from '../shared/domain/punch-rules.js';
+import { openLocalStore, type LocalStore } from './db/local/connection.js';
+import { migrateLocal } from './db/local/migrate.js';
+import { createEventBus, type EventBus } from './events.js';
+import { createLogger } from './log.js';
+import type { AppConfig } from './config.js';
+import { createDispatch, type Dispatch } from './rpc/dispatch.js';
+import { createHandlers } from './rpc/handlers.js';
+import { systemClock, type Clock, type KioskIdentity, type ServiceDeps } from './services/deps.js';
+import { createPunchService, type PunchService } from './services/punches/punch-service.js';
+import { seedDemo, type DemoCredential } from './services/roster/demo-seed.js';
+import { ensureSite } from './services/roster/roster.js';
+import { ensureDeviceId, getSetting, setSetting } from './services/settings/settings.js';
+import { readSyncStatus } from './services/sync/status.js';
+
+export const LOCAL_DB_FILE = 'frontdesk.sqlite';
+
+export interface App {
+  config: AppConfig;
+  dispatch: Dispatch;
+  events: EventBus;
+  store: LocalStore;
+  deps: ServiceDeps;
+  punches: PunchService;
+  /** Set on the run that created the data folder's database with demo data. */
+  demoSeeded: readonly DemoCredential[] | null;
+  close(): void;
+}
+
+export interface AppOptions {
+  config: AppConfig;
+  host: KioskInfo['host'];
+  clock?: Clock;
+}
+
+function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): KioskIdentity {
+  const deviceId = ensureDeviceId(store.db, clock.now());
+  let siteId = getSetting(store.db, 'site_id');
+  if (!siteId) {
+    siteId = ensureSite(store.db, { name: config.siteName, tz: config.tz });
+    setSetting(store.db, 'site_id', siteId);
+    setSetting(store.db, 'site_name', config.siteName);
+    setSetting(store.db, 'tz', config.tz);
+  }
+  return {
+    deviceId,
+    siteId,
+    siteName: getSetting(store.db, 'site_name') ?? config.siteName,
+    tz: getSetting(store.db, 'tz') ?? config.tz,
+  };
+}
+
+export async function createApp({ config, host, clock = systemClock }: AppOptions): Promise<App> {
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const file = path.join(config.dataDir, LOCAL_DB_FILE);
+  const store = openLocalStore(file);
+  try {
+    migrateLocal(store);
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  const log = createLogger('app');
+  const events = createEventBus((err) => log.error('event listener failed', { error: String(err) }));
+  const deps: ServiceDeps = {
+    store,
+    clock,
+    log,
+    events,
+    policy: { ...DEFAULT_PUNCH_POLICY, duplicateWindowSeconds: config.duplicateWindowSeconds, maxHours: config.maxHours },
+    kiosk: loadKioskIdentity(store, config, clock),
+  };
+  const punches = createPunchService(deps);
+  let demoSeeded: readonly DemoCredential[] | null = null;
+  if (!getSetting(store.db, 'initialized')) {
+    if (config.demo) demoSeeded = await seedDemo(deps, punches.repo);
+    setSetting(store.db, 'initialized', new Date(clock.now()).toISOString());
+  }
+  events.on('punches.recorded', () => events.emit('sync.statusChanged', readSyncStatus(deps)));
+
+  return {
+    config,
+    dispatch: createDispatch(createHandlers(deps, punches, host)),
+    events,
+    store,
+    deps,
+    punches,
+    demoSeeded,
+    close: () => store.close(),
+  };
+}

@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { call } from '../../rpc/dispatch.js';
+import { parseCommand } from '../args.js';
+import { openApp } from '../context.js';
+import { createOut, UsageError } from '../output.js';
+
+export const importCommand = {
+  usage: 'import FILE   (CSV employee_code,kind,at[,work_mode,device_id] or a ZKTeco/eSSL attendance log)',
+  summary: 'import punches from a file; bad lines are listed, good ones land, re-importing adds nothing',
+  async run(argv: string[]): Promise<number> {
+    const { positionals, globals } = parseCommand(argv, {});
+    const file = positionals[0];
+    if (!file) throw new UsageError(`usage: frontdesk ${this.usage}`);
+    let content: string;
+    try {
+      content = await readFile(file, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+    }
+    const out = createOut(globals.json);
+    const app = await openApp(globals, out);
+    try {
+      const r = await call(app.dispatch, 'punches.import', { fileName: path.basename(file), content }, { origin: 'cli' });
+      out.result(r, () =>
+        [
+          `${r.format} file, ${r.lines} lines: ${r.imported} imported, ${r.alreadyPresent} already present, ${r.errors.length} refused.`,
+          ...r.errors.map((e) => `  line ${e.line}: ${e.reason}`),
+        ].join('\n'),
+      );
+      return 0;
+    } finally {
+      app.close();
+    }
+  },
+};

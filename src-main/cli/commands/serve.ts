@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+import { rendererDir } from '../../paths.js';
+import { startWebHost } from '../../rpc/http.js';
+import { parseCommand } from '../args.js';
+import { openApp } from '../context.js';
+import { createOut, UsageError } from '../output.js';
+
+export const serveCommand = {
+  usage: 'serve [--host 127.0.0.1] [--port 4310] [--token T]',
+  summary: 'run the web host: the kiosk in any browser on this machine',
+  async run(argv: string[]): Promise<number> {
+    const { values, globals } = parseCommand(argv, {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      token: { type: 'string' },
+    });
+    const port = values.port === undefined ? undefined : Number(values.port);
+    if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError('--port must be 0 to 65535');
+    const out = createOut(globals.json);
+    const app = await openApp(globals, out, 'web', { host: values.host, port, token: values.token });
+    const token = app.config.token ?? randomBytes(24).toString('base64url');
+    const host = await startWebHost({
+      dispatch: app.dispatch,
+      events: app.events,
+      staticDir: rendererDir(),
+      token,
+      host: app.config.host,
+      port: app.config.port,
+    });
+    out.result({ url: host.url, openUrl: host.openUrl, dataDir: app.config.dataDir, pid: process.pid }, () =>
+      `Frontdesk kiosk is ready. Open this link in a browser on this machine:\n  ${host.openUrl}\nData folder: ${app.config.dataDir}\nPress Ctrl+C to stop.`,
+    );
+    await new Promise<void>((resolve) => {
+      const stop = (): void => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await host.close();
+    app.close();
+    return 0;
+  },
+};

@@ -1,0 +1,32 @@
+// Builds the app for one CLI command from the global flags, and tells the user the demo
+// credentials the one time they are created.
+import { createApp, type App } from '../app.js';
+import { loadConfig, type AppConfig } from '../config.js';
+import type { KioskInfo } from '../../shared/contract/kiosk.js';
+import type { GlobalFlags } from './args.js';
+import { table, type Out } from './output.js';
+import path from 'node:path';
+
+export async function openApp(
+  globals: GlobalFlags,
+  out: Out,
+  host: KioskInfo['host'] = 'cli',
+  overrides: Partial<AppConfig> = {},
+): Promise<App> {
+  const config = loadConfig(process.env, {
+    ...overrides,
+    ...(globals.data ? { dataDir: path.resolve(globals.data) } : {}),
+    ...(globals.noDemo ? { demo: false } : {}),
+  });
+  const app = await createApp({ config, host });
+  if (app.demoSeeded) {
+    out.note(
+      `First run: created demo data in ${config.dataDir}. Demo employees (shown once; also in the README):\n` +
+        table(
+          app.demoSeeded.map((e) => ({ code: e.code, name: e.name, team: e.team, pin: e.pin, badge: e.badge, manager: e.isManager ? 'yes' : '' })),
+          ['code', 'name', 'team', 'pin', 'badge', 'manager'],
+        ),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,59 @@
+// `frontdesk`: the command line, a third client of the same contract (after IPC and HTTP).
+import { setLogSink, type LogLevel } from '../log.js';
+import { employeesCommand } from './commands/employees.js';
+import { importCommand } from './commands/import.js';
+import { punchCommand } from './commands/punch.js';
+import { punchesCommand } from './commands/punches.js';
+import { serveCommand } from './commands/serve.js';
+import { statusCommand } from './commands/status.js';
+import { reportFailure } from './output.js';
+
+interface Command {
+  usage: string;
+  summary: string;
+  run(argv: string[]): Promise<number>;
+}
+
+const COMMANDS: Record<string, Command> = {
+  serve: serveCommand,
+  punch: punchCommand,
+  employees: employeesCommand,
+  punches: punchesCommand,
+  import: importCommand,
+  status: statusCommand,
+};
+
+function help(): string {
+  return [
+    'frontdesk — attendance kiosk',
+    '',
+    'Usage: frontdesk <command> [options]',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    'Every command takes:',
+    '  --data DIR   data folder (default: FRONTDESK_DATA, else the per-user app data folder)',
+    '  --json       machine-readable output on stdout',
+    '  --no-demo    do not create demo data in a new data folder',
+  ].join('\n');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const json = rest.includes('--json');
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command || name === 'help' || rest.includes('--help') || rest.includes('-h')) {
+    const wanted = !name || name === 'help' || name === '--help' || name === '-h' || (command !== undefined);
+    (wanted ? process.stdout : process.stderr).write((command ? `usage: frontdesk ${command.usage}` : help()) + '\n');
+    return wanted ? 0 : 2;
+  }
+  const level: LogLevel = (process.env.FRONTDESK_LOG_LEVEL as LogLevel | undefined) ?? (name === 'serve' ? 'info' : 'warn');
+  setLogSink((line) => process.stderr.write(line + '\n'), level);
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    return reportFailure(err, json);
+  }
+}
+
+

@@ -1,0 +1,49 @@
+// Configuration from the environment (and command-line overrides), validated once at start.
+// Every key is documented in the README's Configuration table.
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { isValidTimeZone } from '../shared/domain/local-time.js';
+import { AppError } from '../shared/errors.js';
+
+export function defaultDataDir(platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+  if (platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Frontdesk');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'Frontdesk');
+  return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'frontdesk');
+}
+
+const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const ConfigSchema = z.object({
+  dataDir: z.string().min(1),
+  tz: z.string().refine(isValidTimeZone, 'FRONTDESK_TZ is not an IANA time zone'),
+  siteName: z.string().trim().min(1).max(80),
+  host: z.string().min(1),
+  port: intFrom(0, 65535),
+  token: z.string().min(16, 'FRONTDESK_TOKEN must be at least 16 characters').optional(),
+  duplicateWindowSeconds: intFrom(0, 3600),
+  maxHours: intFrom(1, 48),
+  demo: z.boolean(),
+});
+
+export type AppConfig = z.infer<typeof ConfigSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<AppConfig> = {}): AppConfig {
+  const parsed = ConfigSchema.safeParse({
+    dataDir: env.FRONTDESK_DATA || defaultDataDir(),
+    tz: env.FRONTDESK_TZ || 'Asia/Kolkata',
+    siteName: env.FRONTDESK_SITE_NAME || 'Head Office',
+    host: env.FRONTDESK_HOST || '127.0.0.1',
+    port: env.FRONTDESK_PORT || 4310,
+    token: env.FRONTDESK_TOKEN || undefined,
+    duplicateWindowSeconds: env.FRONTDESK_DUPLICATE_WINDOW_SECONDS || 60,
+    maxHours: env.FRONTDESK_MAX_HOURS || 16,
+    demo: env.FRONTDESK_NO_DEMO !== '1',
+    ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new AppError('BAD_INPUT', `Configuration: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim());
+  }
+  return parsed.data;
+}

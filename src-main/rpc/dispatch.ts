@@ -1,0 +1,82 @@
+// The one entry point for every call, whatever the transport (IPC, HTTP, CLI, tests): allow-list
+// the method, check who may call it, parse the input with its zod schema, run the handler, and
+// answer with an envelope. Nothing thrown inside escapes as a crash or a stack trace.
+import type { z } from 'zod';
+import { contract, isMethod, type Envelope, type Method, type MethodOutput, type ParsedInput } from '../../shared/contract/index.js';
+import { AppError, type ErrorBody } from '../../shared/errors.js';
+import { createLogger } from '../log.js';
+
+export type Origin = 'ipc' | 'http' | 'cli' | 'test';
+
+export interface CallContext {
+  origin: Origin;
+}
+
+export type Handlers = {
+  [M in Method]: (input: ParsedInput<M>, ctx: CallContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
+};
+
+export type Dispatch = (method: unknown, input: unknown, ctx: CallContext) => Promise<Envelope<unknown>>;
+
+const log = createLogger('rpc');
+
+export const isTrusted = (ctx: CallContext): boolean => ctx.origin === 'cli' || ctx.origin === 'test';
+
+function fail(code: ErrorBody['code'], message: string, details?: Record<string, unknown>): Envelope<never> {
+  return { ok: false, error: details ? { code, message, details } : { code, message } };
+}
+
+function describeIssues(error: z.ZodError): { message: string; issues: { path: string; message: string }[] } {
+  const issues = error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
+  const first = issues[0];
+  const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'invalid input';
+  return { message, issues };
+}
+
+/** SQLite failures the kiosk can meet in the field (full disk, I/O error, read-only media). */
+function storageFailure(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)/.test(code);
+}
+
+export function createDispatch(handlers: Handlers): Dispatch {
+  return async (method, input, ctx) => {
+    if (!isMethod(method)) {
+      return fail('UNKNOWN_METHOD', `There is no method ${typeof method === 'string' ? JSON.stringify(method.slice(0, 80)) : 'with that name'}.`);
+    }
+    const spec = contract[method];
+    if (spec.access === 'admin' && !isTrusted(ctx)) {
+      return fail('FORBIDDEN', `${method} needs a manager.`);
+    }
+    const parsed = spec.input.safeParse(input);
+    if (!parsed.success) {
+      const { message, issues } = describeIssues(parsed.error);
+      return fail('BAD_INPUT', message, { issues });
+    }
+    try {
+      const handler = handlers[method] as (i: unknown, c: CallContext) => unknown;
+      const value = await handler(parsed.data, ctx);
+      return { ok: true, value };
+    } catch (err) {
+      if (err instanceof AppError) return { ok: false, error: err.toBody() };
+      if (storageFailure(err)) {
+        log.error('storage failure', { method, error: String(err) });
+        return fail('STORAGE_FAILED', 'The kiosk could not save to its local storage. Nothing was recorded; please tell a manager.');
+      }
+      log.error('handler crashed', { method, error: err instanceof Error ? err.stack : String(err) });
+      return fail('INTERNAL', 'Something went wrong inside Frontdesk. Nothing was recorded; please try again.');
+    }
+  };
+}
+
+/** Typed convenience for trusted callers (CLI, tests): unwraps the envelope or throws AppError. */
+export async function call<M extends Method>(
+  dispatch: Dispatch,
+  method: M,
+  input: unknown,
+  ctx: CallContext,
+): Promise<MethodOutput<M>> {
+  const env = await dispatch(method, input, ctx);
+  if (!env.ok) throw new AppError(env.error.code, env.error.message, env.error.details);
+  return env.value as MethodOutput<M>;
+}

@@ -1,0 +1,28 @@
+// What every core service receives: the store, a clock, a logger, the kiosk's settings and
+// the event bus. Tests build these with a real SQLite file and a controllable clock.
+import type { LocalStore } from '../db/local/connection.js';
+import type { EventBus } from '../events.js';
+import type { Logger } from '../log.js';
+import type { PunchPolicy } from '../../shared/domain/punch-rules.js';
+
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface KioskIdentity {
+  deviceId: string;
+  siteId: string;
+  siteName: string;
+  tz: string;
+}
+
+export interface ServiceDeps {
+  store: LocalStore;
+  clock: Clock;
+  log: Logger;
+  events: EventBus;
+  policy: PunchPolicy;
+  kiosk: KioskIdentity;
+}

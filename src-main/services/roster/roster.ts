@@ -1,0 +1,94 @@
+// The kiosk's roster cache: sites, teams and employees. Until central sync exists this is
+// also where `employees add` writes; codes and badges are unique.
+import { asc, eq } from 'drizzle-orm';
+import { AppError } from '../../../shared/errors.js';
+import { uuidv7 } from '../../../shared/ids.js';
+import type { AddEmployeeInputSchema, Employee } from '../../../shared/contract/employees.js';
+import type { z } from 'zod';
+import type { LocalDb } from '../../db/local/connection.js';
+import { rosterEmployees, rosterSites, rosterTeams } from '../../db/local/schema.js';
+import { hashSecret } from './pin-hash.js';
+
+export type EmployeeRecord = typeof rosterEmployees.$inferSelect;
+
+export function findEmployeeByCode(db: LocalDb, code: string): EmployeeRecord | undefined {
+  return db.select().from(rosterEmployees).where(eq(rosterEmployees.code, code)).get();
+}
+
+export function findEmployeeById(db: LocalDb, id: string): EmployeeRecord | undefined {
+  return db.select().from(rosterEmployees).where(eq(rosterEmployees.id, id)).get();
+}
+
+export function findEmployeeByBadge(db: LocalDb, badge: string): EmployeeRecord | undefined {
+  return db.select().from(rosterEmployees).where(eq(rosterEmployees.badge, badge)).get();
+}
+
+export function ensureSite(db: LocalDb, site: { id?: string; name: string; tz: string }): string {
+  const existing = db.select().from(rosterSites).where(eq(rosterSites.name, site.name)).get();
+  if (existing) return existing.id;
+  const id = site.id ?? uuidv7();
+  db.insert(rosterSites).values({ id, name: site.name, tz: site.tz }).run();
+  return id;
+}
+
+export function ensureTeam(db: LocalDb, name: string, siteId: string): string {
+  const existing = db.select().from(rosterTeams).where(eq(rosterTeams.name, name)).get();
+  if (existing) return existing.id;
+  const id = uuidv7();
+  db.insert(rosterTeams).values({ id, name, siteId }).run();
+  return id;
+}
+
+export async function addEmployee(
+  db: LocalDb,
+  siteId: string,
+  input: z.output<typeof AddEmployeeInputSchema>,
+): Promise<Employee> {
+  if (findEmployeeByCode(db, input.code)) {
+    throw new AppError('CONFLICT', `An employee with code ${input.code} already exists.`);
+  }
+  if (input.badge && findEmployeeByBadge(db, input.badge)) {
+    throw new AppError('CONFLICT', `Badge ${input.badge} is already assigned to another employee.`);
+  }
+  const pinHash = await hashSecret(input.pin);
+  const id = uuidv7();
+  db.transaction((tx) => {
+    const teamId = input.team ? ensureTeam(tx, input.team, siteId) : null;
+    tx.insert(rosterEmployees)
+      .values({
+        id,
+        code: input.code,
+        name: input.name,
+        role: input.role,
+        teamId,
+        isManager: input.isManager,
+        badge: input.badge ?? null,
+        pinHash,
+      })
+      .run();
+  });
+  const created = listEmployees(db, true).find((e) => e.id === id);
+  if (!created) throw new AppError('INTERNAL', 'The new employee was not stored.');
+  return created;
+}
+
+export function listEmployees(db: LocalDb, includeInactive: boolean): Employee[] {
+  const rows = db
+    .select({
+      id: rosterEmployees.id,
+      code: rosterEmployees.code,
+      name: rosterEmployees.name,
+      role: rosterEmployees.role,
+      team: rosterTeams.name,
+      isManager: rosterEmployees.isManager,
+      badge: rosterEmployees.badge,
+      active: rosterEmployees.active,
+    })
+    .from(rosterEmployees)
+    .leftJoin(rosterTeams, eq(rosterTeams.id, rosterEmployees.teamId))
+    .orderBy(asc(rosterEmployees.code))
+    .all();
+  return rows
+    .filter((r) => includeInactive || r.active)
+    .map(({ badge, ...r }) => ({ ...r, hasBadge: badge !== null }));
+}
