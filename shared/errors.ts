@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'SCHEMA_TOO_NEW',
   'STORAGE_FAILED',
+  'UNAVAILABLE',
   'INTERNAL',
 ] as const;
 

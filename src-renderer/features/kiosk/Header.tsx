@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import type { KioskInfo } from '../../../shared/contract/kiosk.js';
+import type { SyncStatus } from '../../../shared/contract/sync.js';
+import { invoke, subscribe } from '../../lib/rpc.js';
+
+function useNow(intervalMs = 1000): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), intervalMs);
+    return () => clearInterval(id);
+  }, [intervalMs]);
+  return now;
+}
+
+function Clock({ tz }: { tz: string }) {
+  const now = useNow();
+  const time = new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(now);
+  const date = new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long' }).format(now);
+  return (
+    <div className="clock">
+      <time className="clock-time" aria-label={`Time now ${time}`}>{time}</time>
+      <span className="clock-date">{date}</span>
+    </div>
+  );
+}
+
+/** Placeholder for the sync engine: shows how many punches wait on this kiosk. */
+function SyncBadge() {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [reachable, setReachable] = useState(true);
+  useEffect(() => {
+    let live = true;
+    const poll = async (): Promise<void> => {
+      const res = await invoke('sync.status', {});
+      if (!live) return;
+      setReachable(res.ok || res.error.code !== 'UNAVAILABLE');
+      if (res.ok) setStatus(res.value);
+    };
+    void poll();
+    const id = setInterval(poll, 15_000);
+    const off = subscribe('sync.statusChanged', (s) => setStatus(s));
+    return () => {
+      live = false;
+      clearInterval(id);
+      off();
+    };
+  }, []);
+  const text = !reachable
+    ? 'Kiosk service not answering'
+    : status === null
+      ? 'Checking…'
+      : status.state === 'not-configured'
+        ? `Saved on this kiosk · ${status.pending} to sync`
+        : `${status.state} · ${status.pending} pending`;
+  return (
+    <div className={`sync-badge ${reachable ? '' : 'sync-badge-down'}`} role="status" aria-live="polite" data-testid="sync-badge">
+      <span className="sync-dot" aria-hidden="true" />
+      {text}
+    </div>
+  );
+}
+
+export function Header({ info, onManager }: { info: KioskInfo | null; onManager: () => void }) {
+  return (
+    <header className="kiosk-header">
+      <div className="brand">
+        <span className="brand-name">Frontdesk</span>
+        <span className="brand-site">{info?.siteName ?? ''}</span>
+      </div>
+      {info && <Clock tz={info.tz} />}
+      <div className="header-right">
+        <SyncBadge />
+        <button type="button" className="manager-button" onClick={onManager}>
+          Manager
+        </button>
+      </div>
+    </header>
+  );
+}
