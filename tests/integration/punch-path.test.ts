@@ -1,0 +1,196 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addStaff, makeTestApp, punch, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+afterEach(() => t?.dispose());
+
+const count = (t: TestApp, table: string): number =>
+  (t.app.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+
+describe('punch path through dispatch', () => {
+  it('identifies with code + PIN, suggests IN, and commits the punch with its outbox row before the receipt', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    const who = await t.call('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' });
+    expect(who).toMatchObject({ employee: { code: 'E1', name: 'Employee E1' }, suggested: 'IN', lastPunch: null, todaySeconds: 0 });
+
+    const seen: unknown[] = [];
+    t.app.events.on('punches.recorded', (r) => seen.push(r));
+    const receipt = await t.call('punches.record', { ticket: who.ticket, kind: 'IN' });
+    expect(receipt).toMatchObject({ kind: 'IN', name: 'Employee E1', localTime: '09:30', localDate: '2026-11-20', duplicate: false, tz: 'Asia/Kolkata' });
+    const row = t.app.store.sqlite.prepare('SELECT p.kind, p.source, o.attempts FROM punches p JOIN outbox o ON o.punch_id = p.id WHERE p.id = ?').get(receipt.punchId);
+    expect(row).toEqual({ kind: 'IN', source: 'kiosk', attempts: 0 });
+    expect(seen).toEqual([receipt]);
+  });
+
+  it("suggests OUT after an IN and shows today's hours by the work-hours rules", async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    await punch(t, 'E1', 'IN');
+    t.clock.advance(4 * 3600_000 + 30 * 60_000);
+    const who = await t.call('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' });
+    expect(who.suggested).toBe('OUT');
+    const out = await t.call('punches.record', { ticket: who.ticket, kind: 'OUT' });
+    expect(out.todaySeconds).toBe(4.5 * 3600);
+    t.clock.advance(3600_000);
+    const again = await punch(t, 'E1', 'IN');
+    expect(again.todaySeconds).toBe(4.5 * 3600);
+  });
+
+  it('allows the kind that was not suggested', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    const r = await punch(t, 'E1', 'OUT');
+    expect(r.kind).toBe('OUT');
+  });
+
+  it('returns the first receipt for the same kind tapped again within 60 s, also after a restart', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    const first = await punch(t, 'E1', 'IN');
+    t.clock.advance(20_000);
+    const second = await punch(t, 'E1', 'IN');
+    expect(second).toEqual({ ...first, duplicate: true });
+    t = await t.reopen();
+    t.clock.advance(20_000);
+    const third = await punch(t, 'E1', 'IN');
+    expect(third.punchId).toBe(first.punchId);
+    expect(count(t, 'punches')).toBe(1);
+    expect(count(t, 'outbox')).toBe(1);
+    t.clock.advance(21_000);
+    const fourth = await punch(t, 'E1', 'IN');
+    expect(fourth.punchId).not.toBe(first.punchId);
+    expect(count(t, 'punches')).toBe(2);
+  });
+
+  it('honours a configured duplicate window', async () => {
+    t = await makeTestApp({ config: { duplicateWindowSeconds: 5 } });
+    await addStaff(t, 'E1');
+    const first = await punch(t, 'E1', 'IN');
+    t.clock.advance(6000);
+    expect((await punch(t, 'E1', 'IN')).punchId).not.toBe(first.punchId);
+  });
+
+  it('identifies by badge without a PIN', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1', '1234', { badge: 'B-0001' });
+    const who = await t.call('kiosk.identify', { method: 'badge', badge: 'B-0001' });
+    expect(who.employee.code).toBe('E1');
+    const bad = await t.raw('kiosk.identify', { method: 'badge', badge: 'B-9999' }, 'http');
+    expect(bad).toMatchObject({ ok: false, error: { code: 'UNKNOWN_EMPLOYEE', message: expect.stringContaining('badge is not registered') } });
+  });
+
+  it('refuses unknown and inactive employees clearly', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    expect(await t.raw('kiosk.identify', { method: 'pin', code: 'NOPE', pin: '1234' }, 'http')).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_EMPLOYEE', message: 'No employee has the code NOPE.' },
+    });
+    t.app.store.sqlite.prepare("UPDATE roster_employees SET active = 0 WHERE code = 'E1'").run();
+    expect(await t.raw('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' }, 'http')).toMatchObject({
+      ok: false,
+      error: { code: 'INACTIVE_EMPLOYEE' },
+    });
+  });
+
+  it('counts wrong PINs, locks out after five for five minutes, and keeps the count across restarts', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    const wrong = () => t.raw('kiosk.identify', { method: 'pin', code: 'E1', pin: '9999' }, 'http');
+    for (let left = 4; left >= 2; left--) {
+      expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_PIN', details: { attemptsLeft: left } } });
+    }
+    t = await t.reopen();
+    expect(await wrong()).toMatchObject({ ok: false, error: { code: 'WRONG_PIN', details: { attemptsLeft: 1 } } });
+    expect(await wrong()).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT', details: { retryAfterSeconds: 300 } } });
+    // Even the right PIN is refused while locked, also after a restart.
+    t = await t.reopen();
+    t.clock.advance(120_000);
+    expect(await t.raw('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' }, 'http')).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED_OUT', details: { retryAfterSeconds: 180 } },
+    });
+    t.clock.advance(180_000);
+    expect(await t.raw('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' }, 'http')).toMatchObject({ ok: true });
+  });
+
+  it('resets the wrong-PIN count after a right PIN', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    for (let i = 0; i < 3; i++) await t.raw('kiosk.identify', { method: 'pin', code: 'E1', pin: '0000' });
+    await t.call('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' });
+    expect(await t.raw('kiosk.identify', { method: 'pin', code: 'E1', pin: '0000' })).toMatchObject({ error: { details: { attemptsLeft: 4 } } });
+  });
+
+  it('expires tickets after two minutes', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    const who = await t.call('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' });
+    t.clock.advance(121_000);
+    expect(await t.raw('punches.record', { ticket: who.ticket, kind: 'IN' })).toMatchObject({ ok: false, error: { code: 'TICKET_EXPIRED' } });
+    expect(await t.raw('punches.record', { ticket: 'forged', kind: 'IN' })).toMatchObject({ ok: false, error: { code: 'TICKET_EXPIRED' } });
+    expect(count(t, 'punches')).toBe(0);
+  });
+
+  it('keeps trusted-only powers away from the kiosk screen', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    expect(await t.raw('kiosk.identify', { method: 'code', code: 'E1' }, 'http')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await t.raw('employees.list', {}, 'ipc')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await t.raw('punches.import', { fileName: 'x.csv', content: '' }, 'http')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const who = await t.call('kiosk.identify', { method: 'code', code: 'E1' });
+    expect(await t.raw('punches.record', { ticket: who.ticket, kind: 'IN', at: '2026-11-19T04:00:00Z' }, 'http')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const backdated = await t.call('punches.record', { ticket: who.ticket, kind: 'IN', at: '2026-11-19T04:00:00Z' });
+    expect(backdated.localDate).toBe('2026-11-19');
+    expect(await t.raw('punches.record', { ticket: who.ticket, kind: 'OUT', at: '2026-11-21T04:00:00Z' })).toMatchObject({ error: { code: 'BAD_INPUT' } });
+  });
+
+  it('lets only an active manager leave kiosk mode', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'M1', '4321', { isManager: true, name: 'Maya Manager' });
+    await addStaff(t, 'E1');
+    expect(await t.raw('kiosk.exit', { code: 'E1', pin: '1234' }, 'http')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await t.raw('kiosk.exit', { code: 'M1', pin: '0000' }, 'http')).toMatchObject({ error: { code: 'WRONG_PIN' } });
+    const exited: unknown[] = [];
+    t.app.events.on('kiosk.exited', (e) => exited.push(e));
+    expect(await t.raw('kiosk.exit', { code: 'M1', pin: '4321' }, 'http')).toEqual({ ok: true, value: { managerName: 'Maya Manager' } });
+    expect(exited).toEqual([{ managerName: 'Maya Manager' }]);
+  });
+
+  it('refuses a second employee with the same code or badge', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1', '1234', { badge: 'B1' });
+    expect(await t.raw('employees.add', { code: 'E1', name: 'x', pin: '1234' })).toMatchObject({ error: { code: 'CONFLICT' } });
+    expect(await t.raw('employees.add', { code: 'E2', name: 'x', pin: '1234', badge: 'B1' })).toMatchObject({ error: { code: 'CONFLICT' } });
+    const list = await t.call('employees.list', {});
+    expect(list.map((e) => e.code)).toEqual(['E1']);
+    expect(JSON.stringify(list)).not.toContain('scrypt');
+  });
+
+  it('reports pending punches in the sync status and pushes it after each punch', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    const pushed: number[] = [];
+    t.app.events.on('sync.statusChanged', (s) => pushed.push(s.pending));
+    await punch(t, 'E1', 'IN');
+    const status = await t.call('sync.status', {});
+    expect(status).toMatchObject({ state: 'not-configured', pending: 1, oldestPendingAt: '2026-11-20T04:00:00.000Z' });
+    expect(pushed).toEqual([1]);
+  });
+
+  it('answers storage that refuses writes with STORAGE_FAILED and keeps what was saved', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    await addStaff(t, 'E2');
+    await punch(t, 'E1', 'IN');
+    const who = await t.call('kiosk.identify', { method: 'pin', code: 'E2', pin: '1234' });
+    t.app.store.sqlite.pragma('query_only = 1'); // the file turns read-only under us
+    const res = await t.raw('punches.record', { ticket: who.ticket, kind: 'IN' }, 'http');
+    expect(res).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED', message: expect.stringContaining('Nothing was recorded') } });
+    t.app.store.sqlite.pragma('query_only = 0');
+    expect(count(t, 'punches')).toBe(1);
+    expect(count(t, 'outbox')).toBe(1);
+    expect((await t.call('punches.record', { ticket: who.ticket, kind: 'IN' })).duplicate).toBe(false);
+  });
+});
