@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../support/test-app.js';
+
+const run = promisify(execFile);
+const BIN = path.resolve('bin/frontdesk.js');
+
+async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('frontdesk CLI', () => {
+  it('adds and lists employees, punches with and without a PIN, and lists punches as JSON', async () => {
+    const data = tempDir();
+    const added = await cli(['employees', 'add', '--code', 'C1', '--name', 'Chandra', '--pin', '2468', '--badge', 'BX1', '--team', 'Night', '--data', data, '--json', '--no-demo']);
+    expect(added.code).toBe(0);
+    expect(JSON.parse(added.stdout)).toMatchObject({ code: 'C1', name: 'Chandra', team: 'Night', hasBadge: true });
+
+    const list = JSON.parse((await cli(['employees', 'list', '--data', data, '--json'])).stdout);
+    expect(list.map((e: { code: string }) => e.code)).toEqual(['C1']);
+
+    const inn = JSON.parse((await cli(['punch', '--employee', 'C1', '--pin', '2468', '--at', '2026-11-20T03:30:00Z', '--data', data, '--json'])).stdout);
+    expect(inn).toMatchObject({ kind: 'IN', localTime: '09:00', localDate: '2026-11-20' });
+    const out = JSON.parse((await cli(['punch', '--employee', 'C1', '--kind', 'OUT', '--at', '2026-11-20T12:00:00Z', '--data', data, '--json'])).stdout);
+    expect(out).toMatchObject({ kind: 'OUT', todaySeconds: 8.5 * 3600 });
+
+    const punches = JSON.parse((await cli(['punches', 'list', '--employee', 'C1', '--data', data, '--json'])).stdout);
+    expect(punches.map((p: { kind: string }) => p.kind)).toEqual(['OUT', 'IN']);
+
+    const human = await cli(['punches', 'list', '--data', data]);
+    expect(human.stdout).toContain('Chandra');
+  });
+
+  it('exits non-zero with a typed JSON error for refusals and bad usage', async () => {
+    const data = tempDir();
+    await cli(['employees', 'add', '--code', 'C1', '--name', 'Chandra', '--pin', '2468', '--data', data, '--no-demo']);
+    const wrong = await cli(['punch', '--employee', 'C1', '--pin', '1111', '--data', data, '--json']);
+    expect(wrong.code).toBe(1);
+    expect(JSON.parse(wrong.stdout)).toEqual({ error: { code: 'WRONG_PIN', message: 'Wrong PIN. 4 attempts left.', details: { attemptsLeft: 4 } } });
+    const unknown = await cli(['punch', '--employee', 'ZZ', '--data', data]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain('No employee has the code ZZ. [UNKNOWN_EMPLOYEE]');
+    const usage = await cli(['punch', '--data', data, '--json']);
+    expect(usage.code).toBe(2);
+    expect(JSON.parse(usage.stdout).error.message).toBe('--employee is required');
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    expect((await cli(['punch', '--employee', 'C1', '--kind', 'SIDEWAYS', '--data', data])).code).toBe(2);
+  });
+
+  it('imports a file, reports bad lines with numbers, and adds nothing on the second import', async () => {
+    const data = tempDir();
+    await cli(['employees', 'add', '--code', '1001', '--name', 'Asha', '--pin', '2468', '--data', data, '--no-demo']);
+    const file = path.join(data, 'punches.csv');
+    writeFileSync(file, 'employee_code,kind,at\n1001,IN,2026-11-19T09:00:00+05:30\n1002,IN,2026-11-19T09:00:00+05:30\n1001,OUT,2026-11-19T17:00:00+05:30\n');
+    const first = JSON.parse((await cli(['import', file, '--data', data, '--json'])).stdout);
+    expect(first).toMatchObject({ imported: 2, errors: [{ line: 3, reason: "unknown employee code '1002'" }] });
+    const second = await cli(['import', file, '--data', data]);
+    expect(second.stdout).toContain('0 imported, 2 already present, 1 refused');
+    expect(second.stdout).toContain("line 3: unknown employee code '1002'");
+    expect((await cli(['import', path.join(data, 'missing.csv'), '--data', data])).code).toBe(2);
+  });
+
+  it('creates demo data on first run and prints the credentials once', async () => {
+    const data = tempDir();
+    const first = await cli(['employees', 'list', '--data', data, '--json']);
+    expect(first.stderr).toContain('Demo employees');
+    expect(first.stderr).toMatch(/1002\s+Vikram Nair\s+Front Office\s+1234/);
+    expect(JSON.parse(first.stdout)).toHaveLength(8);
+    const second = await cli(['employees', 'list', '--data', data, '--json']);
+    expect(second.stderr).not.toContain('Demo employees');
+  });
+
+  it('reads the data folder from FRONTDESK_DATA', async () => {
+    const data = tempDir();
+    await cli(['employees', 'add', '--code', 'E5', '--name', 'Env', '--pin', '2468', '--no-demo'], { FRONTDESK_DATA: data });
+    const list = JSON.parse((await cli(['employees', 'list', '--json', '--data', data])).stdout);
+    expect(list.map((e: { code: string }) => e.code)).toEqual(['E5']);
+  });
+});
