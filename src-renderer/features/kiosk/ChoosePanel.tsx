@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { IdentifyOutput } from '../../../shared/contract/kiosk.js';
-import { formatClock, formatHours } from './format.js';
+import { formatClock, formatDay, formatHours } from './format.js';
 
 export interface ChoosePanelProps {
   who: IdentifyOutput;
@@ -20,7 +20,7 @@ function greeting(tz: string): string {
 export function ChoosePanel({ who, tz, busy, workMode, onPunch, onWorkMode, onCancel }: ChoosePanelProps) {
   const suggestedRef = useRef<HTMLButtonElement>(null);
   useEffect(() => suggestedRef.current?.focus(), [who.ticket]);
-  const last = who.lastPunch ? `Last punch: ${who.lastPunch.kind} at ${formatClock(who.lastPunch.at, tz)}` : 'No punches yet';
+  const last = who.lastPunch ? `Last punch: ${who.lastPunch.kind} ${formatDay(who.lastPunch.at, tz)}at ${formatClock(who.lastPunch.at, tz)}` : 'No punches yet';
   return (
     <section className="panel choose-panel" aria-labelledby="choose-title">
       <h1 id="choose-title" className="choose-title">
@@ -38,17 +38,13 @@ export function ChoosePanel({ who, tz, busy, workMode, onPunch, onWorkMode, onCa
               ref={suggested ? suggestedRef : undefined}
               type="button"
               className={`punch-button punch-${kind.toLowerCase()} ${suggested ? 'punch-suggested' : ''}`}
-              aria-label={`Punch ${kind}${suggested ? ' (suggested)' : ''}`}
-              aria-describedby={suggested ? 'suggested-note' : undefined}
               data-suggested={suggested}
               disabled={busy}
               onClick={() => onPunch(kind)}
             >
               <span className="punch-kind">{kind}</span>
               {suggested && (
-                <span className="punch-hint" id="suggested-note">
-                  Suggested
-                </span>
+                <span className="punch-hint">Suggested</span>
               )}
             </button>
           );

@@ -10,9 +10,11 @@ export function ReceiptPanel({ receipt, seconds, onDone }: { receipt: Receipt; s
       <div className="receipt-check" aria-hidden="true">
         ✓
       </div>
-      <h1 id="receipt-title" className="receipt-title" role="status" aria-live="assertive">
-        {receipt.duplicate ? `Already recorded: ${receipt.kind}` : `${receipt.kind} recorded`}
-      </h1>
+      <div role="status" aria-live="assertive">
+        <h1 id="receipt-title" className="receipt-title">
+          {receipt.duplicate ? `Already recorded: ${receipt.kind}` : `${receipt.kind} recorded`}
+        </h1>
+      </div>
       <dl className="receipt-facts">
         <div>
           <dt>Name</dt>

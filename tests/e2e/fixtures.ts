@@ -1,0 +1,59 @@
+// E2E fixtures: each test gets its own web host (`frontdesk serve`) on a fresh data folder with
+// the demo roster, and a KioskPage driving it in Debian's Chromium.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+import { KioskPage } from './pages/kiosk-page.js';
+
+export interface Server {
+  url: string;
+  openUrl: string;
+  dataDir: string;
+  process: ChildProcess;
+}
+
+export async function startServer(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Server> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-e2e-'));
+  const child = spawn(process.execPath, ['bin/frontdesk.js', 'serve', '--data', dataDir, '--port', '0', '--json', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...env },
+  });
+  let out = '';
+  const info = await new Promise<{ url: string; openUrl: string }>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      try {
+        resolve(JSON.parse(out) as { url: string; openUrl: string });
+      } catch {
+        /* not complete yet */
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`frontdesk serve exited with ${code}`)));
+  });
+  return { ...info, dataDir, process: child };
+}
+
+export async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.process.once('exit', resolve));
+  server.process.kill('SIGTERM');
+  await exited;
+  rmSync(server.dataDir, { recursive: true, force: true });
+}
+
+export const test = base.extend<{ server: Server; kiosk: KioskPage }>({
+  // eslint-disable-next-line no-empty-pattern
+  server: async ({}, use) => {
+    const server = await startServer();
+    await use(server);
+    await stopServer(server);
+  },
+  kiosk: async ({ page, server }, use) => {
+    const kiosk = new KioskPage(page, server.openUrl);
+    await kiosk.open();
+    await use(kiosk);
+  },
+});
+
+export { expect } from '@playwright/test';
