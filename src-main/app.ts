@@ -19,6 +19,7 @@ import { ensureDeviceId, getSetting, setSetting } from './services/settings/sett
 import { readSyncStatus } from './services/sync/status.js';
 
 export const LOCAL_DB_FILE = 'frontdesk.sqlite';
+const STATUS_PUSH_DELAY_MS = 50;
 
 export interface App {
   config: AppConfig;
@@ -81,7 +82,14 @@ export async function createApp({ config, host, clock = systemClock }: AppOption
     if (config.demo) demoSeeded = await seedDemo(deps, punches.repo);
     setSetting(store.db, 'initialized', new Date(clock.now()).toISOString());
   }
-  events.on('punches.recorded', () => events.emit('sync.statusChanged', readSyncStatus(deps)));
+  // The status push is coalesced and kept off the punch path: a burst of taps costs one count.
+  let statusTimer: NodeJS.Timeout | undefined;
+  events.on('punches.recorded', () => {
+    statusTimer ??= setTimeout(() => {
+      statusTimer = undefined;
+      if (store.sqlite.open) events.emit('sync.statusChanged', readSyncStatus(deps));
+    }, STATUS_PUSH_DELAY_MS);
+  });
 
   return {
     config,
@@ -91,6 +99,9 @@ export async function createApp({ config, host, clock = systemClock }: AppOption
     deps,
     punches,
     demoSeeded,
-    close: () => store.close(),
+    close: () => {
+      clearTimeout(statusTimer);
+      store.close();
+    },
   };
 }

@@ -6,7 +6,7 @@
 // - hours are real elapsed time between instants (DST-proof), clamped to maxHours;
 // - a session counts wholly on the local date of its IN, in the site's zone.
 
-import { localDateOf } from './local-time.js';
+import { localDateOf, localDayRange } from './local-time.js';
 
 export type PunchKind = 'IN' | 'OUT';
 
@@ -64,12 +64,12 @@ export function computeWorkSessions(
   const sessions: WorkSession[] = [];
   const exceptions: WorkException[] = [];
   for (const [employeeId, list] of byEmployee) {
-    const tz = tzOf(employeeId);
+    const dateOf = localDateCache(tzOf(employeeId));
     list.sort(comparePunches);
     for (let i = 0; i < list.length; i++) {
       const p = list[i]!;
       const next = list[i + 1];
-      const localDate = localDateOf(p.atMs, tz);
+      const localDate = dateOf(p.atMs);
       if (p.kind === 'OUT') {
         const prev = list[i - 1];
         if (!prev || prev.kind !== 'IN') {
@@ -95,6 +95,23 @@ export function computeWorkSessions(
     }
   }
   return { sessions, exceptions };
+}
+
+/**
+ * Local date of an instant, remembering the last day's bounds: punches come sorted, so most
+ * lookups fall in the same day and need no time-zone arithmetic at all.
+ */
+function localDateCache(tz: string): (atMs: number) => string {
+  let startMs = Infinity;
+  let endMs = -Infinity;
+  let date = '';
+  return (atMs) => {
+    if (atMs < startMs || atMs >= endMs) {
+      date = localDateOf(atMs, tz);
+      ({ startMs, endMs } = localDayRange(date, tz));
+    }
+    return date;
+  };
 }
 
 /** Seconds worked per employee per local date, from the sessions. */

@@ -171,12 +171,12 @@ describe('punch path through dispatch', () => {
   it('reports pending punches in the sync status and pushes it after each punch', async () => {
     t = await makeTestApp();
     await addStaff(t, 'E1');
-    const pushed: number[] = [];
-    t.app.events.on('sync.statusChanged', (s) => pushed.push(s.pending));
+    const pushed = new Promise<number>((resolve) => t.app.events.on('sync.statusChanged', (s) => resolve(s.pending)));
     await punch(t, 'E1', 'IN');
+    await punch(t, 'E1', 'OUT');
     const status = await t.call('sync.status', {});
-    expect(status).toMatchObject({ state: 'not-configured', pending: 1, oldestPendingAt: '2026-11-20T04:00:00.000Z' });
-    expect(pushed).toEqual([1]);
+    expect(status).toMatchObject({ state: 'not-configured', pending: 2, oldestPendingAt: '2026-11-20T04:00:00.000Z' });
+    expect(await pushed).toBe(2);
   });
 
   it('answers storage that refuses writes with STORAGE_FAILED and keeps what was saved', async () => {
