@@ -16,7 +16,8 @@ import { createPunchService, type PunchService } from './services/punches/punch-
 import { seedDemo, type DemoCredential } from './services/roster/demo-seed.js';
 import { ensureSite } from './services/roster/roster.js';
 import { ensureDeviceId, getSetting, setSetting } from './services/settings/settings.js';
-import { readSyncStatus } from './services/sync/status.js';
+import { createCentralSource, type CentralSource } from './services/sync/central-source.js';
+import { createSyncEngine, type SyncEngine, type SyncOptions } from './services/sync/engine.js';
 
 export const LOCAL_DB_FILE = 'frontdesk.sqlite';
 const STATUS_PUSH_DELAY_MS = 50;
@@ -28,15 +29,19 @@ export interface App {
   store: LocalStore;
   deps: ServiceDeps;
   punches: PunchService;
+  sync: SyncEngine;
+  central: CentralSource;
   /** Set on the run that created the data folder's database with demo data. */
   demoSeeded: readonly DemoCredential[] | null;
-  close(): void;
+  /** Stops the sync, closes central (stopping an embedded server this process started) and SQLite. */
+  close(): Promise<void>;
 }
 
 export interface AppOptions {
   config: AppConfig;
   host: KioskInfo['host'];
   clock?: Clock;
+  sync?: Partial<SyncOptions>;
 }
 
 function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): KioskIdentity {
@@ -56,7 +61,7 @@ function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): 
   };
 }
 
-export async function createApp({ config, host, clock = systemClock }: AppOptions): Promise<App> {
+export async function createApp({ config, host, clock = systemClock, sync: syncOptions }: AppOptions): Promise<App> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(config.dataDir, LOCAL_DB_FILE);
   const store = openLocalStore(file);
@@ -82,25 +87,32 @@ export async function createApp({ config, host, clock = systemClock }: AppOption
     if (config.demo) demoSeeded = await seedDemo(deps, punches.repo);
     setSetting(store.db, 'initialized', new Date(clock.now()).toISOString());
   }
+  const central = createCentralSource({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: createLogger('central') });
+  const sync = createSyncEngine({ ...deps, log: createLogger('sync') }, central, syncOptions);
   // The status push is coalesced and kept off the punch path: a burst of taps costs one count.
   let statusTimer: NodeJS.Timeout | undefined;
   events.on('punches.recorded', () => {
+    sync.kick();
     statusTimer ??= setTimeout(() => {
       statusTimer = undefined;
-      if (store.sqlite.open) events.emit('sync.statusChanged', readSyncStatus(deps));
+      if (store.sqlite.open) events.emit('sync.statusChanged', sync.status());
     }, STATUS_PUSH_DELAY_MS);
   });
 
   return {
     config,
-    dispatch: createDispatch(createHandlers(deps, punches, host)),
+    dispatch: createDispatch(createHandlers(deps, punches, { engine: sync, source: central }, host)),
+    sync,
+    central,
     events,
     store,
     deps,
     punches,
     demoSeeded,
-    close: () => {
+    close: async () => {
       clearTimeout(statusTimer);
+      await sync.stop();
+      await central.close();
       store.close();
     },
   };

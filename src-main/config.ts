@@ -24,6 +24,8 @@ const ConfigSchema = z.object({
   duplicateWindowSeconds: intFrom(0, 3600),
   maxHours: intFrom(1, 48),
   demo: z.boolean(),
+  /** Central PostgreSQL; unset means the embedded server in the data folder. */
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
 });
 
 export type AppConfig = z.infer<typeof ConfigSchema>;
@@ -39,6 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<AppConfig>
     duplicateWindowSeconds: env.FRONTDESK_DUPLICATE_WINDOW_SECONDS || 60,
     maxHours: env.FRONTDESK_MAX_HOURS || 16,
     demo: env.FRONTDESK_NO_DEMO !== '1',
+    databaseUrl: env.DATABASE_URL || undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });
   if (!parsed.success) {

@@ -20,7 +20,7 @@ import {
   ReceiptSchema,
   RecordPunchInputSchema,
 } from './punches.js';
-import { SyncStatusSchema } from './sync.js';
+import { HealthSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
 
 const Empty = z.object({}).strict().default({});
 
@@ -42,6 +42,14 @@ export const contract = {
   'employees.add': { kind: 'mutation', access: 'admin', input: AddEmployeeInputSchema, output: EmployeeSchema },
   'employees.list': { kind: 'query', access: 'admin', input: ListEmployeesInputSchema, output: z.array(EmployeeSchema) },
   'sync.status': { kind: 'query', access: 'kiosk', input: Empty, output: SyncStatusSchema },
+  'sync.now': { kind: 'mutation', access: 'kiosk', input: Empty, output: SyncStatusSchema },
+  'sync.verify': {
+    kind: 'query',
+    access: 'admin',
+    input: z.object({ days: z.number().int().min(1).max(3660).optional() }).strict().default({}),
+    output: VerifyReportSchema,
+  },
+  'system.health': { kind: 'query', access: 'kiosk', input: Empty, output: HealthSchema },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -6,6 +6,8 @@ import { punchCommand } from './commands/punch.js';
 import { punchesCommand } from './commands/punches.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
+import { syncCommand } from './commands/sync.js';
+import { verifyCommand } from './commands/verify.js';
 import { reportFailure } from './output.js';
 
 interface Command {
@@ -21,6 +23,8 @@ const COMMANDS: Record<string, Command> = {
   punches: punchesCommand,
   import: importCommand,
   status: statusCommand,
+  sync: syncCommand,
+  verify: verifyCommand,
 };
 
 function help(): string {

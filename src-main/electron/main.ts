@@ -21,8 +21,17 @@ async function start(): Promise<void> {
   forwardEvents(core.events, (name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, payload);
   });
+  core.sync.start();
   core.events.on('kiosk.exited', () => setTimeout(() => app.quit(), 1500));
-  app.on('before-quit', () => core.close());
+  let closed = false;
+  app.on('before-quit', (event) => {
+    if (closed) return;
+    event.preventDefault();
+    void core.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 if (!app.requestSingleInstanceLock()) {

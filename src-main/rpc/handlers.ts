@@ -5,19 +5,33 @@ import type { ServiceDeps } from '../services/deps.js';
 import { kioskInfo, verifyManagerExit } from '../services/kiosk/kiosk-service.js';
 import type { PunchService } from '../services/punches/punch-service.js';
 import { addEmployee, listEmployees } from '../services/roster/roster.js';
-import { readSyncStatus } from '../services/sync/status.js';
+import type { CentralSource } from '../services/sync/central-source.js';
+import type { SyncEngine } from '../services/sync/engine.js';
+import { verifyAgainstCentral } from '../services/sync/verify.js';
 import { isTrusted, type Handlers } from './dispatch.js';
 
-export function createHandlers(deps: ServiceDeps, punches: PunchService, host: KioskInfo['host']): Handlers {
+export interface SyncHandles {
+  engine: SyncEngine;
+  source: CentralSource;
+}
+
+export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: SyncHandles, host: KioskInfo['host']): Handlers {
   return {
     'kiosk.info': () => kioskInfo(deps, host),
     'kiosk.identify': (input, ctx) => punches.identify(input, isTrusted(ctx)),
     'kiosk.exit': (input) => verifyManagerExit(deps, input.code, input.pin),
     'punches.record': (input, ctx) => punches.record(input, isTrusted(ctx)),
     'punches.list': (input) => punches.list(input),
-    'punches.import': (input) => punches.importFile(input.content),
+    'punches.import': (input) => {
+      const result = punches.importFile(input.content);
+      if (result.imported > 0) sync.engine.kick();
+      return result;
+    },
     'employees.add': (input) => addEmployee(deps.store.db, deps.kiosk.siteId, input),
     'employees.list': (input) => listEmployees(deps.store.db, input.includeInactive),
-    'sync.status': () => readSyncStatus(deps),
+    'sync.status': () => sync.engine.status(),
+    'sync.now': () => sync.engine.syncNow(),
+    'sync.verify': (input) => verifyAgainstCentral(deps, sync.source, input.days),
+    'system.health': () => ({ status: 'up' as const, localStore: 'ok' as const, sync: sync.engine.status() }),
   } satisfies Handlers;
 }

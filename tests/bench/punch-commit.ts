@@ -59,5 +59,5 @@ export async function benchPunchCommit(iterations = 2000): Promise<void> {
     target: 'p99 <= 2x floor',
     file: path.basename(app.store.file),
   });
-  app.close();
+  await app.close();
 }

@@ -13,7 +13,7 @@ describe('crash safety', () => {
     const codes = ['K1', 'K2', 'K3', 'K4'];
     for (const c of codes) await addStaff(t, c);
     const dataDir = t.dataDir;
-    t.app.close();
+    await t.app.close();
 
     const { acked, kills } = await killLoop(dataDir, codes, ROUNDS, 250);
     expect(kills).toBe(ROUNDS);

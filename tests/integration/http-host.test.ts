@@ -20,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host.close();
-  t.dispose();
+  await t.dispose();
 });
 
 function rpc(method: string, body: string, headers: Record<string, string> = { Authorization: `Bearer ${TOKEN}` }) {

@@ -71,6 +71,6 @@ describe('local store', () => {
     expect((await t.call('punches.list', { limit: 1000 })).length).toBe(punches.length);
     const bare = await makeTestApp({ demo: false });
     expect(await bare.call('employees.list', {})).toEqual([]);
-    bare.dispose();
+    await bare.dispose();
   });
 });

@@ -32,7 +32,7 @@ export interface TestApp {
   /** Raw call as a given origin; returns the envelope. */
   raw(method: unknown, input: unknown, origin?: 'http' | 'ipc' | 'cli' | 'test'): Promise<Envelope<unknown>>;
   reopen(): Promise<TestApp>;
-  dispose(): void;
+  dispose(): Promise<void>;
 }
 
 export async function makeTestApp(
@@ -49,11 +49,11 @@ export async function makeTestApp(
     call: (method, input) => call(app.dispatch, method, input, { origin: 'test' }),
     raw: (method, input, origin = 'test') => app.dispatch(method, input, { origin }),
     async reopen() {
-      app.close();
+      await app.close();
       return makeTestApp({ ...opts, clock, dataDir });
     },
-    dispose() {
-      app.close();
+    async dispose() {
+      await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -49,7 +49,7 @@ export const employeesCommand = {
       }
       return 0;
     } finally {
-      app.close();
+      await app.close();
     }
   },
 };

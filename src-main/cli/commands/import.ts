@@ -30,7 +30,7 @@ export const importCommand = {
       );
       return 0;
     } finally {
-      app.close();
+      await app.close();
     }
   },
 };

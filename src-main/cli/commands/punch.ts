@@ -34,7 +34,7 @@ export const punchCommand = {
       );
       return 0;
     } finally {
-      app.close();
+      await app.close();
     }
   },
 };

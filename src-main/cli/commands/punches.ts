@@ -32,7 +32,7 @@ export const punchesCommand = {
       );
       return 0;
     } finally {
-      app.close();
+      await app.close();
     }
   },
 };

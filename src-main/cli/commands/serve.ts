@@ -27,6 +27,7 @@ export const serveCommand = {
       host: app.config.host,
       port: app.config.port,
     });
+    app.sync.start();
     out.result({ url: host.url, openUrl: host.openUrl, dataDir: app.config.dataDir, pid: process.pid }, () =>
       `Frontdesk kiosk is ready. Open this link in a browser on this machine:\n  ${host.openUrl}\nData folder: ${app.config.dataDir}\nPress Ctrl+C to stop.`,
     );
@@ -36,7 +37,7 @@ export const serveCommand = {
       process.once('SIGTERM', stop);
     });
     await host.close();
-    app.close();
+    await app.close();
     return 0;
   },
 };

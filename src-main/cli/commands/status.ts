@@ -1,21 +1,33 @@
+import type { SyncStatus } from '../../../shared/contract/sync.js';
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand } from '../args.js';
 import { openApp } from '../context.js';
 import { createOut } from '../output.js';
 
+export function describeStatus(s: SyncStatus): string {
+  return [
+    `sync: ${s.state} (central: ${s.central})`,
+    `pending: ${s.pending}${s.oldestPendingAgeSeconds !== null ? `, oldest waiting ${s.oldestPendingAgeSeconds} s` : ''}`,
+    `rejected by central: ${s.rejected}`,
+    `last success: ${s.lastSuccessAt ?? 'never'}`,
+    ...(s.lastError ? [`last error: ${s.lastError}`] : []),
+    ...(s.nextAttemptAt ? [`next attempt: ${s.nextAttemptAt}`] : []),
+  ].join('\n');
+}
+
 export const statusCommand = {
   usage: 'status',
-  summary: 'show the sync status: punches waiting to reach central',
+  summary: 'show the sync status (never needs central): pending punches, last success, last error',
   async run(argv: string[]): Promise<number> {
     const { globals } = parseCommand(argv, {});
     const out = createOut(globals.json);
     const app = await openApp(globals, out);
     try {
       const s = await call(app.dispatch, 'sync.status', {}, { origin: 'cli' });
-      out.result(s, () => `sync: ${s.state}; ${s.pending} punch(es) pending${s.oldestPendingAt ? ` since ${s.oldestPendingAt}` : ''}`);
+      out.result(s, () => describeStatus(s));
       return 0;
     } finally {
-      app.close();
+      await app.close();
     }
   },
 };

@@ -9,6 +9,8 @@ export const rosterSites = sqliteTable('roster_sites', {
   name: text('name').notNull(),
   tz: text('tz').notNull(),
   version: integer('version').notNull().default(0),
+  /** 0 = created on this kiosk and not yet on central; 1 = on central; 2 = central refused it. */
+  published: integer('published').notNull().default(0),
 });
 
 export const rosterTeams = sqliteTable('roster_teams', {
@@ -16,6 +18,7 @@ export const rosterTeams = sqliteTable('roster_teams', {
   name: text('name').notNull().unique(),
   siteId: text('site_id').notNull().references(() => rosterSites.id),
   version: integer('version').notNull().default(0),
+  published: integer('published').notNull().default(0),
 });
 
 export const rosterEmployees = sqliteTable(
@@ -31,6 +34,7 @@ export const rosterEmployees = sqliteTable(
     pinHash: text('pin_hash').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
     version: integer('version').notNull().default(0),
+    published: integer('published').notNull().default(0),
   },
   (t) => [index('roster_employees_team').on(t.teamId)],
 );
@@ -82,4 +86,11 @@ export const settings = sqliteTable('settings', {
 export const syncState = sqliteTable('sync_state', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
+});
+
+/** Punches central refused for good (e.g. an employee central does not know), with the reason. */
+export const syncRejects = sqliteTable('sync_rejects', {
+  punchId: text('punch_id').primaryKey().references(() => punches.id),
+  reason: text('reason').notNull(),
+  rejectedAt: integer('rejected_at').notNull(),
 });

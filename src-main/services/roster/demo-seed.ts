@@ -5,7 +5,7 @@ import { addDays, localDateOf, zonedToUtc, parseLocalDate } from '../../../share
 import type { PunchRepo } from '../../db/local/punch-repo.js';
 import type { ServiceDeps } from '../deps.js';
 import { importPunchId } from '../punches/import/import-punches.js';
-import { addEmployee, findEmployeeByCode } from './roster.js';
+import { addEmployee, findEmployeeByCode, stableId } from './roster.js';
 
 export interface DemoCredential {
   code: string;
@@ -58,7 +58,7 @@ export async function seedDemo(deps: ServiceDeps, repo: PunchRepo): Promise<read
         team: e.team,
         role: e.isManager ? 'manager' : 'staff',
         isManager: e.isManager,
-      }),
+      }, stableId('employee', e.code)),
     ),
   );
   const { tz } = deps.kiosk;

@@ -2,7 +2,8 @@
 // also where `employees add` writes; codes and badges are unique.
 import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.js';
-import { uuidv7 } from '../../../shared/ids.js';
+import { createHash } from 'node:crypto';
+import { uuidv7, uuidv7From } from '../../../shared/ids.js';
 import type { AddEmployeeInputSchema, Employee } from '../../../shared/contract/employees.js';
 import type { z } from 'zod';
 import type { LocalDb } from '../../db/local/connection.js';
@@ -10,6 +11,14 @@ import { rosterEmployees, rosterSites, rosterTeams } from '../../db/local/schema
 import { hashSecret } from './pin-hash.js';
 
 export type EmployeeRecord = typeof rosterEmployees.$inferSelect;
+
+/**
+ * Sites and teams are named, and two kiosks creating "Head Office" offline must create the same
+ * row: their ids are derived from the name (a UUIDv7 shape with hashed bits, time 0).
+ */
+export function stableId(kind: 'site' | 'team' | 'employee', key: string): string {
+  return uuidv7From(0, createHash('sha256').update(`${kind}|${key}`).digest().subarray(0, 10));
+}
 
 export function findEmployeeByCode(db: LocalDb, code: string): EmployeeRecord | undefined {
   return db.select().from(rosterEmployees).where(eq(rosterEmployees.code, code)).get();
@@ -26,7 +35,7 @@ export function findEmployeeByBadge(db: LocalDb, badge: string): EmployeeRecord 
 export function ensureSite(db: LocalDb, site: { id?: string; name: string; tz: string }): string {
   const existing = db.select().from(rosterSites).where(eq(rosterSites.name, site.name)).get();
   if (existing) return existing.id;
-  const id = site.id ?? uuidv7();
+  const id = site.id ?? stableId('site', site.name);
   db.insert(rosterSites).values({ id, name: site.name, tz: site.tz }).run();
   return id;
 }
@@ -34,7 +43,7 @@ export function ensureSite(db: LocalDb, site: { id?: string; name: string; tz: s
 export function ensureTeam(db: LocalDb, name: string, siteId: string): string {
   const existing = db.select().from(rosterTeams).where(eq(rosterTeams.name, name)).get();
   if (existing) return existing.id;
-  const id = uuidv7();
+  const id = stableId('team', name);
   db.insert(rosterTeams).values({ id, name, siteId }).run();
   return id;
 }
@@ -43,6 +52,7 @@ export async function addEmployee(
   db: LocalDb,
   siteId: string,
   input: z.output<typeof AddEmployeeInputSchema>,
+  id: string = uuidv7(),
 ): Promise<Employee> {
   if (findEmployeeByCode(db, input.code)) {
     throw new AppError('CONFLICT', `An employee with code ${input.code} already exists.`);
@@ -51,7 +61,6 @@ export async function addEmployee(
     throw new AppError('CONFLICT', `Badge ${input.badge} is already assigned to another employee.`);
   }
   const pinHash = await hashSecret(input.pin);
-  const id = uuidv7();
   db.transaction((tx) => {
     const teamId = input.team ? ensureTeam(tx, input.team, siteId) : null;
     tx.insert(rosterEmployees)

@@ -1,21 +1,28 @@
-// Sync status as the kiosk shows it. Until a central database is configured (the sync issue),
-// the state is 'not-configured' and the figure that matters is how many punches wait locally.
-import { sql } from 'drizzle-orm';
+// Sync status as every screen and command shows it: how many punches wait here and since when,
+// how many central refused, and what the sync last did (from `sync_state`).
 import type { SyncStatus } from '../../../shared/contract/sync.js';
-import { outbox, punches } from '../../db/local/schema.js';
 import type { ServiceDeps } from '../deps.js';
+import { readSyncRecord } from './sync-state.js';
 
-export function readSyncStatus(deps: ServiceDeps): SyncStatus {
-  const row = deps.store.db
-    .select({ n: sql<number>`count(*)`, oldest: sql<number | null>`min(${punches.atUtc})` })
-    .from(outbox)
-    .innerJoin(punches, sql`${punches.id} = ${outbox.punchId}`)
-    .get();
+const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
+
+export function readSyncStatus(deps: ServiceDeps, central: SyncStatus['central']): SyncStatus {
+  const db = deps.store.sqlite;
+  const pending = db
+    .prepare('SELECT count(*) AS n, min(p.created_at) AS oldest FROM outbox o JOIN punches p ON p.id = o.punch_id')
+    .get() as { n: number; oldest: number | null };
+  const rejected = (db.prepare('SELECT count(*) AS n FROM sync_rejects').get() as { n: number }).n;
+  const record = readSyncRecord(db);
+  const now = deps.clock.now();
   return {
-    state: 'not-configured',
-    pending: row?.n ?? 0,
-    oldestPendingAt: row?.oldest != null ? new Date(row.oldest).toISOString() : null,
-    lastSuccessAt: null,
-    lastError: null,
+    state: central === 'none' ? 'not-configured' : record.state,
+    central,
+    pending: pending.n,
+    oldestPendingAt: iso(pending.oldest),
+    oldestPendingAgeSeconds: pending.oldest === null ? null : Math.max(0, Math.floor((now - pending.oldest) / 1000)),
+    rejected,
+    lastSuccessAt: iso(record.lastSuccessAt),
+    lastError: record.lastError,
+    nextAttemptAt: iso(record.nextAttemptAt),
   };
 }

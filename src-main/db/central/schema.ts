@@ -1,0 +1,90 @@
+// The central PostgreSQL schema, shared by every kiosk. Roster rows carry a version taken from
+// one sequence on every insert and update (a trigger in the migrations), so a kiosk pulls
+// "everything after the version I saw last". Punches keep the kiosk's UUIDv7 as primary key:
+// the same punch sent twice is the same row.
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, check, index, integer, jsonb, pgSchema, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
+
+export const sites = pgTable('sites', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  tz: text('tz').notNull(),
+  shiftStart: text('shift_start').notNull().default('09:00'),
+  graceMinutes: integer('grace_minutes').notNull().default(10),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
+export const teams = pgTable('teams', {
+  id: uuid('id').primaryKey(),
+  name: text('name').notNull().unique(),
+  siteId: uuid('site_id').notNull().references(() => sites.id),
+  version: bigint('version', { mode: 'number' }).notNull().default(0),
+});
+
+export const employees = pgTable(
+  'employees',
+  {
+    id: uuid('id').primaryKey(),
+    code: text('code').notNull().unique(),
+    name: text('name').notNull(),
+    role: text('role').notNull().default('staff'),
+    teamId: uuid('team_id').references(() => teams.id),
+    isManager: boolean('is_manager').notNull().default(false),
+    badge: text('badge').unique(),
+    pinHash: text('pin_hash').notNull(),
+    active: boolean('active').notNull().default(true),
+    version: bigint('version', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [index('employees_version').on(t.version)],
+);
+
+export const punches = pgTable(
+  'punches',
+  {
+    id: uuid('id').primaryKey(),
+    employeeId: uuid('employee_id').notNull().references(() => employees.id),
+    kind: text('kind').notNull(),
+    atUtc: timestamp('at_utc', { withTimezone: true, mode: 'date' }).notNull(),
+    siteId: uuid('site_id').notNull(),
+    deviceId: text('device_id').notNull(),
+    workMode: text('work_mode').notNull().default('WFO'),
+    source: text('source').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('punches_employee_at').on(t.employeeId, t.atUtc),
+    index('punches_at').on(t.atUtc),
+    index('punches_device_at').on(t.deviceId, t.atUtc),
+    check('punches_kind', sql`${t.kind} IN ('IN','OUT')`),
+    check('punches_work_mode', sql`${t.workMode} IN ('WFO','WFH')`),
+    check('punches_source', sql`${t.source} IN ('kiosk','import','correction')`),
+  ],
+);
+
+export const syncRejects = pgTable('sync_rejects', {
+  punchId: uuid('punch_id').primaryKey(),
+  deviceId: text('device_id').notNull(),
+  reason: text('reason').notNull(),
+  payload: jsonb('payload').notNull(),
+  rejectedAt: timestamp('rejected_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: timestamp('at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    reason: text('reason'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [index('audit_log_entity').on(t.entity, t.entityId)],
+);
+
+/** Read-only views for reports and the AI live here (the reports issue adds them). */
+export const reporting = pgSchema('reporting');

@@ -1,0 +1,53 @@
+// Where central lives: DATABASE_URL when set, otherwise the embedded server in the data folder.
+// Connecting also applies the central migrations, once per process.
+import { connectCentral, type Central } from '../../db/central/connection.js';
+import { startEmbeddedCentral, type EmbeddedCentral } from '../../db/central/embedded.js';
+import { migrateCentral } from '../../db/central/migrate.js';
+import type { Logger } from '../../log.js';
+
+export interface CentralSource {
+  kind: 'embedded' | 'external';
+  connect(): Promise<Central>;
+  close(): Promise<void>;
+}
+
+export function createCentralSource(opts: { databaseUrl?: string | undefined; dataDir: string; log: Logger }): CentralSource {
+  let embedded: EmbeddedCentral | undefined;
+  let central: Central | undefined;
+  let connecting: Promise<Central> | undefined;
+  const onError = (err: Error): void => opts.log.warn('central connection dropped', { error: err.message });
+
+  const open = async (): Promise<Central> => {
+    let url = opts.databaseUrl;
+    if (!url) {
+      embedded ??= await startEmbeddedCentral(opts.dataDir, opts.log);
+      url = embedded.url;
+    }
+    const c = connectCentral(url, { onError });
+    try {
+      await migrateCentral(c.pool);
+    } catch (err) {
+      await c.close();
+      throw err;
+    }
+    return c;
+  };
+
+  return {
+    kind: opts.databaseUrl ? 'external' : 'embedded',
+    connect() {
+      if (central) return Promise.resolve(central);
+      connecting ??= open()
+        .then((c) => (central = c))
+        .finally(() => (connecting = undefined));
+      return connecting;
+    },
+    async close() {
+      await connecting?.catch(() => undefined);
+      await central?.close();
+      central = undefined;
+      await embedded?.stop();
+      embedded = undefined;
+    },
+  };
+}

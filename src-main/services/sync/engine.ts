@@ -1,0 +1,165 @@
+// The background sync. One cycle: publish roster rows made here, pull roster changes, then
+// push the outbox oldest first in batches until it is empty. A cycle runs shortly after each
+// punch, on a timer, on "Sync now" (also sent by the screen when the network comes back), and
+// after a failure when its backoff ends. Transient failures back off with full jitter and
+// retry forever; a punch central refuses is set aside and never blocks the others.
+import { classifyFailure, describeFailure, fullJitterDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../shared/domain/retry-policy.js';
+import type { SyncStatus } from '../../../shared/contract/sync.js';
+import type pg from 'pg';
+import type { ServiceDeps } from '../deps.js';
+import type { CentralSource } from './central-source.js';
+import { createOutbox, type OutboxPunch } from './outbox.js';
+import { pushBatch } from './push-batch.js';
+import { publishLocalRoster, pullRoster } from './roster-sync.js';
+import { writeSyncRecord } from './sync-state.js';
+import { readSyncStatus } from './status.js';
+
+export interface SyncOptions {
+  batchSize: number;
+  idleIntervalMs: number;
+  kickDelayMs: number;
+  backoff: BackoffPolicy;
+  random: () => number;
+}
+
+export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
+  batchSize: 2000,
+  idleIntervalMs: 30_000,
+  kickDelayMs: 150,
+  backoff: DEFAULT_BACKOFF,
+  random: Math.random,
+};
+
+export interface SyncEngine {
+  /** Starts the timer-driven loop (long-running hosts only). */
+  start(): void;
+  /** A punch happened: sync soon. */
+  kick(): void;
+  /** Runs a cycle now and resolves with the status after it. */
+  syncNow(): Promise<SyncStatus>;
+  status(): SyncStatus;
+  stop(): Promise<void>;
+  /** Batches pushed since start (for tests and benchmarks). */
+  readonly stats: { batches: number; pushed: number; rejected: number };
+}
+
+const OFFLINE_CODES = /^(ECONN|ENOTFOUND|EAI_AGAIN|EHOST|ENET|ETIMEDOUT|08|28|3D)/;
+
+export function createSyncEngine(deps: ServiceDeps, source: CentralSource, options: Partial<SyncOptions> = {}): SyncEngine {
+  const opts = { ...DEFAULT_SYNC_OPTIONS, ...options };
+  const outbox = createOutbox(deps.store.sqlite);
+  const log = deps.log;
+  const stats = { batches: 0, pushed: 0, rejected: 0 };
+  let failures = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let rerun = false;
+  let started = false;
+  let stopping = false;
+
+  const status = (): SyncStatus => readSyncStatus(deps, source.kind);
+  const publish = (): void => deps.events.emit('sync.statusChanged', status());
+  const schedule = (ms: number): void => {
+    clearTimeout(timer);
+    if (!started || stopping) return;
+    timer = setTimeout(() => void cycle(), ms);
+    timer.unref();
+  };
+
+  /** Pushes rows; a batch central refuses for its data is split until the bad punch is alone. */
+  const pushRows = async (pool: pg.Pool, rows: readonly OutboxPunch[]): Promise<void> => {
+    try {
+      const result = await pushBatch(pool, rows);
+      outbox.settle(result.accepted, result.rejected, deps.clock.now());
+      stats.batches++;
+      stats.pushed += result.accepted.length;
+      stats.rejected += result.rejected.length;
+      for (const r of result.rejected) log.warn('punch rejected by central', { punchId: r.id, reason: r.reason });
+    } catch (err) {
+      if (classifyFailure(err) === 'transient') throw err;
+      if (rows.length === 1) {
+        const reason = `central refused this punch: ${(err as Error).message}`.slice(0, 300);
+        outbox.settle([], [{ id: rows[0]!.id, reason }], deps.clock.now());
+        stats.rejected++;
+        log.warn('punch rejected by central', { punchId: rows[0]!.id, reason });
+        return;
+      }
+      const half = Math.ceil(rows.length / 2);
+      await pushRows(pool, rows.slice(0, half));
+      await pushRows(pool, rows.slice(half));
+    }
+  };
+
+  const runCycle = async (): Promise<void> => {
+    const now = deps.clock.now();
+    writeSyncRecord(deps.store.sqlite, { state: 'syncing', lastAttemptAt: now });
+    publish();
+    let batch: OutboxPunch[] = [];
+    try {
+      const central = await source.connect();
+      await publishLocalRoster(deps.store.sqlite, central.pool, log);
+      await pullRoster(deps.store.sqlite, central.pool, log);
+      while (!stopping) {
+        batch = outbox.oldest(opts.batchSize);
+        if (batch.length === 0) break;
+        await pushRows(central.pool, batch);
+      }
+      failures = 0;
+      const done = deps.clock.now();
+      writeSyncRecord(deps.store.sqlite, { state: 'idle', lastSuccessAt: done, lastError: null, nextAttemptAt: done + opts.idleIntervalMs });
+      schedule(opts.idleIntervalMs);
+    } catch (err) {
+      const delay = fullJitterDelay(failures, opts.backoff, opts.random);
+      failures++;
+      const code = String((err as { code?: unknown }).code ?? '');
+      const message = describeFailure(err);
+      const next = deps.clock.now() + delay;
+      if (batch.length > 0) outbox.noteFailure(batch.map((b) => b.id), message, next);
+      writeSyncRecord(deps.store.sqlite, { state: OFFLINE_CODES.test(code) ? 'offline' : 'waiting', lastError: message, nextAttemptAt: next });
+      log.warn('sync failed; will retry', { error: message, code, retryInMs: delay, failures });
+      schedule(delay);
+    }
+  };
+
+  const cycle = (): Promise<void> => {
+    if (running) {
+      rerun = true;
+      return running;
+    }
+    clearTimeout(timer);
+    running = runCycle().finally(() => {
+      running = undefined;
+      publish();
+      if (rerun && !stopping) {
+        rerun = false;
+        schedule(0);
+      }
+    });
+    return running;
+  };
+
+  return {
+    stats,
+    start() {
+      if (started) return;
+      started = true;
+      schedule(0);
+    },
+    kick() {
+      if (!started || stopping) return;
+      if (running) rerun = true;
+      else schedule(opts.kickDelayMs);
+    },
+    async syncNow() {
+      await running;
+      await cycle();
+      return status();
+    },
+    status,
+    async stop() {
+      stopping = true;
+      clearTimeout(timer);
+      await running;
+    },
+  };
+}

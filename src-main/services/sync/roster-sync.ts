@@ -1,0 +1,102 @@
+// Roster between kiosk and central.
+// - Publish: sites, teams and employees created on this kiosk (demo data, `employees add`)
+//   go up with `ON CONFLICT (id) DO NOTHING`; a code or name central already uses for another
+//   row is refused and marked, never overwritten.
+// - Pull: every row whose version is above the kiosk's watermark comes down and is applied in
+//   one local transaction, together with the new watermark.
+// Roster writers on central hold ROSTER_LOCK, so versions commit in order and no change is
+// skipped by the watermark.
+import type Database from 'better-sqlite3';
+import type pg from 'pg';
+import type { Logger } from '../../log.js';
+
+export const ROSTER_LOCK = 0x46_44_52_53; // "FDRS"
+const WATERMARK_KEY = 'roster_watermark';
+
+type Table = 'sites' | 'teams' | 'employees';
+
+const LOCAL: Record<Table, { table: string; columns: string[] }> = {
+  sites: { table: 'roster_sites', columns: ['id', 'name', 'tz'] },
+  teams: { table: 'roster_teams', columns: ['id', 'name', 'site_id'] },
+  employees: {
+    table: 'roster_employees',
+    columns: ['id', 'code', 'name', 'role', 'team_id', 'is_manager', 'badge', 'pin_hash', 'active'],
+  },
+};
+
+const BOOLEAN_COLUMNS = new Set(['is_manager', 'active']);
+
+export async function publishLocalRoster(sqlite: Database.Database, pool: pg.Pool, log: Logger): Promise<number> {
+  let published = 0;
+  for (const table of ['sites', 'teams', 'employees'] as const) {
+    const { table: local, columns } = LOCAL[table];
+    const rows = sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${local} WHERE published = 0`).all() as Record<string, unknown>[];
+    for (const row of rows) {
+      const values = columns.map((c) => (BOOLEAN_COLUMNS.has(c) ? row[c] === 1 : row[c]));
+      const client = await pool.connect();
+      let outcome: 1 | 2 = 1;
+      try {
+        await client.query('BEGIN');
+        await client.query('SELECT pg_advisory_xact_lock($1)', [ROSTER_LOCK]);
+        const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
+        await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`, values);
+        await client.query('COMMIT');
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        const code = (err as { code?: string }).code;
+        if (code !== '23505' && code !== '23503') throw err;
+        outcome = 2;
+        log.error('central refused a roster row made on this kiosk', { table, id: row.id, error: String(err) });
+      } finally {
+        client.release();
+      }
+      sqlite.prepare(`UPDATE ${local} SET published = ? WHERE id = ?`).run(outcome, row.id);
+      published++;
+    }
+  }
+  return published;
+}
+
+export function rosterWatermark(sqlite: Database.Database): number {
+  const row = sqlite.prepare('SELECT value FROM sync_state WHERE key = ?').get(WATERMARK_KEY) as { value: string } | undefined;
+  return row ? Number(row.value) : 0;
+}
+
+export async function pullRoster(sqlite: Database.Database, pool: pg.Pool, log: Logger): Promise<number> {
+  const since = rosterWatermark(sqlite);
+  const fetch = async (table: Table) => {
+    const cols = LOCAL[table].columns.join(', ');
+    const { rows } = await pool.query<Record<string, unknown>>(
+      `SELECT ${cols}, version::text AS version FROM ${table} WHERE version > $1 ORDER BY version`,
+      [since],
+    );
+    return rows;
+  };
+  const changes = { sites: await fetch('sites'), teams: await fetch('teams'), employees: await fetch('employees') };
+  const all = [...changes.sites, ...changes.teams, ...changes.employees];
+  if (all.length === 0) return 0;
+  const newest = Math.max(...all.map((r) => Number(r.version)));
+
+  sqlite.transaction(() => {
+    for (const table of ['sites', 'teams', 'employees'] as const) {
+      const { table: local, columns } = LOCAL[table];
+      const all = [...columns, 'version', 'published'];
+      const upsert = sqlite.prepare(
+        `INSERT INTO ${local} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})
+         ON CONFLICT (id) DO UPDATE SET ${[...columns.slice(1), 'version', 'published'].map((c) => `${c} = excluded.${c}`).join(', ')}`,
+      );
+      for (const row of changes[table]) {
+        const values = columns.map((c) => (BOOLEAN_COLUMNS.has(c) ? (row[c] ? 1 : 0) : row[c]));
+        try {
+          upsert.run(...values, Number(row.version), 1);
+        } catch (err) {
+          // A local row holds the same code or name under another id (made offline here):
+          // central wins for the punches that follow, the local row stays for its history.
+          log.error('could not apply a central roster row', { table, id: row.id, error: String(err) });
+        }
+      }
+    }
+    sqlite.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(WATERMARK_KEY, String(newest));
+  })();
+  return all.length;
+}

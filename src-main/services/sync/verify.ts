@@ -1,0 +1,60 @@
+// Reconciliation: for each local day, the punches this kiosk holds against central's, by count
+// and by a digest of the sorted ids, naming every punch missing on either side. Punches still
+// in the outbox or refused by central are expected to be absent from central and counted apart.
+import { createHash } from 'node:crypto';
+import { localDateOf, localDayRange } from '../../../shared/domain/local-time.js';
+import type { VerifyDay, VerifyReport } from '../../../shared/contract/sync.js';
+import type { ServiceDeps } from '../deps.js';
+import type { CentralSource } from './central-source.js';
+
+const digest = (ids: readonly string[]): string => createHash('sha256').update([...ids].sort().join('\n')).digest('hex').slice(0, 16);
+
+export async function verifyAgainstCentral(deps: ServiceDeps, source: CentralSource, days?: number): Promise<VerifyReport> {
+  const { tz, deviceId } = deps.kiosk;
+  const db = deps.store.sqlite;
+  const local = db
+    .prepare(
+      `SELECT p.id, p.at_utc AS atUtc, o.punch_id IS NOT NULL AS pending, r.punch_id IS NOT NULL AS rejected
+         FROM punches p LEFT JOIN outbox o ON o.punch_id = p.id LEFT JOIN sync_rejects r ON r.punch_id = p.id`,
+    )
+    .all() as { id: string; atUtc: number; pending: number; rejected: number }[];
+  const byDay = new Map<string, typeof local>();
+  for (const p of local) {
+    const d = localDateOf(p.atUtc, tz);
+    const list = byDay.get(d);
+    if (list) list.push(p);
+    else byDay.set(d, [p]);
+  }
+  let dates = [...byDay.keys()].sort();
+  if (days !== undefined) dates = dates.slice(-days);
+
+  const central = await source.connect();
+  const report: VerifyDay[] = [];
+  for (const date of dates) {
+    const rows = byDay.get(date)!;
+    const ids = rows.map((r) => r.id);
+    const { startMs, endMs } = localDayRange(date, tz);
+    const { rows: found } = await central.pool.query<{ id: string }>(
+      `SELECT id::text AS id FROM punches WHERE id = ANY($1::uuid[])
+       UNION
+       SELECT id::text FROM punches WHERE device_id = $2 AND at_utc >= $3 AND at_utc < $4`,
+      [ids, deviceId, new Date(startMs).toISOString(), new Date(endMs).toISOString()],
+    );
+    const onCentral = new Set(found.map((r) => r.id));
+    const here = new Set(ids);
+    const expectedOnCentral = rows.filter((r) => !r.pending && !r.rejected).map((r) => r.id);
+    const missingOnCentral = expectedOnCentral.filter((id) => !onCentral.has(id));
+    const missingLocally = [...onCentral].filter((id) => !here.has(id));
+    report.push({
+      date,
+      local: { count: expectedOnCentral.length, digest: digest(expectedOnCentral) },
+      central: { count: onCentral.size, digest: digest([...onCentral]) },
+      pending: rows.filter((r) => r.pending).length,
+      rejected: rows.filter((r) => r.rejected).length,
+      missingOnCentral,
+      missingLocally,
+      ok: missingOnCentral.length === 0 && missingLocally.length === 0,
+    });
+  }
+  return { deviceId, tz, checkedAt: new Date(deps.clock.now()).toISOString(), days: report, ok: report.every((d) => d.ok) };
+}
