@@ -2,7 +2,8 @@
 // integration tests on real SQLite files, and Playwright e2e in Debian's Chromium through the
 // web host — ending with one plain line `N passed, N failed` that sums them all.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const REPORTS = path.resolve('test-results/reports');
@@ -63,8 +64,29 @@ function playwright() {
 gate('build', 'npm', ['run', 'build', '--silent']);
 gate('typecheck (node, web, tests)', 'npm', ['run', 'typecheck', '--silent']);
 for (const tz of ['UTC', 'Asia/Kolkata', 'America/New_York']) vitest(`unit TZ=${tz}`, 'tests/unit', { TZ: tz });
+
+// One real PostgreSQL for the integration and e2e suites: TEST_DATABASE_URL, or an embedded server.
+let stopPostgres = async () => {};
+if (!process.env.TEST_DATABASE_URL) {
+  try {
+    const { startEmbeddedCentral } = await import('../dist/node/src-main/db/central/embedded.js');
+    const { createLogger } = await import('../dist/node/src-main/log.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-test-pg-'));
+    const server = await startEmbeddedCentral(dir, createLogger('test-postgres'));
+    process.env.TEST_DATABASE_URL = server.url;
+    stopPostgres = async () => {
+      await server.stop();
+      rmSync(dir, { recursive: true, force: true });
+    };
+    process.stdout.write('PostgreSQL for tests: embedded server started\n');
+  } catch (err) {
+    totals.failed++;
+    failures.push(`start PostgreSQL (${err instanceof Error ? err.message : String(err)})`);
+  }
+}
 vitest('integration', 'tests/integration', {});
 playwright();
+await stopPostgres();
 
 if (failures.length) process.stdout.write(`\nFailed: ${failures.join(', ')}\n`);
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`);

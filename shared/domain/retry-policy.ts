@@ -47,8 +47,17 @@ export interface FailureLike {
 
 export type FailureKind = 'transient' | 'data';
 
+/** Libraries wrap driver errors (drizzle's "Failed query"); the SQLSTATE is on the cause. */
+export function rootFailure(err: unknown): FailureLike {
+  let e = (err ?? {}) as FailureLike & { cause?: unknown };
+  for (let depth = 0; depth < 5 && typeof e.code !== 'string' && e.cause && typeof e.cause === 'object'; depth++) {
+    e = e.cause as FailureLike & { cause?: unknown };
+  }
+  return e;
+}
+
 export function classifyFailure(err: unknown): FailureKind {
-  const e = (err ?? {}) as FailureLike;
+  const e = rootFailure(err);
   const code = typeof e.code === 'string' ? e.code : '';
   if (TRANSIENT_SOCKET.has(code)) return 'transient';
   if (/^[0-9A-Z]{5}$/.test(code)) return isTransientSqlState(code) ? 'transient' : 'data';
@@ -58,7 +67,7 @@ export function classifyFailure(err: unknown): FailureKind {
 
 /** A short sentence a manager can act on. */
 export function describeFailure(err: unknown): string {
-  const e = (err ?? {}) as FailureLike;
+  const e = rootFailure(err);
   const code = typeof e.code === 'string' ? e.code : '';
   const message = typeof e.message === 'string' ? e.message : String(err);
   if (code === 'ECONNREFUSED') return 'Central database refused the connection (is it running?).';

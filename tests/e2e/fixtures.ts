@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
+import { createTestDatabase } from '../support/test-postgres.js';
 import { KioskPage } from './pages/kiosk-page.js';
 
 export interface Server {
@@ -14,11 +15,13 @@ export interface Server {
   process: ChildProcess;
 }
 
+/** A web host on a fresh data folder, syncing to a fresh database on the test PostgreSQL. */
 export async function startServer(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Server> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-e2e-'));
+  const databaseUrl = env.DATABASE_URL ?? (await createTestDatabase('e2e'));
   const child = spawn(process.execPath, ['bin/frontdesk.js', 'serve', '--data', dataDir, '--port', '0', '--json', ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...env, DATABASE_URL: databaseUrl },
   });
   let out = '';
   const info = await new Promise<{ url: string; openUrl: string }>((resolve, reject) => {

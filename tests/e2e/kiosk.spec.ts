@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures.js';
-import type { KioskPage } from './pages/kiosk-page.js';
+import { expect, startServer, stopServer, test } from './fixtures.js';
+import { KioskPage } from './pages/kiosk-page.js';
 
 // Demo roster (README): 1002 Vikram Nair PIN 1234 badge 0004521002; 1001 Asha Rao (manager) PIN 4321.
 
@@ -97,12 +97,28 @@ test('an unknown code gets a clear error', async ({ kiosk }) => {
   await expect(kiosk.alert).toHaveText('No employee has the code 4242.');
 });
 
-test('the pending indicator counts punches waiting to sync', async ({ kiosk }) => {
-  const before = Number((await kiosk.syncBadge.textContent())?.match(/(\d+) to sync/)?.[1]);
-  expect(before).toBeGreaterThan(0);
+test('punches reach central and the indicator says so', async ({ kiosk }) => {
+  await expect(kiosk.syncBadge).toHaveText('All punches synced', { timeout: 15_000 });
   await kiosk.signIn('1006', '5678');
   await kiosk.punch('IN');
-  await expect(kiosk.syncBadge).toContainText(`${before + 1} to sync`);
+  await expect(kiosk.syncBadge).toHaveText('All punches synced');
+});
+
+test('with central down, punches keep landing and the indicator counts them', async ({ page }) => {
+  const server = await startServer([], { DATABASE_URL: 'postgres://frontdesk:nope@127.0.0.1:9/frontdesk' });
+  try {
+    const kiosk = new KioskPage(page, server.openUrl);
+    await kiosk.open();
+    await expect(kiosk.syncBadge).toHaveAttribute('data-state', 'offline', { timeout: 15_000 });
+    const before = Number((await kiosk.syncBadge.textContent())?.match(/Offline · (\d+) saved/)?.[1]);
+    expect(before).toBeGreaterThan(0);
+    await kiosk.signIn('1006', '5678');
+    await kiosk.punch('IN');
+    await expect(page.getByRole('heading', { name: 'IN recorded' })).toBeVisible();
+    await expect(kiosk.syncBadge).toHaveText(`Offline · ${before + 1} saved on this kiosk`);
+  } finally {
+    await stopServer(server);
+  }
 });
 
 test('leaving kiosk mode needs a manager', async ({ kiosk, page }) => {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createApp, type App } from '../../src-main/app.js';
 import { loadConfig, type AppConfig } from '../../src-main/config.js';
 import { call } from '../../src-main/rpc/dispatch.js';
+import type { SyncOptions } from '../../src-main/services/sync/engine.js';
 import type { Method, MethodOutput } from '../../shared/contract/index.js';
 import type { Envelope } from '../../shared/contract/index.js';
 
@@ -36,12 +37,12 @@ export interface TestApp {
 }
 
 export async function makeTestApp(
-  opts: { demo?: boolean; clock?: TestClock; dataDir?: string; config?: Partial<AppConfig> } = {},
+  opts: { demo?: boolean; clock?: TestClock; dataDir?: string; config?: Partial<AppConfig>; sync?: Partial<SyncOptions> } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? testClock();
   const dataDir = opts.dataDir ?? tempDir();
   const config = loadConfig({}, { dataDir, demo: opts.demo ?? false, tz: 'Asia/Kolkata', ...opts.config });
-  const app = await createApp({ config, host: 'test', clock });
+  const app = await createApp({ config, host: 'test', clock, ...(opts.sync ? { sync: opts.sync } : {}) });
   const t: TestApp = {
     app,
     clock,

@@ -38,3 +38,39 @@ export function connectCentral(url: string, opts: { max?: number; onError?: (err
     },
   };
 }
+
+/**
+ * Runs `fn` with a client of its own. A connection that dies while checked out emits 'error' on
+ * the client (not the pool); it is caught here and the failed query rejects instead. A client
+ * that failed is destroyed, never returned to the pool.
+ */
+export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  const swallow = (): void => undefined;
+  client.on('error', swallow);
+  let failed = false;
+  try {
+    return await fn(client);
+  } catch (err) {
+    failed = true;
+    throw err;
+  } finally {
+    client.off('error', swallow);
+    client.release(failed);
+  }
+}
+
+/** BEGIN … COMMIT around `fn`, rolled back when it throws. */
+export function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  return withClient(pool, async (client) => {
+    await client.query('BEGIN');
+    try {
+      const result = await fn(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    }
+  });
+}

@@ -3,7 +3,7 @@
 // punch, on a timer, on "Sync now" (also sent by the screen when the network comes back), and
 // after a failure when its backoff ends. Transient failures back off with full jitter and
 // retry forever; a punch central refuses is set aside and never blocks the others.
-import { classifyFailure, describeFailure, fullJitterDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../shared/domain/retry-policy.js';
+import { classifyFailure, describeFailure, rootFailure, fullJitterDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../shared/domain/retry-policy.js';
 import type { SyncStatus } from '../../../shared/contract/sync.js';
 import type pg from 'pg';
 import type { ServiceDeps } from '../deps.js';
@@ -20,6 +20,8 @@ export interface SyncOptions {
   kickDelayMs: number;
   backoff: BackoffPolicy;
   random: () => number;
+  /** Fault injection for tests: called after central committed a batch, before the local delete. */
+  afterCentralCommit?: () => void;
 }
 
 export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
@@ -70,6 +72,7 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
   const pushRows = async (pool: pg.Pool, rows: readonly OutboxPunch[]): Promise<void> => {
     try {
       const result = await pushBatch(pool, rows);
+      opts.afterCentralCommit?.();
       outbox.settle(result.accepted, result.rejected, deps.clock.now());
       stats.batches++;
       stats.pushed += result.accepted.length;
@@ -111,10 +114,11 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
     } catch (err) {
       const delay = fullJitterDelay(failures, opts.backoff, opts.random);
       failures++;
-      const code = String((err as { code?: unknown }).code ?? '');
+      const code = String(rootFailure(err).code ?? '');
       const message = describeFailure(err);
       const next = deps.clock.now() + delay;
-      if (batch.length > 0) outbox.noteFailure(batch.map((b) => b.id), message, next);
+      const waiting = batch.length > 0 ? batch : outbox.oldest(opts.batchSize);
+      if (waiting.length > 0) outbox.noteFailure(waiting.map((b) => b.id), message, next);
       writeSyncRecord(deps.store.sqlite, { state: OFFLINE_CODES.test(code) ? 'offline' : 'waiting', lastError: message, nextAttemptAt: next });
       log.warn('sync failed; will retry', { error: message, code, retryInMs: delay, failures });
       schedule(delay);

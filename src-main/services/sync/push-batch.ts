@@ -4,6 +4,7 @@
 // are not inserted; they are recorded in `sync_rejects`, in the same transaction, and reported
 // back so the kiosk can set them aside without blocking the rest.
 import type pg from 'pg';
+import { inTransaction } from '../../db/central/connection.js';
 import type { OutboxPunch } from './outbox.js';
 
 export interface BatchResult {
@@ -35,10 +36,7 @@ const instants = (rows: readonly OutboxPunch[], key: 'atUtc' | 'createdAt'): str
 
 export async function pushBatch(pool: pg.Pool, rows: readonly OutboxPunch[]): Promise<BatchResult> {
   if (rows.length === 0) return { accepted: [], rejected: [] };
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query('BEGIN');
+  return inTransaction(pool, async (client) => {
     const { rows: unknown } = await client.query<{ id: string }>(PUSH_SQL, [
       column(rows, 'id'),
       column(rows, 'employeeId'),
@@ -62,16 +60,9 @@ export async function pushBatch(pool: pg.Pool, rows: readonly OutboxPunch[]): Pr
         rejected.map((r) => JSON.stringify(r.row)),
       ]);
     }
-    await client.query('COMMIT');
     return {
       accepted: rows.filter((r) => !unknownIds.has(r.id)).map((r) => r.id),
       rejected: rejected.map(({ id, reason }) => ({ id, reason })),
     };
-  } catch (err) {
-    broken = true;
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw err;
-  } finally {
-    client.release(broken);
-  }
+  });
 }

@@ -8,6 +8,7 @@
 // skipped by the watermark.
 import type Database from 'better-sqlite3';
 import type pg from 'pg';
+import { inTransaction } from '../../db/central/connection.js';
 import type { Logger } from '../../log.js';
 
 export const ROSTER_LOCK = 0x46_44_52_53; // "FDRS"
@@ -33,22 +34,18 @@ export async function publishLocalRoster(sqlite: Database.Database, pool: pg.Poo
     const rows = sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${local} WHERE published = 0`).all() as Record<string, unknown>[];
     for (const row of rows) {
       const values = columns.map((c) => (BOOLEAN_COLUMNS.has(c) ? row[c] === 1 : row[c]));
-      const client = await pool.connect();
       let outcome: 1 | 2 = 1;
       try {
-        await client.query('BEGIN');
-        await client.query('SELECT pg_advisory_xact_lock($1)', [ROSTER_LOCK]);
-        const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
-        await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`, values);
-        await client.query('COMMIT');
+        await inTransaction(pool, async (client) => {
+          await client.query('SELECT pg_advisory_xact_lock($1)', [ROSTER_LOCK]);
+          const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
+          await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`, values);
+        });
       } catch (err) {
-        await client.query('ROLLBACK').catch(() => undefined);
         const code = (err as { code?: string }).code;
         if (code !== '23505' && code !== '23503') throw err;
         outcome = 2;
         log.error('central refused a roster row made on this kiosk', { table, id: row.id, error: String(err) });
-      } finally {
-        client.release();
       }
       sqlite.prepare(`UPDATE ${local} SET published = ? WHERE id = ?`).run(outcome, row.id);
       published++;

@@ -24,7 +24,27 @@ function Clock({ tz }: { tz: string }) {
   );
 }
 
-/** Placeholder for the sync engine: shows how many punches wait on this kiosk. */
+/** The kiosk's calm sync indicator: all synced, syncing, or saved here while central is away. */
+export function syncText(s: SyncStatus): string {
+  switch (s.state) {
+    case 'idle':
+      return s.pending === 0 ? 'All punches synced' : `Syncing · ${s.pending} waiting`;
+    case 'syncing':
+      return `Syncing · ${s.pending} waiting`;
+    case 'waiting':
+    case 'offline':
+      return `Offline · ${s.pending} saved on this kiosk`;
+    case 'not-configured':
+      return `Saved on this kiosk · ${s.pending} to sync`;
+    default:
+      return missingState(s.state);
+  }
+}
+
+function missingState(state: never): string {
+  return String(state);
+}
+
 function SyncBadge() {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [reachable, setReachable] = useState(true);
@@ -38,10 +58,14 @@ function SyncBadge() {
     };
     void poll();
     const id = setInterval(poll, 15_000);
+    // The network is back: sync at once rather than at the end of the backoff.
+    const online = (): void => void invoke('sync.now', {}).then((res) => live && res.ok && setStatus(res.value));
+    window.addEventListener('online', online);
     const off = subscribe('sync.statusChanged', (s) => setStatus(s));
     return () => {
       live = false;
       clearInterval(id);
+      window.removeEventListener('online', online);
       off();
     };
   }, []);
@@ -49,11 +73,10 @@ function SyncBadge() {
     ? 'Kiosk service not answering'
     : status === null
       ? 'Checking…'
-      : status.state === 'not-configured'
-        ? `Saved on this kiosk · ${status.pending} to sync`
-        : `${status.state} · ${status.pending} pending`;
+      : syncText(status);
+  const calm = reachable && status !== null && (status.state === 'idle' || status.state === 'syncing');
   return (
-    <div className={`sync-badge ${reachable ? '' : 'sync-badge-down'}`} role="status" aria-live="polite" data-testid="sync-badge">
+    <div className={`sync-badge ${calm ? '' : 'sync-badge-down'}`} role="status" aria-live="polite" data-testid="sync-badge" data-state={status?.state}>
       <span className="sync-dot" aria-hidden="true" />
       {text}
     </div>

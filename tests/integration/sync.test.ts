@@ -1,0 +1,132 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { addStaff, makeTestApp, punch, testClock, type TestApp } from '../support/test-app.js';
+import { createTestDatabase, query } from '../support/test-postgres.js';
+
+const apps: TestApp[] = [];
+afterEach(async () => {
+  for (const a of apps.splice(0)) await a.dispose();
+});
+
+async function kiosk(databaseUrl: string, opts: { demo?: boolean } = {}): Promise<TestApp> {
+  const t = await makeTestApp({ demo: opts.demo ?? false, clock: testClock(Date.now()), config: { databaseUrl } });
+  apps.push(t);
+  return t;
+}
+
+const centralIds = async (url: string): Promise<string[]> =>
+  (await query<{ id: string }>(url, 'SELECT id::text AS id FROM punches ORDER BY id')).map((r) => r.id);
+const localIds = (t: TestApp): string[] =>
+  (t.app.store.sqlite.prepare('SELECT id FROM punches ORDER BY id').all() as { id: string }[]).map((r) => r.id);
+
+describe('sync to a real PostgreSQL', () => {
+  it('pushes every punch exactly once, empties the outbox, and a second sync sends nothing', async () => {
+    const url = await createTestDatabase();
+    const t = await kiosk(url, { demo: true });
+    await punch(t, '1002', 'IN', '1234');
+    const status = await t.call('sync.now', {});
+    expect(status).toMatchObject({ state: 'idle', central: 'external', pending: 0, rejected: 0, lastError: null });
+    expect(status.lastSuccessAt).not.toBeNull();
+    expect(await centralIds(url)).toEqual(localIds(t));
+    const before = t.app.sync.stats.batches;
+    await t.call('sync.now', {});
+    expect(t.app.sync.stats.batches).toBe(before);
+    const verify = await t.call('sync.verify', {});
+    expect(verify.ok).toBe(true);
+    expect(verify.days.length).toBe(6);
+  });
+
+  it('quarantines a punch for an employee central does not know, and lets the rest flow', async () => {
+    const url = await createTestDatabase();
+    const t = await kiosk(url);
+    await addStaff(t, 'OK1');
+    await addStaff(t, 'GHOST');
+    // GHOST exists only on this kiosk: pretend it was already published, so central never hears of it.
+    t.app.store.sqlite.prepare("UPDATE roster_employees SET published = 1 WHERE code = 'GHOST'").run();
+    const good = await punch(t, 'OK1', 'IN');
+    const ghost = await punch(t, 'GHOST', 'IN');
+    const good2 = await punch(t, 'OK1', 'OUT');
+    const status = await t.call('sync.now', {});
+    expect(status).toMatchObject({ pending: 0, rejected: 1 });
+    expect(await centralIds(url)).toEqual([good.punchId, good2.punchId].sort());
+    const rejects = await query<{ punch_id: string; reason: string }>(url, 'SELECT punch_id::text, reason FROM sync_rejects');
+    expect(rejects).toEqual([{ punch_id: ghost.punchId, reason: expect.stringContaining('does not know employee') }]);
+    const local = t.app.store.sqlite.prepare('SELECT punch_id, reason FROM sync_rejects').all();
+    expect(local).toEqual([{ punch_id: ghost.punchId, reason: expect.stringContaining('does not know employee') }]);
+    const verify = await t.call('sync.verify', {});
+    expect(verify.ok).toBe(true);
+    expect(verify.days[0]).toMatchObject({ rejected: 1, missingOnCentral: [] });
+  });
+
+  it('lets several kiosks share one central and brings roster changes to every kiosk', async () => {
+    const url = await createTestDatabase();
+    const a = await kiosk(url, { demo: true });
+    const b = await kiosk(url, { demo: true });
+    await a.call('sync.now', {});
+    await b.call('sync.now', {});
+    expect((await query<{ n: string }>(url, 'SELECT count(*) AS n FROM employees'))[0]?.n).toBe('8');
+    await addStaff(a, 'NEW1', '5555', { name: 'Nila New' });
+    await a.call('sync.now', {});
+    expect(await b.raw('kiosk.identify', { method: 'pin', code: 'NEW1', pin: '5555' }, 'http')).toMatchObject({ error: { code: 'UNKNOWN_EMPLOYEE' } });
+    await b.call('sync.now', {});
+    const who = await b.call('kiosk.identify', { method: 'pin', code: 'NEW1', pin: '5555' });
+    expect(who.employee.name).toBe('Nila New');
+    await b.call('punches.record', { ticket: who.ticket, kind: 'IN' });
+    await b.call('sync.now', {});
+    const total = localIds(a).length + localIds(b).length;
+    const demoOverlap = new Set([...localIds(a), ...localIds(b)]).size; // demo punches share ids
+    expect((await centralIds(url)).length).toBe(demoOverlap);
+    expect(demoOverlap).toBeLessThan(total);
+    expect((await a.call('sync.verify', {})).ok).toBe(true);
+    expect((await b.call('sync.verify', {})).ok).toBe(true);
+  });
+
+  it('with a dead server, says so clearly and keeps taking punches', async () => {
+    const t = await kiosk('postgres://frontdesk:x@127.0.0.1:9/frontdesk');
+    await addStaff(t, 'E1');
+    await punch(t, 'E1', 'IN');
+    const s = await t.call('sync.now', {});
+    expect(s).toMatchObject({ state: 'offline', pending: 1, lastError: 'Central database refused the connection (is it running?).' });
+    expect(s.nextAttemptAt).not.toBeNull();
+    t.clock.advance(5 * 60_000);
+    await punch(t, 'E1', 'OUT');
+    expect((await t.call('sync.status', {})).pending).toBe(2);
+    const row = t.app.store.sqlite.prepare('SELECT attempts, last_error FROM outbox LIMIT 1').get();
+    expect(row).toMatchObject({ attempts: 1, last_error: expect.stringContaining('refused') });
+  });
+
+  it('with a wrong password, names the problem', async () => {
+    const url = new URL(await createTestDatabase());
+    url.password = 'wrong-password';
+    const t = await kiosk(url.toString());
+    const s = await t.call('sync.now', {});
+    expect(s).toMatchObject({ state: 'offline', lastError: 'Central database rejected the user name or password.' });
+  });
+
+  it('shrugs off connections killed mid-batch: the resend is harmless and central holds exactly the set', async () => {
+    const url = await createTestDatabase();
+    const t = await makeTestApp({ clock: testClock(Date.now()), config: { databaseUrl: url }, sync: { batchSize: 200, backoff: { baseMs: 1, capMs: 5 } } });
+    apps.push(t);
+    await addStaff(t, 'K1');
+    const lines = ['employee_code,kind,at'];
+    const start = Date.now() - 30 * 86_400_000;
+    for (let i = 0; i < 6000; i++) lines.push(`K1,${i % 2 ? 'OUT' : 'IN'},${new Date(start + i * 60_000).toISOString()}`);
+    await t.call('sync.now', {}); // connect and migrate before the connections start dying
+    expect((await t.call('punches.import', { fileName: 'x.csv', content: lines.join('\n') })).imported).toBe(6000);
+    let killing = true;
+    let killed = 0;
+    const killer = (async () => {
+      while (killing) {
+        const rows = await query<{ n: string }>(url, "SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE application_name = 'frontdesk' AND pid <> pg_backend_pid()");
+        killed += Number(rows[0]?.n ?? 0);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })();
+    for (let round = 0; round < 200 && t.app.sync.status().pending > 0; round++) await t.call('sync.now', {});
+    killing = false;
+    await killer;
+    await t.call('sync.now', {});
+    expect(killed).toBeGreaterThan(0);
+    expect(t.app.sync.status().pending).toBe(0);
+    expect(await centralIds(url)).toEqual(localIds(t));
+  });
+});
