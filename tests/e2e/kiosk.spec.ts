@@ -97,11 +97,19 @@ test('an unknown code gets a clear error', async ({ kiosk }) => {
   await expect(kiosk.alert).toHaveText('No employee has the code 4242.');
 });
 
-test('punches reach central and the indicator says so', async ({ kiosk }) => {
+test('punches reach central, the indicator says so, and the sync screen shows the details', async ({ kiosk, page }) => {
   await expect(kiosk.syncBadge).toHaveText('All punches synced', { timeout: 15_000 });
   await kiosk.signIn('1006', '5678');
   await kiosk.punch('IN');
   await expect(kiosk.syncBadge).toHaveText('All punches synced');
+  await page.getByTestId('sync-badge').click();
+  await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-pending')).toHaveText('0');
+  expect(await seriousViolations(page)).toEqual([]);
+  await kiosk.screenshot('sync');
+  await page.getByRole('button', { name: 'Back to kiosk' }).click();
+  await kiosk.expectPhase('idle');
 });
 
 test('with central down, punches keep landing and the indicator counts them', async ({ page }) => {
@@ -116,6 +124,11 @@ test('with central down, punches keep landing and the indicator counts them', as
     await kiosk.punch('IN');
     await expect(page.getByRole('heading', { name: 'IN recorded' })).toBeVisible();
     await expect(kiosk.syncBadge).toHaveText(`Offline · ${before + 1} saved on this kiosk`);
+    await page.getByTestId('sync-badge').click();
+    await expect(page.getByTestId('sync-state')).toHaveText('Offline');
+    await expect(page.getByTestId('sync-pending')).toHaveText(String(before + 1));
+    await expect(page.getByTestId('sync-error')).toHaveText('Central database refused the connection (is it running?).');
+    await kiosk.screenshot('sync-offline');
   } finally {
     await stopServer(server);
   }

@@ -45,7 +45,7 @@ function missingState(state: never): string {
   return String(state);
 }
 
-function SyncBadge() {
+function SyncBadge({ onOpen }: { onOpen(): void }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [reachable, setReachable] = useState(true);
   useEffect(() => {
@@ -76,14 +76,16 @@ function SyncBadge() {
       : syncText(status);
   const calm = reachable && status !== null && (status.state === 'idle' || status.state === 'syncing');
   return (
-    <div className={`sync-badge ${calm ? '' : 'sync-badge-down'}`} role="status" aria-live="polite" data-testid="sync-badge" data-state={status?.state}>
+    <button type="button" className={`sync-badge ${calm ? '' : 'sync-badge-down'}`} onClick={onOpen} aria-describedby="sync-badge-text">
       <span className="sync-dot" aria-hidden="true" />
-      {text}
-    </div>
+      <span id="sync-badge-text" role="status" aria-live="polite" data-testid="sync-badge" data-state={status?.state}>
+        {text}
+      </span>
+    </button>
   );
 }
 
-export function Header({ info, onManager }: { info: KioskInfo | null; onManager: () => void }) {
+export function Header({ info, onManager, onSync }: { info: KioskInfo | null; onManager: () => void; onSync: () => void }) {
   return (
     <header className="kiosk-header">
       <div className="brand">
@@ -92,7 +94,7 @@ export function Header({ info, onManager }: { info: KioskInfo | null; onManager:
       </div>
       {info && <Clock tz={info.tz} />}
       <div className="header-right">
-        <SyncBadge />
+        <SyncBadge onOpen={onSync} />
         <button type="button" className="manager-button" onClick={onManager}>
           Manager
         </button>

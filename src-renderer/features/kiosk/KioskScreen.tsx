@@ -7,6 +7,7 @@ import { Header } from './Header.js';
 import { receiptSeconds, useKiosk, type Phase } from './kiosk-store.js';
 import { ReceiptPanel } from './ReceiptPanel.js';
 import { useBadgeReader } from './use-badge-reader.js';
+import { SyncPanel } from '../settings/SyncPanel.js';
 
 /** Half a minute without a touch on a half-finished identification returns to idle. */
 const IDLE_AFTER_MS = 30_000;
@@ -22,6 +23,7 @@ function useInfo(): KioskInfo | null {
 export function KioskScreen() {
   const info = useInfo();
   const s = useKiosk();
+  const [showSync, setShowSync] = useState(false);
   const shownPhase = useRef<Phase>('idle');
   if (s.phase !== 'busy') shownPhase.current = s.phase;
 
@@ -97,8 +99,15 @@ export function KioskScreen() {
 
   return (
     <div className="kiosk" data-phase={s.phase} data-testid="kiosk">
-      <Header info={info} onManager={s.startExit} />
-      <main className="kiosk-main">{panel}</main>
+      <Header
+        info={info}
+        onManager={() => {
+          setShowSync(false);
+          s.startExit();
+        }}
+        onSync={() => setShowSync(true)}
+      />
+      <main className="kiosk-main">{showSync ? <SyncPanel onClose={() => setShowSync(false)} /> : panel}</main>
     </div>
   );
 }

@@ -1,0 +1,89 @@
+// The full sync status (the "settings" view of the kiosk): what waits here, what central
+// refused, when the last sync succeeded, the last error in words, and "Sync now".
+import { useEffect, useState } from 'react';
+import type { SyncStatus } from '../../../shared/contract/sync.js';
+import { invoke, subscribe } from '../../lib/rpc.js';
+
+function when(iso: string | null): string {
+  if (!iso) return 'never';
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+}
+
+function age(seconds: number | null): string {
+  if (seconds === null) return '—';
+  if (seconds < 90) return `${seconds} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${Math.round(seconds / 3600)} h`;
+}
+
+const STATE_WORDS: Record<SyncStatus['state'], string> = {
+  idle: 'Up to date',
+  syncing: 'Syncing',
+  waiting: 'Waiting to retry',
+  offline: 'Offline',
+  'not-configured': 'No central database',
+};
+
+export function SyncPanel({ onClose }: { onClose(): void }) {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    void invoke('sync.status', {}).then((r) => r.ok && setStatus(r.value));
+    return subscribe('sync.statusChanged', setStatus);
+  }, []);
+  const syncNow = async (): Promise<void> => {
+    setBusy(true);
+    const r = await invoke('sync.now', {});
+    if (r.ok) setStatus(r.value);
+    setBusy(false);
+  };
+  return (
+    <section className="panel sync-panel" aria-labelledby="sync-title" data-testid="sync-panel">
+      <h1 id="sync-title">Sync with central</h1>
+      {status === null ? (
+        <p>Loading…</p>
+      ) : (
+        <dl className="sync-facts">
+          <div>
+            <dt>State</dt>
+            <dd data-testid="sync-state">{STATE_WORDS[status.state]}</dd>
+          </div>
+          <div>
+            <dt>Central</dt>
+            <dd>{status.central === 'embedded' ? 'Built-in database' : status.central === 'external' ? 'DATABASE_URL' : 'none'}</dd>
+          </div>
+          <div>
+            <dt>Waiting on this kiosk</dt>
+            <dd data-testid="sync-pending">{status.pending}</dd>
+          </div>
+          <div>
+            <dt>Oldest waiting for</dt>
+            <dd>{age(status.oldestPendingAgeSeconds)}</dd>
+          </div>
+          <div>
+            <dt>Refused by central</dt>
+            <dd>{status.rejected}</dd>
+          </div>
+          <div>
+            <dt>Last success</dt>
+            <dd>{when(status.lastSuccessAt)}</dd>
+          </div>
+          {status.lastError && (
+            <div className="sync-error">
+              <dt>Last error</dt>
+              <dd data-testid="sync-error">{status.lastError}</dd>
+            </div>
+          )}
+        </dl>
+      )}
+      <div className="entry-actions">
+        <button type="button" className="button button-secondary" onClick={onClose}>
+          Back to kiosk
+        </button>
+        <button type="button" className="button button-primary" onClick={() => void syncNow()} disabled={busy}>
+          {busy ? 'Syncing…' : 'Sync now'}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,215 @@
+// The load simulation: N kiosk processes × R punches/s for T seconds against one central,
+// while faults are injected — central restarts, killed connections, a kiosk SIGKILLed and
+// restarted. Then it checks that central holds every acknowledged punch and nothing else.
+// Loopback only; every loop is bounded by T.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+import { startEmbeddedCentral, type EmbeddedCentral } from '../../src-main/db/central/embedded.js';
+import { connectCentral } from '../../src-main/db/central/connection.js';
+import { migrateCentral } from '../../src-main/db/central/migrate.js';
+import { createLogger } from '../../src-main/log.js';
+import { hashSecret } from '../../src-main/services/roster/pin-hash.js';
+import { stableId } from '../../src-main/services/roster/roster.js';
+import { LOCAL_DB_FILE } from '../../src-main/app.js';
+
+export interface LoadOptions {
+  kiosks: number;
+  ratePerKiosk: number;
+  seconds: number;
+  employees: number;
+  faults: boolean;
+}
+
+export interface LoadResult {
+  kiosks: number;
+  rate_per_kiosk: number;
+  seconds: number;
+  acknowledged: number;
+  in_central: number;
+  lost: number;
+  duplicated: number;
+  unexpected_in_central: number;
+  p50_tap_to_central_ms: number;
+  p95_tap_to_central_ms: number;
+  faults: { central_restarts: number; connection_kills: number; kiosk_kills: number };
+}
+
+interface Kiosk {
+  dir: string;
+  child: ChildProcess;
+  acked: Set<string>;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+function spawnKiosk(k: Omit<Kiosk, 'child'>, url: string, rate: number): Promise<Kiosk> {
+  const child = spawn(process.execPath, ['tests/load/kiosk-child.mjs', k.dir, url, String(rate)], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error' },
+  });
+  let buf = '';
+  return new Promise((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buf += chunk.toString();
+      let nl: number;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        if (line.startsWith('ACK ')) k.acked.add(line.slice(4));
+        else if (line.startsWith('READY')) resolve({ ...k, child });
+      }
+    });
+    child.once('exit', (code, signal) => reject(new Error(`kiosk exited early (${code ?? signal})`)));
+  });
+}
+
+async function seedRoster(url: string, employees: number): Promise<void> {
+  const c = connectCentral(url);
+  try {
+    await migrateCentral(c.pool);
+    const siteId = stableId('site', 'Load Site');
+    await c.pool.query("INSERT INTO sites (id, name, tz) VALUES ($1, 'Load Site', 'Asia/Kolkata') ON CONFLICT DO NOTHING", [siteId]);
+    const pinHash = await hashSecret('1234');
+    for (let i = 0; i < employees; i++) {
+      const code = `L${String(i).padStart(4, '0')}`;
+      await c.pool.query('INSERT INTO employees (id, code, name, pin_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+        stableId('employee', code),
+        code,
+        `Load ${i}`,
+        pinHash,
+      ]);
+    }
+  } finally {
+    await c.close();
+  }
+}
+
+export async function runLoad(opts: LoadOptions, log: (line: Record<string, unknown>) => void = () => {}): Promise<LoadResult> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-load-'));
+  const pgLog = createLogger('load-pg');
+  let server: EmbeddedCentral | null = process.env.LOAD_DATABASE_URL ? null : await startEmbeddedCentral(path.join(root, 'central'), pgLog);
+  const url = process.env.LOAD_DATABASE_URL ?? server!.url;
+  const faults = { central_restarts: 0, connection_kills: 0, kiosk_kills: 0 };
+  const kiosks: Kiosk[] = [];
+  try {
+    await seedRoster(url, opts.employees);
+    for (let i = 0; i < opts.kiosks; i++) {
+      const dir = path.join(root, `kiosk-${i}`);
+      kiosks.push(await spawnKiosk({ dir, acked: new Set() }, url, opts.ratePerKiosk));
+    }
+    log({ phase: 'punching', kiosks: kiosks.length });
+    const started = Date.now();
+    const endAt = started + opts.seconds * 1000;
+    // Faults, spread over the run: a central restart at 30% and 65%, a kiosk kill at 45% and
+    // 80%, connection kills every 10% of the run.
+    const plan: { at: number; run: () => Promise<void> }[] = [];
+    if (opts.faults) {
+      for (const f of [0.3, 0.65]) {
+        if (!server) break;
+        plan.push({
+          at: f,
+          run: async () => {
+            await server!.stop();
+            await sleep(Math.min(5000, opts.seconds * 30));
+            server = await startEmbeddedCentral(path.join(root, 'central'), pgLog);
+            faults.central_restarts++;
+          },
+        });
+      }
+      for (const f of [0.45, 0.8]) {
+        plan.push({
+          at: f,
+          run: async () => {
+            const victim = kiosks[Math.floor(Math.random() * kiosks.length)]!;
+            victim.child.removeAllListeners('exit');
+            victim.child.kill('SIGKILL');
+            await new Promise((r) => victim.child.once('exit', r));
+            faults.kiosk_kills++;
+            const again = await spawnKiosk({ dir: victim.dir, acked: victim.acked }, url, opts.ratePerKiosk);
+            victim.child = again.child;
+          },
+        });
+      }
+      for (let f = 0.1; f < 0.95; f += 0.1) {
+        plan.push({
+          at: f,
+          run: async () => {
+            const c = new pg.Client({ connectionString: url });
+            c.on('error', () => undefined);
+            try {
+              await c.connect();
+              const r = await c.query<{ n: string }>(
+                "SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE application_name = 'frontdesk' AND pid <> pg_backend_pid()",
+              );
+              faults.connection_kills += Number(r.rows[0]?.n ?? 0);
+            } catch {
+              /* central may be down at this moment */
+            } finally {
+              await c.end().catch(() => undefined);
+            }
+          },
+        });
+      }
+      plan.sort((a, b) => a.at - b.at);
+    }
+    for (const step of plan) {
+      const at = started + step.at * opts.seconds * 1000;
+      if (at > Date.now()) await sleep(at - Date.now());
+      await step.run();
+      log({ phase: 'fault', at: Math.round((Date.now() - started) / 1000), faults });
+    }
+    if (endAt > Date.now()) await sleep(endAt - Date.now());
+
+    log({ phase: 'draining' });
+    await Promise.all(
+      kiosks.map(
+        (k) =>
+          new Promise<void>((resolve) => {
+            k.child.removeAllListeners('exit');
+            k.child.once('exit', () => resolve());
+            k.child.kill('SIGTERM');
+          }),
+      ),
+    );
+
+    const acked = new Set<string>();
+    const local = new Set<string>();
+    for (const k of kiosks) {
+      for (const id of k.acked) acked.add(id);
+      const db = new Database(path.join(k.dir, LOCAL_DB_FILE), { readonly: true });
+      for (const r of db.prepare('SELECT id FROM punches WHERE id NOT IN (SELECT punch_id FROM sync_rejects)').all() as { id: string }[]) local.add(r.id);
+      db.close();
+    }
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    const central = new Set((await c.query<{ id: string }>('SELECT id::text AS id FROM punches')).rows.map((r) => r.id));
+    const totals = (await c.query<{ n: string; distinct_ids: string; p50: number | null; p95: number | null }>(
+      `SELECT count(*)::text AS n, count(DISTINCT id)::text AS distinct_ids,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - created_at) * 1000) AS p50,
+              percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - created_at) * 1000) AS p95
+         FROM punches`,
+    )).rows[0]!;
+    await c.end();
+    return {
+      kiosks: opts.kiosks,
+      rate_per_kiosk: opts.ratePerKiosk,
+      seconds: opts.seconds,
+      acknowledged: acked.size,
+      in_central: central.size,
+      lost: [...acked].filter((id) => !central.has(id)).length + [...local].filter((id) => !central.has(id) && !acked.has(id)).length,
+      duplicated: Number(totals.n) - Number(totals.distinct_ids),
+      unexpected_in_central: [...central].filter((id) => !local.has(id)).length,
+      p50_tap_to_central_ms: Math.round(totals.p50 ?? NaN),
+      p95_tap_to_central_ms: Math.round(totals.p95 ?? NaN),
+      faults,
+    };
+  } finally {
+    for (const k of kiosks) if (k.child.exitCode === null) k.child.kill('SIGKILL');
+    await server?.stop();
+    rmSync(root, { recursive: true, force: true });
+  }
+}
