@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { startEmbeddedCentral, type EmbeddedCentral } from '../../src-main/db/central/embedded.js';
+import { removeEmbeddedCluster, startEmbeddedCentral, type EmbeddedCentral } from '../../src-main/db/central/embedded.js';
+import { runLoad } from '../load/run-load.js';
 import { createLogger } from '../../src-main/log.js';
 import { addStaff, makeTestApp, punch, testClock, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, query } from '../support/test-postgres.js';
@@ -61,6 +62,7 @@ describe('sync under faults', () => {
     } finally {
       await t.dispose();
       await server.stop();
+      removeEmbeddedCluster(pgDir);
       rmSync(pgDir, { recursive: true, force: true });
     }
   });
@@ -88,5 +90,14 @@ describe('sync under faults', () => {
     } finally {
       await t.dispose();
     }
+  });
+
+  it('loses and doubles nothing with several kiosks punching through restarts, killed connections and a killed kiosk (short load run)', async () => {
+    const result = await runLoad({ kiosks: 3, ratePerKiosk: 4, seconds: 12, employees: 12, faults: true });
+    expect(result.acknowledged).toBeGreaterThan(3 * 4 * 12 * 0.6);
+    expect(result).toMatchObject({ lost: 0, duplicated: 0, unexpected_in_central: 0 });
+    expect(result.faults.central_restarts).toBe(2);
+    expect(result.faults.kiosk_kills).toBe(2);
+    expect(result.in_central).toBeGreaterThanOrEqual(result.acknowledged);
   });
 });

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { startEmbeddedCentral, type EmbeddedCentral } from '../../src-main/db/central/embedded.js';
+import { removeEmbeddedCluster, startEmbeddedCentral, type EmbeddedCentral } from '../../src-main/db/central/embedded.js';
 import { connectCentral } from '../../src-main/db/central/connection.js';
 import { migrateCentral } from '../../src-main/db/central/migrate.js';
 import { createLogger } from '../../src-main/log.js';
@@ -210,6 +210,7 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
   } finally {
     for (const k of kiosks) if (k.child.exitCode === null) k.child.kill('SIGKILL');
     await server?.stop();
+    removeEmbeddedCluster(path.join(root, 'central'));
     rmSync(root, { recursive: true, force: true });
   }
 }

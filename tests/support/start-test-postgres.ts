@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startEmbeddedCentral } from '../../src-main/db/central/embedded.js';
+import { removeEmbeddedCluster, startEmbeddedCentral } from '../../src-main/db/central/embedded.js';
 import { createLogger } from '../../src-main/log.js';
 
 export async function startTestPostgres(): Promise<{ url: string; stop(): Promise<void> }> {
@@ -12,6 +12,7 @@ export async function startTestPostgres(): Promise<{ url: string; stop(): Promis
     url: server.url,
     stop: async () => {
       await server.stop();
+      removeEmbeddedCluster(dir);
       rmSync(dir, { recursive: true, force: true });
     },
   };

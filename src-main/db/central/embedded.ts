@@ -3,7 +3,7 @@
 // beside the kiosk's data (as root, where the server may not run, under /var/lib/frontdesk),
 // its port and password in a 0600 file. A server already running for this folder is reused.
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,6 +58,7 @@ async function answers(url: string): Promise<boolean> {
 }
 
 export async function startEmbeddedCentral(dataDir: string, log: Logger): Promise<EmbeddedCentral> {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const credsFile = path.join(dataDir, 'central-pg.json');
   const clusterDir = clusterDirFor(dataDir);
   let creds: Credentials | null = existsSync(credsFile) ? (JSON.parse(readFileSync(credsFile, 'utf8')) as Credentials) : null;
@@ -114,4 +115,9 @@ export async function startEmbeddedCentral(dataDir: string, log: Logger): Promis
       await server.stop();
     },
   };
+}
+
+/** Deletes the embedded cluster that belongs to a data folder (tests and tools clean up with it). */
+export function removeEmbeddedCluster(dataDir: string): void {
+  rmSync(clusterDirFor(dataDir), { recursive: true, force: true });
 }
