@@ -69,13 +69,14 @@ for (const tz of ['UTC', 'Asia/Kolkata', 'America/New_York']) vitest(`unit TZ=${
 let stopPostgres = async () => {};
 if (!process.env.TEST_DATABASE_URL) {
   try {
-    const { startEmbeddedCentral } = await import('../dist/node/src-main/db/central/embedded.js');
+    const { startEmbeddedCentral, removeEmbeddedCluster } = await import('../dist/node/src-main/db/central/embedded.js');
     const { createLogger } = await import('../dist/node/src-main/log.js');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-test-pg-'));
     const server = await startEmbeddedCentral(dir, createLogger('test-postgres'));
     process.env.TEST_DATABASE_URL = server.url;
     stopPostgres = async () => {
       await server.stop();
+      removeEmbeddedCluster(dir);
       rmSync(dir, { recursive: true, force: true });
     };
     process.stdout.write('PostgreSQL for tests: embedded server started\n');

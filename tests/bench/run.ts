@@ -1,6 +1,8 @@
 // `npm run bench`: prints one JSON line per figure. Run on an otherwise idle machine.
+// BENCH_DRAIN_SIZES (default "100000,1000000") sets the backlog sizes to drain.
 import os from 'node:os';
 import { benchColdStart, benchTapToReceipt, withBrowser } from './browser.js';
+import { benchSync } from './drain.js';
 import { benchPunchCommit } from './punch-commit.js';
 import { emit } from './stats.js';
 
@@ -10,3 +12,4 @@ await withBrowser(async (browser) => {
   await benchTapToReceipt(browser);
   await benchColdStart(browser);
 });
+await benchSync((process.env.BENCH_DRAIN_SIZES ?? '100000,1000000').split(',').map(Number));

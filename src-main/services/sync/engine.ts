@@ -102,10 +102,14 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
       const central = await source.connect();
       await publishLocalRoster(deps.store.sqlite, central.pool, log);
       await pullRoster(deps.store.sqlite, central.pool, log);
+      // Two batches in flight on two connections: while central inserts one, the other is sent.
       while (!stopping) {
-        batch = outbox.oldest(opts.batchSize);
+        batch = outbox.oldest(opts.batchSize * 2);
         if (batch.length === 0) break;
-        await pushRows(central.pool, batch);
+        const halves = batch.length > opts.batchSize ? [batch.slice(0, opts.batchSize), batch.slice(opts.batchSize)] : [batch];
+        const results = await Promise.allSettled(halves.map((rows) => pushRows(central.pool, rows)));
+        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+        if (failed) throw failed.reason;
       }
       failures = 0;
       const done = deps.clock.now();

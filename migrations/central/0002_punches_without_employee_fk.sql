@@ -1,0 +1,1 @@
+ALTER TABLE "punches" DROP CONSTRAINT "punches_employee_id_employees_id_fk";

@@ -1,0 +1,166 @@
+// Draining a kiosk's backlog to central (rows/s, kiosk memory) against the floor measured in the
+// same run: a raw COPY of the same rows into an identical table (same indexes and checks).
+// Also tap-to-central with the network up: punch commit to central commit.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { from as copyFrom } from 'pg-copy-streams';
+import { createApp, type App } from '../../src-main/app.js';
+import { loadConfig } from '../../src-main/config.js';
+import { connectCentral } from '../../src-main/db/central/connection.js';
+import { removeEmbeddedCluster, startEmbeddedCentral } from '../../src-main/db/central/embedded.js';
+import { createLogger } from '../../src-main/log.js';
+import { call } from '../../src-main/rpc/dispatch.js';
+import { uuidv7 } from '../../shared/ids.js';
+import { emit, summarize } from './stats.js';
+
+const EMPLOYEES = 200;
+
+async function kioskWithBacklog(url: string, rows: number): Promise<App> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-drain-'));
+  const batchSize = process.env.BENCH_BATCH ? Number(process.env.BENCH_BATCH) : undefined;
+  const app = await createApp({
+    config: loadConfig({}, { dataDir, demo: false, databaseUrl: url }),
+    host: 'test',
+    ...(batchSize ? { sync: { batchSize } } : {}),
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < EMPLOYEES; i++) {
+    ids.push((await call(app.dispatch, 'employees.add', { code: `D${i}`, name: `Drain ${i}`, pin: '1234' }, { origin: 'cli' })).id);
+  }
+  await app.sync.syncNow(); // publish the roster; the outbox is empty so far
+  const db = app.store.sqlite;
+  const insP = db.prepare("INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'WFO', 'kiosk', ?)");
+  const insO = db.prepare('INSERT INTO outbox (punch_id) VALUES (?)');
+  const start = Date.now() - 400 * 86_400_000;
+  const fill = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const at = start + i * 30_000;
+      const id = uuidv7(at);
+      insP.run(id, ids[i % EMPLOYEES], i % 2 ? 'OUT' : 'IN', at, app.deps.kiosk.siteId, app.deps.kiosk.deviceId, at);
+      insO.run(id);
+    }
+  });
+  for (let i = 0; i < rows; i += 50_000) fill(i, Math.min(rows, i + 50_000));
+  return app;
+}
+
+async function copyFloor(url: string, app: App, rows: number): Promise<number> {
+  const central = connectCentral(url);
+  const client = await central.pool.connect();
+  try {
+    await client.query('DROP TABLE IF EXISTS punches_copy');
+    await client.query('CREATE TABLE punches_copy (LIKE punches INCLUDING ALL)');
+    const source = app.store.sqlite
+      .prepare('SELECT id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at FROM punches LIMIT ?')
+      .raw()
+      .iterate(rows) as IterableIterator<unknown[]>;
+    const lines = (function* () {
+      let chunk = '';
+      for (const r of source) {
+        chunk += `${r[0]}\t${r[1]}\t${r[2]}\t${new Date(r[3] as number).toISOString()}\t${r[4]}\t${r[5]}\t${r[6]}\t${r[7]}\t${new Date(r[8] as number).toISOString()}\n`;
+        if (chunk.length > 1 << 20) {
+          yield chunk;
+          chunk = '';
+        }
+      }
+      if (chunk) yield chunk;
+    })();
+    const t0 = performance.now();
+    await pipeline(
+      Readable.from(lines),
+      client.query(copyFrom('COPY punches_copy (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at) FROM STDIN')),
+    );
+    const seconds = (performance.now() - t0) / 1000;
+    await client.query('DROP TABLE punches_copy');
+    return rows / seconds;
+  } finally {
+    client.release();
+    await central.close();
+  }
+}
+
+async function benchDrain(url: string, rows: number): Promise<void> {
+  const app = await kioskWithBacklog(url, rows);
+  try {
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
+    const rssBefore = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const status = await app.sync.syncNow();
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    if (status.pending !== 0) throw new Error(`drain left ${status.pending} punches`);
+    const drainRate = rows / seconds;
+    const copyRate = await copyFloor(url, app, rows);
+    emit({
+      bench: 'drain_backlog',
+      rows,
+      seconds: Math.round(seconds * 100) / 100,
+      rows_per_s: Math.round(drainRate),
+      copy_rows_per_s: Math.round(copyRate),
+      ratio_to_copy: Math.round((drainRate / copyRate) * 100) / 100,
+      kiosk_rss_before_mb: Math.round(rssBefore / 1048576),
+      kiosk_peak_rss_mb: Math.round(peakRss / 1048576),
+      target: 'ratio >= 0.5',
+    });
+  } finally {
+    const dir = app.config.dataDir;
+    await app.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function benchTapToCentral(url: string, samples = 40): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-t2c-'));
+  const app = await createApp({ config: loadConfig({}, { dataDir, demo: true, databaseUrl: url }), host: 'test' });
+  try {
+    app.sync.start();
+    await app.sync.syncNow();
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const who = await call(app.dispatch, 'kiosk.identify', { method: 'code', code: `100${(i % 8) + 1}` }, { origin: 'cli' });
+      const synced = new Promise<number>((resolve) => {
+        const off = app.events.on('sync.statusChanged', (s) => {
+          if (s.pending === 0 && s.state === 'idle') {
+            off();
+            resolve(performance.now());
+          }
+        });
+      });
+      await call(app.dispatch, 'punches.record', { ticket: who.ticket, kind: who.suggested }, { origin: 'cli' });
+      const committed = performance.now();
+      times.push((await synced) - committed);
+    }
+    const s = summarize(times);
+    emit({ bench: 'tap_to_central', n: s.n, p50_ms: s.p50_ms, p95_ms: s.p95_ms, max_ms: s.max_ms, target: 'p95 < 1000 ms' });
+  } finally {
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchSync(sizes: number[]): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-bench-pg-'));
+  const server = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedCentral(dir, createLogger('bench-pg'));
+  const base = process.env.BENCH_DATABASE_URL ?? server!.url;
+  try {
+    for (const rows of sizes) {
+      // A fresh database per size, so index sizes match between the drain and the COPY.
+      const admin = connectCentral(base);
+      const name = `bench_${rows}_${Date.now()}`;
+      await admin.pool.query(`CREATE DATABASE ${name}`);
+      await admin.close();
+      const u = new URL(base);
+      u.pathname = `/${name}`;
+      await benchDrain(u.toString(), rows);
+    }
+    await benchTapToCentral(base);
+  } finally {
+    await server?.stop();
+    removeEmbeddedCluster(dir);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
