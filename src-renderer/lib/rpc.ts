@@ -44,10 +44,19 @@ export async function invoke<M extends Method>(method: M, input: MethodInput<M>)
   }
 }
 
-export function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-  if (window.frontdesk) return window.frontdesk.on(event, listener as (p: unknown) => void);
+/**
+ * Listens to a push event. `onReady` runs once the stream is live (and again after a
+ * reconnect), so a caller can re-read state it may have missed while connecting.
+ */
+export function subscribe<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void, onReady?: () => void): () => void {
+  if (window.frontdesk) {
+    const off = window.frontdesk.on(event, listener as (p: unknown) => void);
+    onReady?.();
+    return off;
+  }
   const source = new EventSource(`./events?token=${encodeURIComponent(token ?? '')}`);
   const handler = (e: MessageEvent<string>): void => listener(JSON.parse(e.data) as EventPayload<E>);
   source.addEventListener(event, handler);
+  if (onReady) source.addEventListener('hello', () => onReady());
   return () => source.close();
 }

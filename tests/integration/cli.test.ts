@@ -86,3 +86,43 @@ describe('frontdesk CLI', () => {
     expect(list.map((e: { code: string }) => e.code)).toEqual(['E5']);
   });
 });
+
+describe('frontdesk serve with no configuration', () => {
+  it('starts the embedded central, syncs to it, and stops it on exit', async () => {
+    const { spawn } = await import('node:child_process');
+    const { removeEmbeddedCluster } = await import('../../src-main/db/central/embedded.js');
+    const data = tempDir();
+    const env = { ...process.env, FRONTDESK_LOG_LEVEL: 'error' };
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, [BIN, 'serve', '--data', data, '--port', '0', '--json'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      let out = '';
+      const info = await new Promise<{ url: string; openUrl: string }>((resolve) => {
+        child.stdout!.on('data', (c: Buffer) => {
+          out += c.toString();
+          try {
+            resolve(JSON.parse(out));
+          } catch {
+            /* incomplete */
+          }
+        });
+      });
+      const token = info.openUrl.split('#token=')[1]!;
+      const status = async () => {
+        const res = await fetch(`${info.url}/rpc/sync.now`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: '{}' });
+        return ((await res.json()) as { value: { state: string; pending: number; central: string } }).value;
+      };
+      let s = await status();
+      for (let i = 0; i < 40 && (s.pending > 0 || s.state !== 'idle'); i++) s = await status();
+      expect(s).toMatchObject({ central: 'embedded', state: 'idle', pending: 0 });
+      const verify = await cli(['verify', '--data', data, '--json'], { FRONTDESK_LOG_LEVEL: 'error' });
+      expect(verify.code).toBe(0);
+      expect(JSON.parse(verify.stdout).ok).toBe(true);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+      removeEmbeddedCluster(data);
+    }
+  });
+});

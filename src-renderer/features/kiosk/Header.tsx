@@ -57,11 +57,11 @@ function SyncBadge({ onOpen }: { onOpen(): void }) {
       if (res.ok) setStatus(res.value);
     };
     void poll();
-    const id = setInterval(poll, 15_000);
+    const id = setInterval(poll, 10_000);
     // The network is back: sync at once rather than at the end of the backoff.
     const online = (): void => void invoke('sync.now', {}).then((res) => live && res.ok && setStatus(res.value));
     window.addEventListener('online', online);
-    const off = subscribe('sync.statusChanged', (s) => setStatus(s));
+    const off = subscribe('sync.statusChanged', (s) => setStatus(s), () => void poll());
     return () => {
       live = false;
       clearInterval(id);

@@ -28,8 +28,8 @@ export function SyncPanel({ onClose }: { onClose(): void }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    void invoke('sync.status', {}).then((r) => r.ok && setStatus(r.value));
-    return subscribe('sync.statusChanged', setStatus);
+    const read = (): void => void invoke('sync.status', {}).then((r) => r.ok && setStatus(r.value));
+    return subscribe('sync.statusChanged', setStatus, read);
   }, []);
   const syncNow = async (): Promise<void> => {
     setBusy(true);
