@@ -5,11 +5,19 @@ import { benchColdStart, benchTapToReceipt, withBrowser } from './browser.js';
 import { benchSync } from './drain.js';
 import { benchPunchCommit } from './punch-commit.js';
 import { emit } from './stats.js';
+import { startTestPostgres } from '../support/start-test-postgres.js';
 
 emit({ bench: 'machine', cpus: os.cpus().length, cpu: os.cpus()[0]?.model, node: process.version, date: new Date().toISOString() });
 await benchPunchCommit(Number(process.env.BENCH_PUNCHES ?? 2000));
-await withBrowser(async (browser) => {
-  await benchTapToReceipt(browser);
-  await benchColdStart(browser);
-});
+// The web hosts measured in the browser sync to a PostgreSQL of their own, as in the e2e tests.
+const postgres = process.env.TEST_DATABASE_URL ? null : await startTestPostgres();
+if (postgres) process.env.TEST_DATABASE_URL = postgres.url;
+try {
+  await withBrowser(async (browser) => {
+    await benchTapToReceipt(browser);
+    await benchColdStart(browser);
+  });
+} finally {
+  await postgres?.stop();
+}
 await benchSync((process.env.BENCH_DRAIN_SIZES ?? '100000,1000000').split(',').map(Number));

@@ -39,9 +39,12 @@ export async function startServer(extraArgs: string[] = [], env: Record<string, 
 }
 
 export async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.process.once('exit', resolve));
-  server.process.kill('SIGTERM');
-  await exited;
+  const running = server.process.exitCode === null && server.process.signalCode === null;
+  if (running) {
+    const exited = new Promise((resolve) => server.process.once('exit', resolve));
+    server.process.kill('SIGTERM');
+    await exited;
+  }
   rmSync(server.dataDir, { recursive: true, force: true });
 }
 
