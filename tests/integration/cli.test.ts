@@ -92,7 +92,7 @@ describe('frontdesk serve with no configuration', () => {
     const { spawn } = await import('node:child_process');
     const { removeEmbeddedCluster } = await import('../../src-main/db/central/embedded.js');
     const data = tempDir();
-    const env = { ...process.env, FRONTDESK_LOG_LEVEL: 'error' };
+    const env: NodeJS.ProcessEnv = { ...process.env, FRONTDESK_LOG_LEVEL: 'error' };
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, [BIN, 'serve', '--data', data, '--port', '0', '--json'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
     try {
