@@ -64,6 +64,14 @@ export const punches = pgTable(
   ],
 );
 
+/** A void takes a punch out of every report; the punch row itself is never edited. */
+export const punchVoids = pgTable('punch_voids', {
+  punchId: uuid('punch_id').primaryKey(),
+  voidedBy: text('voided_by').notNull(),
+  reason: text('reason').notNull(),
+  voidedAt: timestamp('voided_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+});
+
 export const syncRejects = pgTable('sync_rejects', {
   punchId: uuid('punch_id').primaryKey(),
   deviceId: text('device_id').notNull(),
