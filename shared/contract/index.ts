@@ -20,6 +20,7 @@ import {
   ReceiptSchema,
   RecordPunchInputSchema,
 } from './punches.js';
+import { ReportInputSchema, ReportResultSchema } from './reports.js';
 import { HealthSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
 
 const Empty = z.object({}).strict().default({});
@@ -49,6 +50,7 @@ export const contract = {
     input: z.object({ days: z.number().int().min(1).max(3660).optional() }).strict().default({}),
     output: VerifyReportSchema,
   },
+  'reports.run': { kind: 'query', access: 'admin', input: ReportInputSchema, output: ReportResultSchema },
   'system.health': { kind: 'query', access: 'kiosk', input: Empty, output: HealthSchema },
 } as const satisfies Record<string, MethodSpec>;
 
@@ -71,4 +73,5 @@ export * from './employees.js';
 export * from './kiosk.js';
 export * from './punches.js';
 export * from './sync.js';
+export * from './reports.js';
 export * from './events.js';

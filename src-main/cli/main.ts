@@ -4,6 +4,7 @@ import { employeesCommand } from './commands/employees.js';
 import { importCommand } from './commands/import.js';
 import { punchCommand } from './commands/punch.js';
 import { punchesCommand } from './commands/punches.js';
+import { reportCommand } from './commands/report.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { syncCommand } from './commands/sync.js';
@@ -25,6 +26,7 @@ const COMMANDS: Record<string, Command> = {
   status: statusCommand,
   sync: syncCommand,
   verify: verifyCommand,
+  report: reportCommand,
 };
 
 function help(): string {

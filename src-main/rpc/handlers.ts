@@ -8,6 +8,7 @@ import { addEmployee, listEmployees } from '../services/roster/roster.js';
 import type { CentralSource } from '../services/sync/central-source.js';
 import type { SyncEngine } from '../services/sync/engine.js';
 import { verifyAgainstCentral } from '../services/sync/verify.js';
+import { runReport } from '../services/reports/reports.js';
 import { isTrusted, type Handlers } from './dispatch.js';
 
 export interface SyncHandles {
@@ -32,6 +33,7 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
     'sync.status': () => sync.engine.status(),
     'sync.now': () => sync.engine.syncNow(),
     'sync.verify': (input) => verifyAgainstCentral(deps, sync.source, input.days),
+    'reports.run': (input) => runReport(deps, sync.source, input),
     'system.health': () => ({ status: 'up' as const, localStore: 'ok' as const, sync: sync.engine.status() }),
   } satisfies Handlers;
 }

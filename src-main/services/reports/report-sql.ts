@@ -1,0 +1,137 @@
+// The reports as SQL over the reporting views. Parameters, always the same order:
+//   $1 from (local date)  $2 to (local date)  $3 team name|null  $4 employee code|null
+//   $5 zone override|null  $6 max hours  $7 now (instant, for present-now)
+// A session's local date is taken in the zone of its site unless a zone is given.
+import type { ReportName } from '../../../shared/contract/reports.js';
+
+const EMP = `emp AS (
+  SELECT e.id, e.code, e.name, e.team FROM reporting.employees e
+   WHERE ($3::text IS NULL OR e.team = $3) AND ($4::text IS NULL OR e.code = $4))`;
+
+const SESSIONS = `sess AS (
+  SELECT w.employee_id, (w.in_at AT TIME ZONE coalesce($5::text, w.tz))::date AS d,
+         w.elapsed_seconds, least(w.elapsed_seconds, $6::numeric * 3600)::bigint AS secs
+    FROM reporting.work_sessions w
+   WHERE w.employee_id IN (SELECT id FROM emp))`;
+
+const FIRST_INS = `firsts AS (
+  SELECT DISTINCT ON (p.employee_id, p.d) p.employee_id, p.d, p.at_utc, p.zone, p.work_mode,
+         coalesce(s.shift_start, '09:00') AS shift_start, coalesce(s.grace_minutes, 10) AS grace_minutes
+    FROM (SELECT r.*, coalesce($5::text, r.tz) AS zone, (r.at_utc AT TIME ZONE coalesce($5::text, r.tz))::date AS d
+            FROM reporting.punches r
+           WHERE NOT r.voided AND r.kind = 'IN' AND r.employee_id IN (SELECT id FROM emp)) p
+    LEFT JOIN public.sites s ON s.id = p.site_id
+   WHERE p.d BETWEEN $1::date AND $2::date
+   ORDER BY p.employee_id, p.d, p.at_utc, p.id),
+late AS (
+  SELECT f.*, (f.at_utc AT TIME ZONE f.zone) > (f.d + f.shift_start::time + make_interval(mins => f.grace_minutes)) AS is_late,
+         floor(extract(epoch FROM (f.at_utc AT TIME ZONE f.zone) - (f.d + f.shift_start::time)) / 60)::int AS minutes_after_start
+    FROM firsts f)`;
+
+/** Declares every parameter (PostgreSQL wants each one used), whatever the report needs. */
+const PARAMS = `params AS (
+  SELECT $1::date AS from_date, $2::date AS to_date, $3::text AS team, $4::text AS employee,
+         $5::text AS zone, $6::numeric AS max_hours, $7::timestamptz AS now_at)`;
+
+const withParams = (sql: string): string => sql.replace(/^WITH /, `WITH ${PARAMS}, `);
+
+const REPORTS: Record<ReportName, string> = {
+  workhours: `WITH ${EMP}, ${SESSIONS},
+open AS (
+  SELECT x.employee_id, (x.at_utc AT TIME ZONE coalesce($5::text, x.tz))::date AS d, count(*)::int AS n
+    FROM reporting.exceptions x
+   WHERE x.kind = 'MISSING_OUT' AND x.employee_id IN (SELECT id FROM emp)
+   GROUP BY 1, 2),
+agg AS (
+  SELECT employee_id, d, sum(secs)::bigint AS seconds, count(*)::int AS sessions FROM sess
+   WHERE d BETWEEN $1::date AND $2::date GROUP BY 1, 2)
+SELECT e.code AS employee_code, e.name, e.team, d::text AS date,
+       coalesce(a.seconds, 0)::int AS seconds, round(coalesce(a.seconds, 0) / 3600.0, 2)::float8 AS hours,
+       coalesce(a.sessions, 0) AS sessions, coalesce(o.n, 0) AS open_sessions
+  FROM agg a FULL JOIN (SELECT * FROM open WHERE d BETWEEN $1::date AND $2::date) o USING (employee_id, d)
+  JOIN emp e ON e.id = employee_id
+ ORDER BY e.code, d`,
+
+  daily: `WITH ${EMP}
+SELECT e.code AS employee_code, e.name, e.team, p.d::text AS date, count(*)::int AS ins
+  FROM (SELECT employee_id, (at_utc AT TIME ZONE coalesce($5::text, tz))::date AS d
+          FROM reporting.punches WHERE NOT voided AND kind = 'IN') p
+  JOIN emp e ON e.id = p.employee_id
+ WHERE p.d BETWEEN $1::date AND $2::date
+ GROUP BY e.code, e.name, e.team, p.d
+ ORDER BY p.d, e.code`,
+
+  late: `WITH ${EMP}, ${FIRST_INS}
+SELECT e.code AS employee_code, e.name, e.team, l.d::text AS date,
+       to_char(l.at_utc AT TIME ZONE l.zone, 'HH24:MI') AS first_in, l.shift_start, l.grace_minutes, l.minutes_after_start AS minutes_late
+  FROM late l JOIN emp e ON e.id = l.employee_id
+ WHERE l.is_late
+ ORDER BY l.d, e.code`,
+
+  exceptions: `WITH ${EMP}, ${SESSIONS}
+SELECT * FROM (
+  SELECT e.code AS employee_code, e.name, e.team, x.kind, (x.at_utc AT TIME ZONE coalesce($5::text, x.tz))::date::text AS date,
+         to_char(x.at_utc AT TIME ZONE coalesce($5::text, x.tz), 'HH24:MI') AS time, NULL::int AS elapsed_seconds
+    FROM reporting.exceptions x JOIN emp e ON e.id = x.employee_id
+  UNION ALL
+  SELECT e.code, e.name, e.team, 'CLAMPED', s.d::text, NULL, s.elapsed_seconds::int
+    FROM sess s JOIN emp e ON e.id = s.employee_id
+   WHERE s.elapsed_seconds > $6::numeric * 3600) x
+ WHERE x.date::date BETWEEN $1::date AND $2::date
+ ORDER BY date, employee_code, kind`,
+
+  'present-now': `WITH ${EMP},
+last AS (
+  SELECT DISTINCT ON (employee_id) employee_id, kind, at_utc, work_mode, tz
+    FROM reporting.punches WHERE NOT voided AND employee_id IN (SELECT id FROM emp)
+   ORDER BY employee_id, at_utc DESC, id DESC)
+SELECT e.code AS employee_code, e.name, e.team, to_char(l.at_utc AT TIME ZONE coalesce($5::text, l.tz), 'YYYY-MM-DD HH24:MI') AS since,
+       l.work_mode, floor(extract(epoch FROM $7::timestamptz - l.at_utc))::int AS seconds_in
+  FROM last l JOIN emp e ON e.id = l.employee_id
+ WHERE l.kind = 'IN' AND l.at_utc <= $7::timestamptz AND l.at_utc > $7::timestamptz - make_interval(hours => $6::int)
+ ORDER BY e.team NULLS LAST, e.code`,
+
+  trends: `WITH ${EMP}, ${SESSIONS}, ${FIRST_INS},
+week_hours AS (
+  SELECT employee_id, date_trunc('week', d)::date AS week, sum(secs)::bigint AS seconds
+    FROM sess WHERE d BETWEEN $1::date AND $2::date GROUP BY 1, 2),
+week_days AS (
+  SELECT employee_id, date_trunc('week', d)::date AS week, count(*)::int AS days_present,
+         count(*) FILTER (WHERE is_late)::int AS late_days,
+         count(*) FILTER (WHERE work_mode = 'WFH')::int AS wfh_days,
+         count(*) FILTER (WHERE work_mode = 'WFO')::int AS wfo_days,
+         avg(extract(epoch FROM (at_utc AT TIME ZONE zone)::time))::float8 AS avg_first_in_s
+    FROM late GROUP BY 1, 2),
+per_employee AS (
+  SELECT e.team, e.code AS employee_code, e.name, k.week,
+         coalesce(d.days_present, 0) AS days_present, coalesce(w.seconds, 0) AS seconds,
+         d.avg_first_in_s, coalesce(d.late_days, 0) AS late_days, coalesce(d.wfh_days, 0) AS wfh_days, coalesce(d.wfo_days, 0) AS wfo_days
+    FROM (SELECT employee_id, week FROM week_hours UNION SELECT employee_id, week FROM week_days) k
+    JOIN emp e ON e.id = k.employee_id
+    LEFT JOIN week_hours w ON w.employee_id = k.employee_id AND w.week = k.week
+    LEFT JOIN week_days d ON d.employee_id = k.employee_id AND d.week = k.week)
+SELECT coalesce(team, '(no team)') AS team, employee_code, name, week::text AS week, days_present,
+       round(seconds / 3600.0, 2)::float8 AS hours,
+       CASE WHEN avg_first_in_s IS NULL THEN NULL ELSE to_char(make_interval(secs => avg_first_in_s), 'HH24:MI') END AS avg_first_in,
+       late_days, wfh_days, wfo_days
+  FROM per_employee
+UNION ALL
+SELECT coalesce(team, '(no team)'), NULL, NULL, week::text, sum(days_present)::int, round(sum(seconds) / 3600.0, 2)::float8,
+       CASE WHEN avg(avg_first_in_s) IS NULL THEN NULL ELSE to_char(make_interval(secs => avg(avg_first_in_s)), 'HH24:MI') END,
+       sum(late_days)::int, sum(wfh_days)::int, sum(wfo_days)::int
+  FROM per_employee GROUP BY team, week
+ ORDER BY 4, 1, 2 NULLS FIRST`,
+};
+
+export const REPORT_SQL = Object.fromEntries(
+  Object.entries(REPORTS).map(([name, sql]) => [name, withParams(sql)]),
+) as Record<ReportName, string>;
+
+export const REPORT_COLUMNS: Record<ReportName, string[]> = {
+  workhours: ['employee_code', 'name', 'team', 'date', 'seconds', 'hours', 'sessions', 'open_sessions'],
+  daily: ['employee_code', 'name', 'team', 'date', 'ins'],
+  late: ['employee_code', 'name', 'team', 'date', 'first_in', 'shift_start', 'grace_minutes', 'minutes_late'],
+  exceptions: ['employee_code', 'name', 'team', 'kind', 'date', 'time', 'elapsed_seconds'],
+  'present-now': ['employee_code', 'name', 'team', 'since', 'work_mode', 'seconds_in'],
+  trends: ['team', 'employee_code', 'name', 'week', 'days_present', 'hours', 'avg_first_in', 'late_days', 'wfh_days', 'wfo_days'],
+};

@@ -1,0 +1,134 @@
+// Golden cases for the reports on a real PostgreSQL: each number below was worked out by hand
+// from the punches in the fixture.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportInput, ReportResult } from '../../shared/contract/reports.js';
+import { addStaff, makeTestApp, testClock, type TestApp } from '../support/test-app.js';
+import { createTestDatabase, query } from '../support/test-postgres.js';
+
+let url: string;
+let delhi: TestApp;
+let newYork: TestApp;
+// "Now" is 2026-11-20 14:00 in Kolkata (08:30Z).
+const NOW = Date.parse('2026-11-20T08:30:00Z');
+
+const CSV_DELHI = [
+  // A: a normal day, a late day, an overnight shift, and IN-IN
+  'A1,IN,2026-11-16T09:00:00+05:30',
+  'A1,OUT,2026-11-16T17:30:00+05:30',
+  'A1,IN,2026-11-17T09:15:00+05:30,WFH',
+  'A1,OUT,2026-11-17T18:15:00+05:30',
+  'A1,IN,2026-11-18T22:00:00+05:30',
+  'A1,OUT,2026-11-19T06:00:00+05:30',
+  'A1,IN,2026-11-20T09:05:00+05:30',
+  'A1,IN,2026-11-20T10:00:00+05:30',
+  // B: OUT-OUT, a 20-hour session (clamped to 16), and in now
+  'B1,OUT,2026-11-16T18:00:00+05:30',
+  'B1,IN,2026-11-17T08:00:00+05:30',
+  'B1,OUT,2026-11-18T04:00:00+05:30',
+  'B1,IN,2026-11-20T12:00:00+05:30',
+].join('\n');
+
+// New York, across the DST change of 2026-11-01 (clocks back at 02:00): 00:00 to 08:00 is 9 hours.
+const CSV_NEW_YORK = ['N1,IN,2026-11-01T00:00:00-04:00', 'N1,OUT,2026-11-01T08:00:00-05:00'].join('\n');
+
+beforeAll(async () => {
+  url = await createTestDatabase('reports');
+  delhi = await makeTestApp({ clock: testClock(NOW), config: { databaseUrl: url, siteName: 'Delhi', tz: 'Asia/Kolkata' } });
+  await addStaff(delhi, 'A1', '1234', { name: 'Anita', team: 'Ops' });
+  await addStaff(delhi, 'B1', '1234', { name: 'Bala', team: 'Ops' });
+  await delhi.call('punches.import', { fileName: 'd.csv', content: CSV_DELHI });
+  await delhi.call('sync.now', {});
+  newYork = await makeTestApp({ clock: testClock(NOW), config: { databaseUrl: url, siteName: 'New York', tz: 'America/New_York' } });
+  await addStaff(newYork, 'N1', '1234', { name: 'Nora', team: 'East' });
+  await newYork.call('punches.import', { fileName: 'n.csv', content: CSV_NEW_YORK });
+  await newYork.call('sync.now', {});
+});
+afterAll(async () => {
+  await delhi.dispose();
+  await newYork.dispose();
+});
+
+const run = (input: ReportInput): Promise<ReportResult> => delhi.call('reports.run', input);
+const pick = (r: ReportResult, ...cols: string[]) => r.rows.map((row) => Object.fromEntries(cols.map((c) => [c, row[c]])));
+
+describe('reports on central', () => {
+  it('workhours: per employee per local date, clamped, overnight on the IN date, open sessions counted', async () => {
+    const r = await run({ name: 'workhours', from: '2026-11-16', to: '2026-11-20', team: 'Ops' });
+    expect(r.range).toEqual({ from: '2026-11-16', to: '2026-11-20', tz: 'Asia/Kolkata' });
+    expect(pick(r, 'employee_code', 'date', 'seconds', 'hours', 'sessions', 'open_sessions')).toEqual([
+      { employee_code: 'A1', date: '2026-11-16', seconds: 30600, hours: 8.5, sessions: 1, open_sessions: 0 },
+      { employee_code: 'A1', date: '2026-11-17', seconds: 32400, hours: 9, sessions: 1, open_sessions: 0 },
+      { employee_code: 'A1', date: '2026-11-18', seconds: 28800, hours: 8, sessions: 1, open_sessions: 0 },
+      { employee_code: 'A1', date: '2026-11-20', seconds: 0, hours: 0, sessions: 0, open_sessions: 2 },
+      { employee_code: 'B1', date: '2026-11-17', seconds: 57600, hours: 16, sessions: 1, open_sessions: 0 },
+      { employee_code: 'B1', date: '2026-11-20', seconds: 0, hours: 0, sessions: 0, open_sessions: 1 },
+    ]);
+    const longer = await run({ name: 'workhours', from: '2026-11-17', to: '2026-11-17', employee: 'B1', maxHours: 24 });
+    expect(pick(longer, 'seconds')).toEqual([{ seconds: 72000 }]);
+  });
+
+  it('counts real elapsed time across a DST change, in the site zone', async () => {
+    const r = await run({ name: 'workhours', from: '2026-11-01', to: '2026-11-01', team: 'East' });
+    expect(pick(r, 'employee_code', 'date', 'seconds')).toEqual([{ employee_code: 'N1', date: '2026-11-01', seconds: 9 * 3600 }]);
+  });
+
+  it('daily: IN counts per day and employee; days=N ends today', async () => {
+    const r = await run({ name: 'daily', days: 1, team: 'Ops' });
+    expect(r.range).toMatchObject({ from: '2026-11-20', to: '2026-11-20' });
+    expect(pick(r, 'employee_code', 'ins')).toEqual([
+      { employee_code: 'A1', ins: 2 },
+      { employee_code: 'B1', ins: 1 },
+    ]);
+  });
+
+  it('late: first IN after 09:00 plus 10 minutes of grace', async () => {
+    const r = await run({ name: 'late', from: '2026-11-16', to: '2026-11-20', team: 'Ops' });
+    expect(pick(r, 'employee_code', 'date', 'first_in', 'minutes_late')).toEqual([
+      { employee_code: 'A1', date: '2026-11-17', first_in: '09:15', minutes_late: 15 },
+      { employee_code: 'A1', date: '2026-11-18', first_in: '22:00', minutes_late: 780 },
+      { employee_code: 'B1', date: '2026-11-20', first_in: '12:00', minutes_late: 180 },
+    ]);
+  });
+
+  it('exceptions: missing OUT, missing IN and clamped sessions', async () => {
+    const r = await run({ name: 'exceptions', from: '2026-11-16', to: '2026-11-20', team: 'Ops' });
+    expect(pick(r, 'employee_code', 'kind', 'date')).toEqual([
+      { employee_code: 'B1', kind: 'MISSING_IN', date: '2026-11-16' },
+      { employee_code: 'B1', kind: 'CLAMPED', date: '2026-11-17' },
+      { employee_code: 'A1', kind: 'MISSING_OUT', date: '2026-11-20' },
+      { employee_code: 'A1', kind: 'MISSING_OUT', date: '2026-11-20' },
+      { employee_code: 'B1', kind: 'MISSING_OUT', date: '2026-11-20' },
+    ]);
+  });
+
+  it('present-now: last punch an IN within max hours', async () => {
+    const r = await run({ name: 'present-now' });
+    expect(pick(r, 'employee_code', 'since')).toEqual([
+      { employee_code: 'A1', since: '2026-11-20 10:00' },
+      { employee_code: 'B1', since: '2026-11-20 12:00' },
+    ]);
+  });
+
+  it('trends: per employee and per team per week', async () => {
+    const r = await run({ name: 'trends', from: '2026-11-16', to: '2026-11-20', team: 'Ops' });
+    const a = r.rows.find((row) => row.employee_code === 'A1');
+    expect(a).toMatchObject({ week: '2026-11-16', days_present: 4, hours: 25.5, late_days: 2, wfh_days: 1, wfo_days: 3 });
+    const team = r.rows.find((row) => row.team === 'Ops' && row.employee_code === null);
+    expect(team).toMatchObject({ days_present: 6, hours: 41.5, late_days: 3 });
+  });
+
+  it('a void takes a punch out of every report, and the punch row stays', async () => {
+    const [row] = await query<{ id: string }>(url, "SELECT p.id::text AS id FROM punches p JOIN employees e ON e.id = p.employee_id WHERE e.code = 'A1' AND p.at_utc = '2026-11-20T04:30:00Z'");
+    await query(url, "INSERT INTO punch_voids (punch_id, voided_by, reason) VALUES ($1, 'test', 'tapped IN twice')", [row!.id]);
+    const r = await run({ name: 'workhours', from: '2026-11-20', to: '2026-11-20', employee: 'A1' });
+    expect(pick(r, 'open_sessions')).toEqual([{ open_sessions: 1 }]);
+    expect((await query(url, 'SELECT 1 FROM punches WHERE id = $1', [row!.id])).length).toBe(1);
+  });
+
+  it('refuses bad report inputs with typed errors', async () => {
+    expect(await delhi.raw('reports.run', { name: 'salaries' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await delhi.raw('reports.run', { name: 'daily', days: 3, from: '2026-11-01' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await delhi.raw('reports.run', { name: 'daily', tz: 'Mars/Base' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await delhi.raw('reports.run', { name: 'daily' }, 'http')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
