@@ -9,4 +9,6 @@ if (!existsSync(entry)) {
   process.exit(2);
 }
 const { main } = await import(pathToFileURL(entry).href);
-process.exitCode = await main(process.argv.slice(2));
+// Exit explicitly: the embedded PostgreSQL helper hooks 'beforeExit' and would otherwise end
+// the process with status 0 whatever the command answered.
+process.exit(await main(process.argv.slice(2)));

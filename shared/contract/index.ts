@@ -21,6 +21,7 @@ import {
   RecordPunchInputSchema,
 } from './punches.js';
 import { ReportInputSchema, ReportResultSchema } from './reports.js';
+import { AuditEntrySchema, AuditInputSchema, CorrectPunchInputSchema, CorrectPunchOutputSchema } from './corrections.js';
 import { HealthSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
 
 const Empty = z.object({}).strict().default({});
@@ -50,6 +51,8 @@ export const contract = {
     input: z.object({ days: z.number().int().min(1).max(3660).optional() }).strict().default({}),
     output: VerifyReportSchema,
   },
+  'punches.correct': { kind: 'mutation', access: 'admin', input: CorrectPunchInputSchema, output: CorrectPunchOutputSchema },
+  'audit.list': { kind: 'query', access: 'admin', input: AuditInputSchema, output: z.array(AuditEntrySchema) },
   'reports.run': { kind: 'query', access: 'admin', input: ReportInputSchema, output: ReportResultSchema },
   'system.health': { kind: 'query', access: 'kiosk', input: Empty, output: HealthSchema },
 } as const satisfies Record<string, MethodSpec>;
@@ -74,4 +77,5 @@ export * from './kiosk.js';
 export * from './punches.js';
 export * from './sync.js';
 export * from './reports.js';
+export * from './corrections.js';
 export * from './events.js';

@@ -5,6 +5,7 @@ import { importCommand } from './commands/import.js';
 import { punchCommand } from './commands/punch.js';
 import { punchesCommand } from './commands/punches.js';
 import { reportCommand } from './commands/report.js';
+import { auditCommand } from './commands/audit.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { syncCommand } from './commands/sync.js';
@@ -27,6 +28,7 @@ const COMMANDS: Record<string, Command> = {
   sync: syncCommand,
   verify: verifyCommand,
   report: reportCommand,
+  audit: auditCommand,
 };
 
 function help(): string {

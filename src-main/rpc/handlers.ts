@@ -9,6 +9,7 @@ import type { CentralSource } from '../services/sync/central-source.js';
 import type { SyncEngine } from '../services/sync/engine.js';
 import { verifyAgainstCentral } from '../services/sync/verify.js';
 import { runReport } from '../services/reports/reports.js';
+import { auditLog, correctPunch } from '../services/corrections/corrections.js';
 import { isTrusted, type Handlers } from './dispatch.js';
 
 export interface SyncHandles {
@@ -33,6 +34,8 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
     'sync.status': () => sync.engine.status(),
     'sync.now': () => sync.engine.syncNow(),
     'sync.verify': (input) => verifyAgainstCentral(deps, sync.source, input.days),
+    'punches.correct': (input) => correctPunch(deps, sync.source, input),
+    'audit.list': (input) => auditLog(sync.source, input),
     'reports.run': (input) => runReport(deps, sync.source, input),
     'system.health': () => ({ status: 'up' as const, localStore: 'ok' as const, sync: sync.engine.status() }),
   } satisfies Handlers;

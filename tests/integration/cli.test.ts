@@ -126,3 +126,35 @@ describe('frontdesk serve with no configuration', () => {
     }
   });
 });
+
+describe('frontdesk report, corrections and audit', () => {
+  it('runs a report, writes CSV, corrects a punch and shows the audit, with exit codes that tell', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { createTestDatabase } = await import('../support/test-postgres.js');
+    const data = tempDir();
+    const env = { DATABASE_URL: await createTestDatabase('cli') };
+    const r = await cli(['report', 'workhours', '--days', '7', '--data', data, '--json'], env);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.columns).toEqual(['employee_code', 'name', 'team', 'date', 'seconds', 'hours', 'sessions', 'open_sessions']);
+    expect(report.rows.length).toBeGreaterThan(30);
+    const csv = await cli(['report', 'workhours', '--days', '7', '--csv', data, '--data', data, '--json'], env);
+    const file = readdirSync(data).find((f) => f.startsWith('workhours_'))!;
+    expect(file).toMatch(/^workhours_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_Asia-Kolkata\.csv$/);
+    expect(JSON.parse(csv.stdout).rows).toBe(report.rows.length);
+    expect(readFileSync(path.join(data, file), 'utf8').split('\r\n')[0]).toBe('employee_code,name,team,date,seconds,hours,sessions,open_sessions');
+
+    const missing = JSON.parse((await cli(['report', 'exceptions', '--days', '7', '--data', data, '--json'], env)).stdout).rows[0];
+    expect(missing).toMatchObject({ employee_code: '1005', kind: 'MISSING_OUT' });
+    const fixAt = `${missing.date}T18:00:00+05:30`;
+    const refused = await cli(['punches', 'correct', '--employee', '1005', '--kind', 'OUT', '--at', fixAt, '--reason', 'forgot', '--by', '1002', '--data', data, '--json'], env);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).error.code).toBe('FORBIDDEN');
+    const fixed = await cli(['punches', 'correct', '--employee', '1005', '--kind', 'OUT', '--at', fixAt, '--reason', 'forgot to punch out', '--by', '1001', '--data', data, '--json'], env);
+    expect(fixed.code).toBe(0);
+    const after = JSON.parse((await cli(['report', 'exceptions', '--days', '7', '--data', data, '--json'], env)).stdout).rows;
+    expect(after).toEqual([]);
+    const audit = JSON.parse((await cli(['audit', '--employee', '1005', '--data', data, '--json'], env)).stdout);
+    expect(audit).toEqual([expect.objectContaining({ actor: 'manager:1001', action: 'punch.add', reason: 'forgot to punch out' })]);
+  });
+});

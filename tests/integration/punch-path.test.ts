@@ -175,7 +175,7 @@ describe('punch path through dispatch', () => {
     await punch(t, 'E1', 'IN');
     await punch(t, 'E1', 'OUT');
     const status = await t.call('sync.status', {});
-    expect(status).toMatchObject({ state: 'idle', central: 'embedded', pending: 2, oldestPendingAt: '2026-11-20T04:00:00.000Z', oldestPendingAgeSeconds: 0 });
+    expect(status).toMatchObject({ state: 'idle', central: 'external', pending: 2, oldestPendingAt: '2026-11-20T04:00:00.000Z', oldestPendingAgeSeconds: 0 });
     expect(await pushed).toBe(2);
   });
 

@@ -36,6 +36,7 @@ beforeAll(async () => {
   delhi = await makeTestApp({ clock: testClock(NOW), config: { databaseUrl: url, siteName: 'Delhi', tz: 'Asia/Kolkata' } });
   await addStaff(delhi, 'A1', '1234', { name: 'Anita', team: 'Ops' });
   await addStaff(delhi, 'B1', '1234', { name: 'Bala', team: 'Ops' });
+  await addStaff(delhi, 'M1', '4321', { name: 'Meena', team: 'Ops', isManager: true });
   await delhi.call('punches.import', { fileName: 'd.csv', content: CSV_DELHI });
   await delhi.call('sync.now', {});
   newYork = await makeTestApp({ clock: testClock(NOW), config: { databaseUrl: url, siteName: 'New York', tz: 'America/New_York' } });
@@ -130,5 +131,53 @@ describe('reports on central', () => {
     expect(await delhi.raw('reports.run', { name: 'daily', days: 3, from: '2026-11-01' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await delhi.raw('reports.run', { name: 'daily', tz: 'Mars/Base' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await delhi.raw('reports.run', { name: 'daily' }, 'http')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('a manager corrects a missing OUT: a new correction punch, audited, and the hours change', async () => {
+    const before = await run({ name: 'workhours', from: '2026-11-20', to: '2026-11-20', employee: 'B1' });
+    expect(pick(before, 'seconds', 'open_sessions')).toEqual([{ seconds: 0, open_sessions: 1 }]);
+    const fix = await delhi.call('punches.correct', {
+      action: 'add',
+      employeeCode: 'B1',
+      kind: 'OUT',
+      at: '2026-11-20T13:30:00+05:30',
+      reason: 'forgot to punch out; confirmed by the team lead',
+      by: 'M1',
+    });
+    expect(fix.audit).toMatchObject({ actor: 'manager:M1', action: 'punch.add', entityId: fix.punchId, before: null, after: expect.objectContaining({ source: 'correction', kind: 'OUT' }) });
+    const after = await run({ name: 'workhours', from: '2026-11-20', to: '2026-11-20', employee: 'B1' });
+    expect(pick(after, 'seconds', 'hours', 'open_sessions')).toEqual([{ seconds: 5400, hours: 1.5, open_sessions: 0 }]);
+    const history = await delhi.call('audit.list', { employeeCode: 'B1' });
+    expect(history.map((h) => [h.action, h.reason])).toEqual([['punch.add', 'forgot to punch out; confirmed by the team lead']]);
+  });
+
+  it('voids a wrong punch with a reason, keeps the row, and records the before state', async () => {
+    const [row] = await query<{ id: string }>(url, "SELECT p.id::text AS id FROM punches p JOIN employees e ON e.id = p.employee_id WHERE e.code = 'A1' AND p.at_utc = '2026-11-17T03:45:00Z'");
+    const res = await delhi.call('punches.correct', { action: 'void', punchId: row!.id, reason: 'badge used by someone else', by: 'M1' });
+    expect(res.audit).toMatchObject({ action: 'punch.void', before: expect.objectContaining({ id: row!.id, kind: 'IN' }), after: { voided: true } });
+    const r = await run({ name: 'workhours', from: '2026-11-17', to: '2026-11-17', employee: 'A1' });
+    expect(r.rows).toEqual([]);
+    expect(await delhi.raw('punches.correct', { action: 'void', punchId: row!.id, reason: 'again', by: 'M1' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect((await query(url, 'SELECT 1 FROM punches WHERE id = $1', [row!.id])).length).toBe(1);
+  });
+
+  it('refuses corrections without a manager, a reason, or from the kiosk screen', async () => {
+    const add = { action: 'add', employeeCode: 'A1', kind: 'OUT', at: '2026-11-20T12:00:00+05:30', reason: 'fix it', by: 'A1' };
+    expect(await delhi.raw('punches.correct', add)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await delhi.raw('punches.correct', { ...add, by: 'M1', reason: '' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await delhi.raw('punches.correct', { ...add, by: 'M1', employeeCode: 'ZZ' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_EMPLOYEE' } });
+    expect(await delhi.raw('punches.correct', { ...add, by: 'M1' }, 'http')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('says plainly when central cannot be reached', async () => {
+    const offline = await makeTestApp({ clock: testClock(NOW) });
+    try {
+      expect(await offline.raw('reports.run', { name: 'daily' })).toMatchObject({
+        ok: false,
+        error: { code: 'UNAVAILABLE', message: 'Central database refused the connection (is it running?).' },
+      });
+    } finally {
+      await offline.dispose();
+    }
   });
 });

@@ -9,6 +9,8 @@ import type { SyncOptions } from '../../src-main/services/sync/engine.js';
 import type { Method, MethodOutput } from '../../shared/contract/index.js';
 import type { Envelope } from '../../shared/contract/index.js';
 
+export const NO_CENTRAL = 'postgres://frontdesk:none@127.0.0.1:9/none';
+
 export interface TestClock {
   now(): number;
   set(ms: number): void;
@@ -41,7 +43,8 @@ export async function makeTestApp(
 ): Promise<TestApp> {
   const clock = opts.clock ?? testClock();
   const dataDir = opts.dataDir ?? tempDir();
-  const config = loadConfig({}, { dataDir, demo: opts.demo ?? false, tz: 'Asia/Kolkata', ...opts.config });
+  // Unless a test names a central, central is a closed port: no test starts an embedded server by accident.
+  const config = loadConfig({}, { dataDir, demo: opts.demo ?? false, tz: 'Asia/Kolkata', databaseUrl: NO_CENTRAL, ...opts.config });
   const app = await createApp({ config, host: 'test', clock, ...(opts.sync ? { sync: opts.sync } : {}) });
   const t: TestApp = {
     app,

@@ -1,19 +1,44 @@
 import { call } from '../../rpc/dispatch.js';
-import { parseCommand } from '../args.js';
+import { parseCommand, requireOption } from '../args.js';
 import { openApp } from '../context.js';
 import { createOut, table, UsageError } from '../output.js';
 
 export const punchesCommand = {
-  usage: 'punches list [--employee CODE] [--from ISO] [--to ISO] [--limit N]',
-  summary: 'list recorded punches, newest first',
+  usage:
+    'punches list [--employee CODE] [--from ISO] [--to ISO] [--limit N]\n' +
+    '  punches correct --employee CODE --kind IN|OUT --at ISO --reason TEXT --by MANAGER\n' +
+    '  punches void --id PUNCH_ID --reason TEXT --by MANAGER',
+  summary: 'list punches on this kiosk; add a correction punch or void a punch on central (audited)',
   async run(argv: string[]): Promise<number> {
     const { values, positionals, globals } = parseCommand(argv, {
       employee: { type: 'string' },
       from: { type: 'string' },
       to: { type: 'string' },
       limit: { type: 'string' },
+      kind: { type: 'string' },
+      at: { type: 'string' },
+      reason: { type: 'string' },
+      by: { type: 'string' },
+      id: { type: 'string' },
     });
-    if (positionals[0] !== 'list') throw new UsageError(`usage: frontdesk ${this.usage}`);
+    const sub = positionals[0];
+    if (sub === 'correct' || sub === 'void') {
+      const input =
+        sub === 'correct'
+          ? { action: 'add', employeeCode: requireOption(values, 'employee'), kind: requireOption(values, 'kind').toUpperCase(), at: requireOption(values, 'at'), reason: requireOption(values, 'reason'), by: requireOption(values, 'by') }
+          : { action: 'void', punchId: requireOption(values, 'id'), reason: requireOption(values, 'reason'), by: requireOption(values, 'by') };
+      const out = createOut(globals.json);
+      const app = await openApp(globals, out);
+      try {
+        await app.sync.syncNow();
+        const r = await call(app.dispatch, 'punches.correct', input, { origin: 'cli' });
+        out.result(r, () => `${r.audit.action} ${r.punchId} by ${r.audit.actor}: ${r.audit.reason ?? ''}`);
+        return 0;
+      } finally {
+        await app.close();
+      }
+    }
+    if (sub !== 'list') throw new UsageError(`usage: frontdesk ${this.usage}`);
     const limit = values.limit === undefined ? undefined : Number(values.limit);
     const out = createOut(globals.json);
     const app = await openApp(globals, out);

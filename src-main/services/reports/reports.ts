@@ -4,14 +4,13 @@ import type { z } from 'zod';
 import type { ReportInputSchema, ReportResult } from '../../../shared/contract/reports.js';
 import { resolveRange } from '../../../shared/domain/report-range.js';
 import type { ServiceDeps } from '../deps.js';
-import type { CentralSource } from '../sync/central-source.js';
+import { withCentral, type CentralSource } from '../sync/central-source.js';
 import { REPORT_COLUMNS, REPORT_SQL } from './report-sql.js';
 
 export async function runReport(deps: ServiceDeps, source: CentralSource, input: z.output<typeof ReportInputSchema>): Promise<ReportResult> {
   const tz = input.tz ?? deps.kiosk.tz;
   const range = resolveRange(input, deps.clock.now(), tz);
-  const central = await source.connect();
-  const { rows } = await central.pool.query(REPORT_SQL[input.name], [
+  const { rows } = await withCentral(source, (central) => central.pool.query(REPORT_SQL[input.name], [
     range.from,
     range.to,
     input.team ?? null,
@@ -19,6 +18,6 @@ export async function runReport(deps: ServiceDeps, source: CentralSource, input:
     input.tz ?? null,
     input.maxHours,
     new Date(deps.clock.now()).toISOString(),
-  ]);
+  ]));
   return { name: input.name, range: { ...range, tz: input.tz ?? tz }, columns: REPORT_COLUMNS[input.name], rows: rows as ReportResult['rows'] };
 }

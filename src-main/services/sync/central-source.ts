@@ -4,11 +4,26 @@ import { connectCentral, type Central } from '../../db/central/connection.js';
 import { startEmbeddedCentral, type EmbeddedCentral } from '../../db/central/embedded.js';
 import { migrateCentral } from '../../db/central/migrate.js';
 import type { Logger } from '../../log.js';
+import { AppError } from '../../../shared/errors.js';
+import { classifyFailure, describeFailure } from '../../../shared/domain/retry-policy.js';
 
 export interface CentralSource {
   kind: 'embedded' | 'external';
   connect(): Promise<Central>;
   close(): Promise<void>;
+}
+
+/**
+ * Runs a manager-facing call against central. When central cannot be reached the caller gets
+ * a typed UNAVAILABLE error saying why, not a crash.
+ */
+export async function withCentral<T>(source: CentralSource, fn: (central: Central) => Promise<T>): Promise<T> {
+  try {
+    return await fn(await source.connect());
+  } catch (err) {
+    if (err instanceof AppError || classifyFailure(err) !== 'transient') throw err;
+    throw new AppError('UNAVAILABLE', describeFailure(err));
+  }
 }
 
 export function createCentralSource(opts: { databaseUrl?: string | undefined; dataDir: string; log: Logger }): CentralSource {

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { localDateOf, localDayRange } from '../../../shared/domain/local-time.js';
 import type { VerifyDay, VerifyReport } from '../../../shared/contract/sync.js';
 import type { ServiceDeps } from '../deps.js';
-import type { CentralSource } from './central-source.js';
+import { withCentral, type CentralSource } from './central-source.js';
 
 const digest = (ids: readonly string[]): string => createHash('sha256').update([...ids].sort().join('\n')).digest('hex').slice(0, 16);
 
@@ -28,7 +28,7 @@ export async function verifyAgainstCentral(deps: ServiceDeps, source: CentralSou
   let dates = [...byDay.keys()].sort();
   if (days !== undefined) dates = dates.slice(-days);
 
-  const central = await source.connect();
+  const central = await withCentral(source, (c) => Promise.resolve(c));
   const report: VerifyDay[] = [];
   for (const date of dates) {
     const rows = byDay.get(date)!;

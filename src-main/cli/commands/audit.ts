@@ -1,0 +1,26 @@
+import { call } from '../../rpc/dispatch.js';
+import { parseCommand } from '../args.js';
+import { openApp } from '../context.js';
+import { createOut, table } from '../output.js';
+
+export const auditCommand = {
+  usage: 'audit [--employee CODE] [--limit N]',
+  summary: 'the history of corrections on central: who, when, why, before and after',
+  async run(argv: string[]): Promise<number> {
+    const { values, globals } = parseCommand(argv, { employee: { type: 'string' }, limit: { type: 'string' } });
+    const out = createOut(globals.json);
+    const app = await openApp(globals, out);
+    try {
+      const rows = await call(
+        app.dispatch,
+        'audit.list',
+        { employeeCode: values.employee, ...(values.limit ? { limit: Number(values.limit) } : {}) },
+        { origin: 'cli' },
+      );
+      out.result(rows, () => table(rows.map((r) => ({ ...r, before: JSON.stringify(r.before), after: JSON.stringify(r.after) })), ['at', 'actor', 'action', 'entityId', 'reason']));
+      return 0;
+    } finally {
+      await app.close();
+    }
+  },
+};
