@@ -21,6 +21,7 @@ import {
   RecordPunchInputSchema,
 } from './punches.js';
 import { ReportInputSchema, ReportResultSchema } from './reports.js';
+import { AddSiteInputSchema, AddTeamInputSchema, RosterChangeSchema, UpdateEmployeeInputSchema } from './roster.js';
 import { AuditEntrySchema, AuditInputSchema, CorrectPunchInputSchema, CorrectPunchOutputSchema } from './corrections.js';
 import { HealthSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
 
@@ -51,6 +52,9 @@ export const contract = {
     input: z.object({ days: z.number().int().min(1).max(3660).optional() }).strict().default({}),
     output: VerifyReportSchema,
   },
+  'roster.addSite': { kind: 'mutation', access: 'admin', input: AddSiteInputSchema, output: RosterChangeSchema },
+  'roster.addTeam': { kind: 'mutation', access: 'admin', input: AddTeamInputSchema, output: RosterChangeSchema },
+  'roster.updateEmployee': { kind: 'mutation', access: 'admin', input: UpdateEmployeeInputSchema, output: RosterChangeSchema },
   'punches.correct': { kind: 'mutation', access: 'admin', input: CorrectPunchInputSchema, output: CorrectPunchOutputSchema },
   'audit.list': { kind: 'query', access: 'admin', input: AuditInputSchema, output: z.array(AuditEntrySchema) },
   'reports.run': { kind: 'query', access: 'admin', input: ReportInputSchema, output: ReportResultSchema },
@@ -78,4 +82,5 @@ export * from './punches.js';
 export * from './sync.js';
 export * from './reports.js';
 export * from './corrections.js';
+export * from './roster.js';
 export * from './events.js';

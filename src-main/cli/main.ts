@@ -6,6 +6,7 @@ import { punchCommand } from './commands/punch.js';
 import { punchesCommand } from './commands/punches.js';
 import { reportCommand } from './commands/report.js';
 import { auditCommand } from './commands/audit.js';
+import { sitesCommand, teamsCommand } from './commands/sites-teams.js';
 import { serveCommand } from './commands/serve.js';
 import { statusCommand } from './commands/status.js';
 import { syncCommand } from './commands/sync.js';
@@ -29,6 +30,8 @@ const COMMANDS: Record<string, Command> = {
   verify: verifyCommand,
   report: reportCommand,
   audit: auditCommand,
+  sites: sitesCommand,
+  teams: teamsCommand,
 };
 
 function help(): string {

@@ -10,6 +10,7 @@ import type { SyncEngine } from '../services/sync/engine.js';
 import { verifyAgainstCentral } from '../services/sync/verify.js';
 import { runReport } from '../services/reports/reports.js';
 import { auditLog, correctPunch } from '../services/corrections/corrections.js';
+import { addSite, addTeam, updateEmployee } from '../services/roster/central-roster.js';
 import { isTrusted, type Handlers } from './dispatch.js';
 
 export interface SyncHandles {
@@ -34,6 +35,9 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
     'sync.status': () => sync.engine.status(),
     'sync.now': () => sync.engine.syncNow(),
     'sync.verify': (input) => verifyAgainstCentral(deps, sync.source, input.days),
+    'roster.addSite': (input) => addSite(sync.source, input),
+    'roster.addTeam': (input) => addTeam(sync.source, input),
+    'roster.updateEmployee': (input) => updateEmployee(sync.source, input),
     'punches.correct': (input) => correctPunch(deps, sync.source, input),
     'audit.list': (input) => auditLog(sync.source, input),
     'reports.run': (input) => runReport(deps, sync.source, input),

@@ -158,3 +158,21 @@ describe('frontdesk report, corrections and audit', () => {
     expect(audit).toEqual([expect.objectContaining({ actor: 'manager:1001', action: 'punch.add', reason: 'forgot to punch out' })]);
   });
 });
+
+describe('frontdesk sites, teams and employees update', () => {
+  it('manages the roster on central from the command line', async () => {
+    const { createTestDatabase } = await import('../support/test-postgres.js');
+    const data = tempDir();
+    const env = { DATABASE_URL: await createTestDatabase('cliroster') };
+    expect((await cli(['sites', 'add', '--name', 'Pune', '--tz', 'Asia/Kolkata', '--shift-start', '08:30', '--grace', '5', '--by', '1001', '--data', data], env)).code).toBe(0);
+    expect((await cli(['teams', 'add', '--name', 'Pune Desk', '--site', 'Pune', '--by', '1001', '--data', data], env)).code).toBe(0);
+    expect((await cli(['sites', 'add', '--name', 'Mars', '--tz', 'Mars/Base', '--by', '1001', '--data', data], env)).code).toBe(1);
+    const upd = await cli(['employees', 'update', '--code', '1003', '--deactivate', '--team', 'Pune Desk', '--by', '1001', '--data', data, '--json'], env);
+    expect(upd.code).toBe(0);
+    const punch = await cli(['punch', '--employee', '1003', '--data', data, '--json'], env);
+    expect(punch.code).toBe(1);
+    expect(JSON.parse(punch.stdout).error.code).toBe('INACTIVE_EMPLOYEE');
+    const list = JSON.parse((await cli(['employees', 'list', '--all', '--data', data, '--json'], env)).stdout);
+    expect(list.find((e: { code: string }) => e.code === '1003')).toMatchObject({ active: false, team: 'Pune Desk' });
+  });
+});

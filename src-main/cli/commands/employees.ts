@@ -4,8 +4,11 @@ import { openApp } from '../context.js';
 import { createOut, table, UsageError } from '../output.js';
 
 export const employeesCommand = {
-  usage: 'employees add --code C --name N --pin P [--badge B] [--team T] [--manager] | employees list [--all]',
-  summary: 'add or list employees',
+  usage:
+    'employees add --code C --name N --pin P [--badge B] [--team T] [--manager]\n' +
+    '  employees list [--all]\n' +
+    '  employees update --code C --by MANAGER [--name N] [--team T] [--activate|--deactivate] [--pin P] [--badge B|--no-badge] [--manager|--not-manager]',
+  summary: 'add or list employees on this kiosk; update one on central (audited)',
   async run(argv: string[]): Promise<number> {
     const { values, positionals, globals } = parseCommand(argv, {
       code: { type: 'string' },
@@ -16,9 +19,37 @@ export const employeesCommand = {
       role: { type: 'string' },
       manager: { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
+      by: { type: 'string' },
+      activate: { type: 'boolean', default: false },
+      deactivate: { type: 'boolean', default: false },
+      'no-badge': { type: 'boolean', default: false },
+      'not-manager': { type: 'boolean', default: false },
     });
     const out = createOut(globals.json);
     const sub = positionals[0];
+    if (sub === 'update') {
+      if (values.activate && values.deactivate) throw new UsageError('choose --activate or --deactivate');
+      const update = {
+        code: requireOption(values, 'code'),
+        by: requireOption(values, 'by'),
+        name: values.name,
+        team: values.team,
+        pin: values.pin,
+        badge: values['no-badge'] ? null : values.badge,
+        active: values.activate ? true : values.deactivate ? false : undefined,
+        isManager: values.manager ? true : values['not-manager'] ? false : undefined,
+      };
+      const app = await openApp(globals, out);
+      try {
+        await app.sync.syncNow();
+        const r = await call(app.dispatch, 'roster.updateEmployee', update, { origin: 'cli' });
+        await app.sync.syncNow();
+        out.result(r, () => `Updated ${update.code} on central (roster version ${r.version}); kiosks get it at their next sync.`);
+        return 0;
+      } finally {
+        await app.close();
+      }
+    }
     if (sub !== 'add' && sub !== 'list') throw new UsageError(`usage: frontdesk ${this.usage}`);
     const input =
       sub === 'add'

@@ -1,0 +1,95 @@
+// Roster changes made by managers go to central, the roster's source of truth, and reach every
+// kiosk by the roster pull. Each change holds ROSTER_LOCK (so versions become visible in order)
+// and writes an audit row in the same transaction. PINs travel only as scrypt hashes.
+import type pg from 'pg';
+import type { z } from 'zod';
+import type { AddSiteInputSchema, AddTeamInputSchema, RosterChange, UpdateEmployeeInputSchema } from '../../../shared/contract/roster.js';
+import { AppError } from '../../../shared/errors.js';
+import { inTransaction } from '../../db/central/connection.js';
+import { withCentral, type CentralSource } from '../sync/central-source.js';
+import { ROSTER_LOCK } from '../sync/roster-sync.js';
+import { hashSecret } from './pin-hash.js';
+import { stableId } from './roster.js';
+
+async function rosterChange<T>(
+  source: CentralSource,
+  by: string,
+  fn: (client: pg.PoolClient, actor: string) => Promise<T>,
+): Promise<T> {
+  return withCentral(source, (central) =>
+    inTransaction(central.pool, async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [ROSTER_LOCK]);
+      const { rowCount } = await client.query('SELECT 1 FROM employees WHERE code = $1 AND is_manager AND active', [by]);
+      if (!rowCount) throw new AppError('FORBIDDEN', `${by} is not an active manager; only managers change the roster.`);
+      return fn(client, `manager:${by}`);
+    }),
+  );
+}
+
+const audit = (client: pg.PoolClient, actor: string, action: string, entity: string, id: string, before: unknown, after: unknown) =>
+  client.query('INSERT INTO audit_log (actor, action, entity, entity_id, before, after) VALUES ($1, $2, $3, $4, $5, $6)', [actor, action, entity, id, before, after]);
+
+function unique(err: unknown, what: string): never {
+  if ((err as { code?: string }).code === '23505') throw new AppError('CONFLICT', `${what} already exists.`);
+  throw err;
+}
+
+export function addSite(source: CentralSource, input: z.output<typeof AddSiteInputSchema>): Promise<RosterChange> {
+  return rosterChange(source, input.by, async (client, actor) => {
+    const id = stableId('site', input.name);
+    const { rows } = await client
+      .query<{ version: string }>(
+        'INSERT INTO sites (id, name, tz, shift_start, grace_minutes) VALUES ($1, $2, $3, $4, $5) RETURNING version::text',
+        [id, input.name, input.tz, input.shiftStart, input.graceMinutes],
+      )
+      .catch((err) => unique(err, `A site named ${input.name}`));
+    await audit(client, actor, 'site.add', 'site', id, null, { ...input, by: undefined });
+    return { entity: 'site', id, version: Number(rows[0]!.version) };
+  });
+}
+
+export function addTeam(source: CentralSource, input: z.output<typeof AddTeamInputSchema>): Promise<RosterChange> {
+  return rosterChange(source, input.by, async (client, actor) => {
+    const site = await client.query<{ id: string }>('SELECT id FROM sites WHERE name = $1', [input.site]);
+    if (!site.rows[0]) throw new AppError('NOT_FOUND', `No site named ${input.site}.`);
+    const id = stableId('team', input.name);
+    const { rows } = await client
+      .query<{ version: string }>('INSERT INTO teams (id, name, site_id) VALUES ($1, $2, $3) RETURNING version::text', [id, input.name, site.rows[0].id])
+      .catch((err) => unique(err, `A team named ${input.name}`));
+    await audit(client, actor, 'team.add', 'team', id, null, { name: input.name, site: input.site });
+    return { entity: 'team', id, version: Number(rows[0]!.version) };
+  });
+}
+
+export async function updateEmployee(source: CentralSource, input: z.output<typeof UpdateEmployeeInputSchema>): Promise<RosterChange> {
+  const pinHash = input.pin ? await hashSecret(input.pin) : undefined;
+  return rosterChange(source, input.by, async (client, actor) => {
+    const { rows: found } = await client.query('SELECT id, code, name, team_id, is_manager, badge, active FROM employees WHERE code = $1 FOR UPDATE', [input.code]);
+    const before = found[0] as { id: string } | undefined;
+    if (!before) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.code} on central.`);
+    let teamId: string | null | undefined;
+    if (input.team === null) teamId = null;
+    else if (input.team !== undefined) {
+      const t = await client.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [input.team]);
+      if (!t.rows[0]) throw new AppError('NOT_FOUND', `No team named ${input.team}.`);
+      teamId = t.rows[0].id;
+    }
+    const { rows } = await client
+      .query<{ version: string }>(
+        `UPDATE employees SET
+           name = coalesce($2, name),
+           team_id = CASE WHEN $3::boolean THEN $4::uuid ELSE team_id END,
+           active = coalesce($5, active),
+           is_manager = coalesce($6, is_manager),
+           pin_hash = coalesce($7, pin_hash),
+           badge = CASE WHEN $8::boolean THEN $9 ELSE badge END
+         WHERE id = $1 RETURNING version::text`,
+        [before.id, input.name ?? null, teamId !== undefined, teamId ?? null, input.active ?? null, input.isManager ?? null, pinHash ?? null, input.badge !== undefined, input.badge ?? null],
+      )
+      .catch((err) => unique(err, 'That badge'));
+    const changed = { name: input.name, team: input.team, active: input.active, isManager: input.isManager, pinReset: input.pin !== undefined, badge: input.badge };
+    await audit(client, actor, 'employee.update', 'employee', before.id, before, changed);
+    return { entity: 'employee', id: before.id, version: Number(rows[0]!.version) };
+  });
+}
+
