@@ -107,7 +107,7 @@ export function KioskScreen() {
         }}
         onSync={() => setShowSync(true)}
       />
-      <main className="kiosk-main">{showSync ? <SyncPanel onClose={() => setShowSync(false)} /> : panel}</main>
+      <main className="kiosk-main">{showSync ? <SyncPanel tz={tz} onClose={() => setShowSync(false)} /> : panel}</main>
     </div>
   );
 }

@@ -4,9 +4,10 @@ import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../shared/contract/sync.js';
 import { invoke, subscribe } from '../../lib/rpc.js';
 
-function when(iso: string | null): string {
+/** Times on the kiosk are the site's local times, like its clock. */
+function when(iso: string | null, tz: string): string {
   if (!iso) return 'never';
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: tz }).format(new Date(iso));
 }
 
 function age(seconds: number | null): string {
@@ -24,7 +25,7 @@ const STATE_WORDS: Record<SyncStatus['state'], string> = {
   'not-configured': 'No central database',
 };
 
-export function SyncPanel({ onClose }: { onClose(): void }) {
+export function SyncPanel({ tz, onClose }: { tz: string; onClose(): void }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -66,7 +67,7 @@ export function SyncPanel({ onClose }: { onClose(): void }) {
           </div>
           <div>
             <dt>Last success</dt>
-            <dd>{when(status.lastSuccessAt)}</dd>
+            <dd>{when(status.lastSuccessAt, tz)}</dd>
           </div>
           {status.lastError && (
             <div className="sync-error">
