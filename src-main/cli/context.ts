@@ -30,3 +30,13 @@ export async function openApp(
   }
   return app;
 }
+
+/** Opens the app for one command, runs it, and always closes the app (and any central it started). */
+export async function withApp<T>(globals: GlobalFlags, out: Out, run: (app: App) => Promise<T>): Promise<T> {
+  const app = await openApp(globals, out);
+  try {
+    return await run(app);
+  } finally {
+    await app.close();
+  }
+}

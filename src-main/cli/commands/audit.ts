@@ -1,6 +1,6 @@
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand } from '../args.js';
-import { openApp } from '../context.js';
+import { withApp } from '../context.js';
 import { createOut, table } from '../output.js';
 
 export const auditCommand = {
@@ -9,8 +9,7 @@ export const auditCommand = {
   async run(argv: string[]): Promise<number> {
     const { values, globals } = parseCommand(argv, { employee: { type: 'string' }, limit: { type: 'string' } });
     const out = createOut(globals.json);
-    const app = await openApp(globals, out);
-    try {
+    return withApp(globals, out, async (app) => {
       const rows = await call(
         app.dispatch,
         'audit.list',
@@ -19,8 +18,6 @@ export const auditCommand = {
       );
       out.result(rows, () => table(rows.map((r) => ({ ...r, before: JSON.stringify(r.before), after: JSON.stringify(r.after) })), ['at', 'actor', 'action', 'entityId', 'reason']));
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand, requireOption } from '../args.js';
-import { openApp } from '../context.js';
+import { withApp } from '../context.js';
 import { createOut, table, UsageError } from '../output.js';
 
 export const employeesCommand = {
@@ -39,16 +39,13 @@ export const employeesCommand = {
         active: values.activate ? true : values.deactivate ? false : undefined,
         isManager: values.manager ? true : values['not-manager'] ? false : undefined,
       };
-      const app = await openApp(globals, out);
-      try {
+      return withApp(globals, out, async (app) => {
         await app.sync.syncNow();
         const r = await call(app.dispatch, 'roster.updateEmployee', update, { origin: 'cli' });
         await app.sync.syncNow();
         out.result(r, () => `Updated ${update.code} on central (roster version ${r.version}); kiosks get it at their next sync.`);
         return 0;
-      } finally {
-        await app.close();
-      }
+      });
     }
     if (sub !== 'add' && sub !== 'list') throw new UsageError(`usage: frontdesk ${this.usage}`);
     const input =
@@ -63,8 +60,7 @@ export const employeesCommand = {
             isManager: values.manager,
           }
         : null;
-    const app = await openApp(globals, out);
-    try {
+    return withApp(globals, out, async (app) => {
       const ctx = { origin: 'cli' } as const;
       if (input) {
         const e = await call(app.dispatch, 'employees.add', input, ctx);
@@ -79,8 +75,6 @@ export const employeesCommand = {
         );
       }
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 };

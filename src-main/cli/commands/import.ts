@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand } from '../args.js';
-import { openApp } from '../context.js';
+import { withApp } from '../context.js';
 import { createOut, UsageError } from '../output.js';
 
 export const importCommand = {
@@ -19,8 +19,7 @@ export const importCommand = {
       throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
     }
     const out = createOut(globals.json);
-    const app = await openApp(globals, out);
-    try {
+    return withApp(globals, out, async (app) => {
       const r = await call(app.dispatch, 'punches.import', { fileName: path.basename(file), content }, { origin: 'cli' });
       out.result(r, () =>
         [
@@ -29,8 +28,6 @@ export const importCommand = {
         ].join('\n'),
       );
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 };

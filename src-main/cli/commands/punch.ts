@@ -1,6 +1,6 @@
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand, requireOption } from '../args.js';
-import { openApp } from '../context.js';
+import { withApp } from '../context.js';
 import { createOut, formatDuration, UsageError } from '../output.js';
 
 export const punchCommand = {
@@ -18,8 +18,7 @@ export const punchCommand = {
     const code = requireOption(values, 'employee');
     const kindFlag = values.kind?.toUpperCase();
     if (kindFlag !== undefined && kindFlag !== 'IN' && kindFlag !== 'OUT') throw new UsageError('--kind must be IN or OUT');
-    const app = await openApp(globals, out);
-    try {
+    return withApp(globals, out, async (app) => {
       const ctx = { origin: 'cli' } as const;
       const who = await call(app.dispatch, 'kiosk.identify', values.pin ? { method: 'pin', code, pin: values.pin } : { method: 'code', code }, ctx);
       const receipt = await call(
@@ -33,8 +32,6 @@ export const punchCommand = {
         `(${receipt.localDate}, ${receipt.tz}); today ${formatDuration(receipt.todaySeconds)}`,
       );
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 };

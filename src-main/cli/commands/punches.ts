@@ -1,6 +1,6 @@
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand, requireOption } from '../args.js';
-import { openApp } from '../context.js';
+import { withApp } from '../context.js';
 import { createOut, table, UsageError } from '../output.js';
 
 export const punchesCommand = {
@@ -28,21 +28,17 @@ export const punchesCommand = {
           ? { action: 'add', employeeCode: requireOption(values, 'employee'), kind: requireOption(values, 'kind').toUpperCase(), at: requireOption(values, 'at'), reason: requireOption(values, 'reason'), by: requireOption(values, 'by') }
           : { action: 'void', punchId: requireOption(values, 'id'), reason: requireOption(values, 'reason'), by: requireOption(values, 'by') };
       const out = createOut(globals.json);
-      const app = await openApp(globals, out);
-      try {
+      return withApp(globals, out, async (app) => {
         await app.sync.syncNow();
         const r = await call(app.dispatch, 'punches.correct', input, { origin: 'cli' });
         out.result(r, () => `${r.audit.action} ${r.punchId} by ${r.audit.actor}: ${r.audit.reason ?? ''}`);
         return 0;
-      } finally {
-        await app.close();
-      }
+      });
     }
     if (sub !== 'list') throw new UsageError(`usage: frontdesk ${this.usage}`);
     const limit = values.limit === undefined ? undefined : Number(values.limit);
     const out = createOut(globals.json);
-    const app = await openApp(globals, out);
-    try {
+    return withApp(globals, out, async (app) => {
       const rows = await call(
         app.dispatch,
         'punches.list',
@@ -56,8 +52,6 @@ export const punchesCommand = {
         ),
       );
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 };

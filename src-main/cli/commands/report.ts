@@ -4,7 +4,7 @@ import { REPORT_NAMES, type ReportName } from '../../../shared/contract/reports.
 import { exportFileName, toCsv } from '../../../shared/domain/report-range.js';
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand } from '../args.js';
-import { openApp } from '../context.js';
+import { withApp } from '../context.js';
 import { createOut, table, UsageError } from '../output.js';
 
 export const reportCommand = {
@@ -25,8 +25,7 @@ export const reportCommand = {
     if (!name || !REPORT_NAMES.includes(name)) throw new UsageError(`usage: frontdesk ${this.usage}`);
     const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
     const out = createOut(globals.json);
-    const app = await openApp(globals, out);
-    try {
+    return withApp(globals, out, async (app) => {
       // Reports read central: send what waits here first, when central answers.
       await app.sync.syncNow();
       const r = await call(
@@ -43,8 +42,6 @@ export const reportCommand = {
         out.result(r, () => `${r.name}: ${r.range.from} to ${r.range.to} (${r.range.tz})\n${table(r.rows, r.columns)}`);
       }
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand, requireOption } from '../args.js';
-import { openApp } from '../context.js';
+import { withApp } from '../context.js';
 import { createOut, UsageError } from '../output.js';
 
 type Values = Record<string, string | boolean | undefined>;
@@ -18,16 +18,13 @@ async function rosterCall(argv: string[], method: 'roster.addSite' | 'roster.add
   if (positionals[0] !== 'add') throw new UsageError('the only action is add');
   const input = build(values);
   const out = createOut(globals.json);
-  const app = await openApp(globals, out);
-  try {
+  return withApp(globals, out, async (app) => {
     await app.sync.syncNow(); // the manager may have been created on this kiosk
     const r = await call(app.dispatch, method, input, { origin: 'cli' });
     await app.sync.syncNow();
     out.result(r, () => `Added ${r.entity} ${r.id} (roster version ${r.version}); kiosks get it at their next sync.`);
     return 0;
-  } finally {
-    await app.close();
-  }
+  });
 }
 
 export const sitesCommand = {

@@ -1,7 +1,7 @@
 import type { SyncStatus } from '../../../shared/contract/sync.js';
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand } from '../args.js';
-import { openApp } from '../context.js';
+import { withApp } from '../context.js';
 import { createOut } from '../output.js';
 
 export function describeStatus(s: SyncStatus): string {
@@ -21,13 +21,10 @@ export const statusCommand = {
   async run(argv: string[]): Promise<number> {
     const { globals } = parseCommand(argv, {});
     const out = createOut(globals.json);
-    const app = await openApp(globals, out);
-    try {
+    return withApp(globals, out, async (app) => {
       const s = await call(app.dispatch, 'sync.status', {}, { origin: 'cli' });
       out.result(s, () => describeStatus(s));
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 };

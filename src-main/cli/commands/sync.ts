@@ -1,6 +1,6 @@
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand } from '../args.js';
-import { openApp } from '../context.js';
+import { withApp } from '../context.js';
 import { createOut, UsageError } from '../output.js';
 import { describeStatus } from './status.js';
 
@@ -11,8 +11,7 @@ export const syncCommand = {
     const { values, globals } = parseCommand(argv, { once: { type: 'boolean', default: false }, watch: { type: 'boolean', default: false } });
     if (values.once && values.watch) throw new UsageError('choose --once or --watch, not both');
     const out = createOut(globals.json);
-    const app = await openApp(globals, out);
-    try {
+    return withApp(globals, out, async (app) => {
       if (!values.watch) {
         const s = await call(app.dispatch, 'sync.now', {}, { origin: 'cli' });
         out.result(s, () => describeStatus(s));
@@ -30,8 +29,6 @@ export const syncCommand = {
         process.once('SIGTERM', stop);
       });
       return 0;
-    } finally {
-      await app.close();
-    }
+    });
   },
 };

@@ -1,6 +1,6 @@
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand } from '../args.js';
-import { openApp } from '../context.js';
+import { withApp } from '../context.js';
 import { createOut, table } from '../output.js';
 
 export const verifyCommand = {
@@ -9,8 +9,7 @@ export const verifyCommand = {
   async run(argv: string[]): Promise<number> {
     const { values, globals } = parseCommand(argv, { days: { type: 'string' } });
     const out = createOut(globals.json);
-    const app = await openApp(globals, out);
-    try {
+    return withApp(globals, out, async (app) => {
       const r = await call(app.dispatch, 'sync.verify', values.days ? { days: Number(values.days) } : {}, { origin: 'cli' });
       out.result(r, () =>
         [
@@ -34,8 +33,6 @@ export const verifyCommand = {
         ].join('\n'),
       );
       return r.ok ? 0 : 1;
-    } finally {
-      await app.close();
-    }
+    });
   },
 };
