@@ -69,3 +69,13 @@ export function afterWrongPin(state: PinFailures, nowMs: number, policy: PunchPo
 export function attemptsLeft(state: PinFailures, policy: PunchPolicy): number {
   return Math.max(0, policy.maxWrongPins - state.failures);
 }
+
+/**
+ * How far ahead of this machine's clock a punch time may be (a backdated CLI punch, an import
+ * line, a manager's correction): a little skew between machines is normal, a future punch is not.
+ */
+export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
+
+export function isInTheFuture(atMs: number, nowMs: number): boolean {
+  return atMs > nowMs + MAX_FUTURE_SKEW_MS;
+}

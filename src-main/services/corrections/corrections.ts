@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { AuditEntry, AuditInputSchema, CorrectPunchInputSchema } from '../../../shared/contract/corrections.js';
 import { AppError } from '../../../shared/errors.js';
 import { uuidv7 } from '../../../shared/ids.js';
+import { isInTheFuture } from '../../../shared/domain/punch-rules.js';
 import { inTransaction } from '../../db/central/connection.js';
 import type { ServiceDeps } from '../deps.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
@@ -70,7 +71,7 @@ export async function correctPunch(
     const employee = employees[0];
     if (!employee) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.employeeCode}.`);
     const atMs = Date.parse(input.at);
-    if (atMs > deps.clock.now() + 5 * 60_000) throw new AppError('BAD_INPUT', 'A correction cannot be in the future.');
+    if (isInTheFuture(atMs, deps.clock.now())) throw new AppError('BAD_INPUT', 'A correction cannot be in the future.');
     const punch = {
       id: uuidv7(atMs),
       employee_id: employee.id,

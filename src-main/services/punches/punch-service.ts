@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { IdentifyInput, IdentifyOutput } from '../../../shared/contract/kiosk.js';
 import type { ListPunchesInputSchema, PunchRow, Receipt, RecordPunchInputSchema, ImportResult } from '../../../shared/contract/punches.js';
 import { AppError } from '../../../shared/errors.js';
+import { isInTheFuture } from '../../../shared/domain/punch-rules.js';
 import { createPunchRepo, type PunchRepo } from '../../db/local/punch-repo.js';
 import type { ServiceDeps } from '../deps.js';
 import { findEmployeeById } from '../roster/roster.js';
@@ -10,8 +11,6 @@ import { importPunches } from './import/import-punches.js';
 import { listPunches } from './list-punches.js';
 import { recordPunch } from './record-punch.js';
 import { createTicketBook } from './tickets.js';
-
-const FUTURE_SLACK_MS = 5 * 60_000;
 
 export interface PunchService {
   repo: PunchRepo;
@@ -36,7 +35,7 @@ export function createPunchService(deps: ServiceDeps): PunchService {
       if (input.at !== undefined) {
         if (!trusted) throw new AppError('FORBIDDEN', 'Only the command line may record a punch at another time.');
         atMs = Date.parse(input.at);
-        if (atMs > deps.clock.now() + FUTURE_SLACK_MS) throw new AppError('BAD_INPUT', 'A punch cannot be in the future.');
+        if (isInTheFuture(atMs, deps.clock.now())) throw new AppError('BAD_INPUT', 'A punch cannot be in the future.');
       }
       return recordPunch(deps, repo, { employee, kind: input.kind, workMode: input.workMode, atMs });
     },

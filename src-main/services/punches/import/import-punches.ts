@@ -4,12 +4,11 @@
 import { createHash } from 'node:crypto';
 import type { ImportResult } from '../../../../shared/contract/punches.js';
 import { uuidv7From } from '../../../../shared/ids.js';
+import { isInTheFuture } from '../../../../shared/domain/punch-rules.js';
 import type { PunchRepo } from '../../../db/local/punch-repo.js';
 import type { ServiceDeps } from '../../deps.js';
 import { findEmployeeByCode } from '../../roster/roster.js';
 import { detectFormat, parseCsv, parseZkteco, splitLines } from './parse-lines.js';
-
-const FUTURE_SLACK_MS = 5 * 60_000;
 
 export function importPunchId(employeeId: string, kind: string, atMs: number): string {
   const digest = createHash('sha256').update(`${employeeId}|${kind}|${atMs}`).digest();
@@ -36,7 +35,7 @@ export function importPunches(deps: ServiceDeps, repo: PunchRepo, content: strin
         errors.push({ line: entry.line, reason: `unknown employee code '${entry.code}'` });
         continue;
       }
-      if (entry.atMs > now + FUTURE_SLACK_MS) {
+      if (isInTheFuture(entry.atMs, now)) {
         errors.push({ line: entry.line, reason: `${new Date(entry.atMs).toISOString()} is in the future` });
         continue;
       }

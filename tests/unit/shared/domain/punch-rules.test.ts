@@ -4,6 +4,7 @@ import {
   attemptsLeft,
   DEFAULT_PUNCH_POLICY as policy,
   isDuplicateTap,
+  isInTheFuture,
   lockoutRemaining,
   NO_PIN_FAILURES,
   suggestKind,
@@ -51,5 +52,12 @@ describe('PIN lockout', () => {
     expect(lockoutRemaining(s, T + 300_000)).toBe(0);
     const after = afterWrongPin(s, T + 300_000, policy);
     expect(after).toEqual({ failures: 1, lockedUntilMs: null });
+  });
+});
+
+describe('isInTheFuture', () => {
+  it('allows five minutes of clock skew and no more', () => {
+    expect(isInTheFuture(T + 5 * 60_000, T)).toBe(false);
+    expect(isInTheFuture(T + 5 * 60_000 + 1, T)).toBe(true);
   });
 });
