@@ -11,6 +11,7 @@ import { createLogger } from './log.js';
 import type { AppConfig } from './config.js';
 import { createDispatch, type Dispatch } from './rpc/dispatch.js';
 import { createHandlers } from './rpc/handlers.js';
+import { createManagerSessions } from './services/manager/manager-sessions.js';
 import { systemClock, type Clock, type KioskIdentity, type ServiceDeps } from './services/deps.js';
 import { createPunchService, type PunchService } from './services/punches/punch-service.js';
 import { seedDemo, type DemoCredential } from './services/roster/demo-seed.js';
@@ -87,6 +88,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     if (config.demo) demoSeeded = await seedDemo(deps, punches.repo);
     setSetting(store.db, 'initialized', new Date(clock.now()).toISOString());
   }
+  const managers = createManagerSessions(clock);
   const central = createCentralSource({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: createLogger('central') });
   const sync = createSyncEngine({ ...deps, log: createLogger('sync') }, central, syncOptions);
   // The status push is coalesced and kept off the punch path: a burst of taps costs one count.
@@ -101,7 +103,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
 
   return {
     config,
-    dispatch: createDispatch(createHandlers(deps, punches, { engine: sync, source: central }, host)),
+    dispatch: createDispatch(createHandlers(deps, punches, { engine: sync, source: central }, host, managers), managers.resolve),
     sync,
     central,
     events,

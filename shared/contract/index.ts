@@ -1,7 +1,8 @@
 // The one contract: every call any client can make, with its zod input and output. Hosts
 // (IPC, HTTP, CLI, tests) bind from this table; a method not here does not exist.
-// `access` says who may call it: 'kiosk' from any authenticated client, 'admin' only from
-// trusted local callers (the CLI, tests) until manager sign-in exists.
+// `access` says who may call it: 'kiosk' from any authenticated client, 'admin' from trusted
+// local callers (the CLI, tests) or a screen with a manager signed in. `actor` marks methods
+// whose `by` (the acting manager) the dispatch fills in from the sign-in.
 import { z } from 'zod';
 import type { ErrorBody } from '../errors.js';
 import { EmployeeSchema, AddEmployeeInputSchema, ListEmployeesInputSchema } from './employees.js';
@@ -23,6 +24,7 @@ import {
 import { ReportInputSchema, ReportResultSchema } from './reports.js';
 import { AddSiteInputSchema, AddTeamInputSchema, RosterChangeSchema, UpdateEmployeeInputSchema } from './roster.js';
 import { AuditEntrySchema, AuditInputSchema, CorrectPunchInputSchema, CorrectPunchOutputSchema } from './corrections.js';
+import { DashboardInputSchema, DashboardSchema, SignInInputSchema, SignInOutputSchema } from './manager.js';
 import { HealthSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
 
 const Empty = z.object({}).strict().default({});
@@ -31,6 +33,7 @@ type Access = 'kiosk' | 'admin';
 interface MethodSpec {
   kind: 'query' | 'mutation';
   access: Access;
+  actor?: true;
   input: z.ZodType;
   output: z.ZodType;
 }
@@ -52,12 +55,15 @@ export const contract = {
     input: z.object({ days: z.number().int().min(1).max(3660).optional() }).strict().default({}),
     output: VerifyReportSchema,
   },
-  'roster.addSite': { kind: 'mutation', access: 'admin', input: AddSiteInputSchema, output: RosterChangeSchema },
-  'roster.addTeam': { kind: 'mutation', access: 'admin', input: AddTeamInputSchema, output: RosterChangeSchema },
-  'roster.updateEmployee': { kind: 'mutation', access: 'admin', input: UpdateEmployeeInputSchema, output: RosterChangeSchema },
-  'punches.correct': { kind: 'mutation', access: 'admin', input: CorrectPunchInputSchema, output: CorrectPunchOutputSchema },
+  'roster.addSite': { kind: 'mutation', access: 'admin', actor: true, input: AddSiteInputSchema, output: RosterChangeSchema },
+  'roster.addTeam': { kind: 'mutation', access: 'admin', actor: true, input: AddTeamInputSchema, output: RosterChangeSchema },
+  'roster.updateEmployee': { kind: 'mutation', access: 'admin', actor: true, input: UpdateEmployeeInputSchema, output: RosterChangeSchema },
+  'punches.correct': { kind: 'mutation', access: 'admin', actor: true, input: CorrectPunchInputSchema, output: CorrectPunchOutputSchema },
   'audit.list': { kind: 'query', access: 'admin', input: AuditInputSchema, output: z.array(AuditEntrySchema) },
   'reports.run': { kind: 'query', access: 'admin', input: ReportInputSchema, output: ReportResultSchema },
+  'manager.signIn': { kind: 'mutation', access: 'kiosk', input: SignInInputSchema, output: SignInOutputSchema },
+  'manager.signOut': { kind: 'mutation', access: 'kiosk', input: Empty, output: z.object({ signedOut: z.boolean() }) },
+  'reports.dashboard': { kind: 'query', access: 'admin', input: DashboardInputSchema, output: DashboardSchema },
   'system.health': { kind: 'query', access: 'kiosk', input: Empty, output: HealthSchema },
 } as const satisfies Record<string, MethodSpec>;
 
@@ -84,3 +90,4 @@ export * from './reports.js';
 export * from './corrections.js';
 export * from './roster.js';
 export * from './events.js';
+export * from './manager.js';

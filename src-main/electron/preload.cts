@@ -6,7 +6,8 @@ const INVOKE_CHANNEL = 'frontdesk:invoke';
 const EVENT_CHANNEL = 'frontdesk:event';
 
 electron.contextBridge.exposeInMainWorld('frontdesk', {
-  invoke: (method: string, input: unknown): Promise<unknown> => electron.ipcRenderer.invoke(INVOKE_CHANNEL, method, input),
+  invoke: (method: string, input: unknown, managerToken?: string): Promise<unknown> =>
+    electron.ipcRenderer.invoke(INVOKE_CHANNEL, method, input, typeof managerToken === 'string' ? managerToken : undefined),
   on: (name: string, listener: (payload: unknown) => void): (() => void) => {
     const relay = (_event: unknown, eventName: string, payload: unknown): void => {
       if (eventName === name) listener(payload);

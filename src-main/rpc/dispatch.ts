@@ -10,7 +10,12 @@ export type Origin = 'ipc' | 'http' | 'cli' | 'test';
 
 export interface CallContext {
   origin: Origin;
+  /** The manager sign-in token the screen sent along, if any. */
+  managerToken?: string | undefined;
 }
+
+/** Resolves a manager sign-in token to the signed-in manager (see manager-sessions.ts). */
+export type ManagerLookup = (token: string | undefined) => { code: string; name: string } | null;
 
 export type Handlers = {
   [M in Method]: (input: ParsedInput<M>, ctx: CallContext) => MethodOutput<M> | Promise<MethodOutput<M>>;
@@ -39,15 +44,28 @@ function storageFailure(err: unknown): boolean {
   return typeof code === 'string' && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)/.test(code);
 }
 
-export function createDispatch(handlers: Handlers): Dispatch {
-  return async (method, input, ctx) => {
+/**
+ * Manager methods are open to trusted callers (who name the acting manager with `by`) and to a
+ * screen with a live manager sign-in, where `by` is always the signed-in manager.
+ */
+function authorize(method: Method, input: unknown, ctx: CallContext, managers: ManagerLookup): { input: unknown } | Envelope<never> {
+  const spec = contract[method];
+  if (spec.access !== 'admin' || isTrusted(ctx)) return { input };
+  const manager = managers(ctx.managerToken);
+  if (!manager) return fail('FORBIDDEN', `${method} needs a manager to sign in.`);
+  const takesActor = 'actor' in spec && spec.actor;
+  return { input: takesActor && input !== null && typeof input === 'object' ? { ...input, by: manager.code } : input };
+}
+
+export function createDispatch(handlers: Handlers, managers: ManagerLookup = () => null): Dispatch {
+  return async (method, rawInput, ctx) => {
     if (!isMethod(method)) {
       return fail('UNKNOWN_METHOD', `There is no method ${typeof method === 'string' ? JSON.stringify(method.slice(0, 80)) : 'with that name'}.`);
     }
     const spec = contract[method];
-    if (spec.access === 'admin' && !isTrusted(ctx)) {
-      return fail('FORBIDDEN', `${method} needs a manager.`);
-    }
+    const allowed = authorize(method, rawInput, ctx, managers);
+    if ('ok' in allowed) return allowed;
+    const input = allowed.input;
     const parsed = spec.input.safeParse(input);
     if (!parsed.success) {
       const { message, issues } = describeIssues(parsed.error);

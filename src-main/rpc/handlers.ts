@@ -2,7 +2,9 @@
 // method a compile error.
 import type { KioskInfo } from '../../shared/contract/kiosk.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { kioskInfo, verifyManagerExit } from '../services/kiosk/kiosk-service.js';
+import { kioskInfo, verifyManager, verifyManagerExit } from '../services/kiosk/kiosk-service.js';
+import type { ManagerSessions } from '../services/manager/manager-sessions.js';
+import { dashboard } from '../services/reports/dashboard.js';
 import type { PunchService } from '../services/punches/punch-service.js';
 import { addEmployee, listEmployees } from '../services/roster/roster.js';
 import type { CentralSource } from '../services/sync/central-source.js';
@@ -18,8 +20,19 @@ export interface SyncHandles {
   source: CentralSource;
 }
 
-export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: SyncHandles, host: KioskInfo['host']): Handlers {
+export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: SyncHandles, host: KioskInfo['host'], managers: ManagerSessions): Handlers {
   return {
+    'manager.signIn': async (input) => {
+      const manager = await verifyManager(deps, input.code, input.pin, 'open the manager screens');
+      const token = managers.open({ code: manager.code, name: manager.name });
+      return { token, code: manager.code, name: manager.name, idleMinutes: managers.idleMinutes };
+    },
+    'manager.signOut': (_input, ctx) => {
+      const signedIn = managers.resolve(ctx.managerToken) !== null;
+      managers.close(ctx.managerToken);
+      return { signedOut: signedIn };
+    },
+    'reports.dashboard': (input) => dashboard(deps, sync.source, input),
     'kiosk.info': () => kioskInfo(deps, host),
     'kiosk.identify': (input, ctx) => punches.identify(input, isTrusted(ctx)),
     'kiosk.exit': (input) => verifyManagerExit(deps, input.code, input.pin),

@@ -143,7 +143,8 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return sendError(res, 400, { code: 'BAD_INPUT', message: 'The request body is not valid JSON.' });
       }
       const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
-      return send(res, 200, await opts.dispatch(method, input, { origin: 'http' }));
+      const managerToken = req.headers['x-frontdesk-manager'];
+      return send(res, 200, await opts.dispatch(method, input, { origin: 'http', managerToken: typeof managerToken === 'string' ? managerToken : undefined }));
     }
 
     if (url.pathname === '/events') {

@@ -7,16 +7,16 @@ export const INVOKE_CHANNEL = 'frontdesk:invoke';
 export const EVENT_CHANNEL = 'frontdesk:event';
 
 export interface IpcMainLike<E> {
-  handle(channel: string, listener: (event: E, method: unknown, input: unknown) => Promise<unknown>): void;
+  handle(channel: string, listener: (event: E, method: unknown, input: unknown, managerToken: unknown) => Promise<unknown>): void;
   removeHandler(channel: string): void;
 }
 
 export function bindIpc<E>(ipcMain: IpcMainLike<E>, dispatch: Dispatch, isTrustedSender: (event: E) => boolean): () => void {
-  ipcMain.handle(INVOKE_CHANNEL, async (event, method, input) => {
+  ipcMain.handle(INVOKE_CHANNEL, async (event, method, input, managerToken) => {
     if (!isTrustedSender(event)) {
       return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted from the app window only.' } };
     }
-    return dispatch(method, input, { origin: 'ipc' });
+    return dispatch(method, input, { origin: 'ipc', managerToken: typeof managerToken === 'string' ? managerToken : undefined });
   });
   return () => ipcMain.removeHandler(INVOKE_CHANNEL);
 }

@@ -5,7 +5,7 @@ import type { Envelope, Method, MethodInput, MethodOutput } from '../../shared/c
 import type { EventName, EventPayload } from '../../shared/contract/events.js';
 
 interface Bridge {
-  invoke(method: string, input: unknown): Promise<Envelope<unknown>>;
+  invoke(method: string, input: unknown, managerToken?: string): Promise<Envelope<unknown>>;
   on(event: string, listener: (payload: unknown) => void): () => void;
 }
 
@@ -30,12 +30,22 @@ const token = window.frontdesk ? null : sessionToken();
 
 export const hasSession = (): boolean => window.frontdesk !== undefined || token !== null;
 
+/** The manager sign-in, kept in memory only: a reload or a restart signs the manager out. */
+let managerToken: string | undefined;
+export const setManagerToken = (next: string | undefined): void => {
+  managerToken = next;
+};
+
 export async function invoke<M extends Method>(method: M, input: MethodInput<M>): Promise<Envelope<MethodOutput<M>>> {
-  if (window.frontdesk) return (await window.frontdesk.invoke(method, input)) as Envelope<MethodOutput<M>>;
+  if (window.frontdesk) return (await window.frontdesk.invoke(method, input, managerToken)) as Envelope<MethodOutput<M>>;
   try {
     const res = await fetch(`./rpc/${method}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${token ?? ''}`,
+        ...(managerToken ? { 'X-Frontdesk-Manager': managerToken } : {}),
+      },
       body: JSON.stringify(input ?? {}),
     });
     return (await res.json()) as Envelope<MethodOutput<M>>;

@@ -1,8 +1,10 @@
 // `npm run bench`: prints one JSON line per figure. Run on an otherwise idle machine.
-// BENCH_DRAIN_SIZES (default "100000,1000000") sets the backlog sizes to drain.
+// BENCH_DRAIN_SIZES (default "100000,1000000") sets the backlog sizes to drain;
+// BENCH_REPORT_EMPLOYEES × BENCH_REPORT_DAYS (default 2000 × 250) the reports dataset.
 import os from 'node:os';
 import { benchColdStart, benchTapToReceipt, withBrowser } from './browser.js';
 import { benchSync } from './drain.js';
+import { benchReportsOnEmbedded } from './reports.js';
 import { benchPunchCommit } from './punch-commit.js';
 import { emit } from './stats.js';
 import { startTestPostgres } from '../support/start-test-postgres.js';
@@ -21,3 +23,4 @@ try {
   await postgres?.stop();
 }
 await benchSync((process.env.BENCH_DRAIN_SIZES ?? '100000,1000000').split(',').map(Number));
+await benchReportsOnEmbedded({ employees: Number(process.env.BENCH_REPORT_EMPLOYEES ?? 2000), days: Number(process.env.BENCH_REPORT_DAYS ?? 250) });

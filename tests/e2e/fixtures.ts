@@ -12,6 +12,8 @@ export interface Server {
   url: string;
   openUrl: string;
   dataDir: string;
+  /** The server's central database. */
+  databaseUrl: string;
   process: ChildProcess;
 }
 
@@ -35,7 +37,7 @@ export async function startServer(extraArgs: string[] = [], env: Record<string, 
     });
     child.once('exit', (code) => reject(new Error(`frontdesk serve exited with ${code}`)));
   });
-  return { ...info, dataDir, process: child };
+  return { ...info, dataDir, databaseUrl, process: child };
 }
 
 export async function stopServer(server: Server): Promise<void> {

@@ -136,13 +136,13 @@ describe('frontdesk report, corrections and audit', () => {
     const r = await cli(['report', 'workhours', '--days', '7', '--data', data, '--json'], env);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.columns).toEqual(['employee_code', 'name', 'team', 'date', 'seconds', 'hours', 'sessions', 'open_sessions']);
+    expect(report.columns).toEqual(['employee_code', 'name', 'team', 'date', 'seconds', 'hours', 'sessions', 'open_sessions', 'auto_closed_sessions']);
     expect(report.rows.length).toBeGreaterThan(30);
     const csv = await cli(['report', 'workhours', '--days', '7', '--csv', data, '--data', data, '--json'], env);
     const file = readdirSync(data).find((f) => f.startsWith('workhours_'))!;
     expect(file).toMatch(/^workhours_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_Asia-Kolkata\.csv$/);
     expect(JSON.parse(csv.stdout).rows).toBe(report.rows.length);
-    expect(readFileSync(path.join(data, file), 'utf8').split('\r\n')[0]).toBe('employee_code,name,team,date,seconds,hours,sessions,open_sessions');
+    expect(readFileSync(path.join(data, file), 'utf8').split('\r\n')[0]).toBe('employee_code,name,team,date,seconds,hours,sessions,open_sessions,auto_closed_sessions');
 
     const missing = JSON.parse((await cli(['report', 'exceptions', '--days', '7', '--data', data, '--json'], env)).stdout).rows[0];
     expect(missing).toMatchObject({ employee_code: '1005', kind: 'MISSING_OUT' });

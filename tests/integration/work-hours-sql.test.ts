@@ -1,6 +1,8 @@
 // The work-hours rules exist twice: as SQL views on central and as a TypeScript function on the
 // kiosk. On thousands of random punch histories — including DST days in zones that have them —
-// both must give the same sessions, hours and exceptions.
+// both must give the same sessions, hours and exceptions. Punches reach central in a random
+// order and in random chunks, with voids in between, as offline kiosks deliver them: central
+// keeps sessions up to date as punches arrive, and must end where a fresh computation would.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -16,9 +18,11 @@ const SITE = (i: number): string => `00000000-0000-7000-8000-0000000001${String(
 // early April/October (AU).
 const ANCHORS = ['2026-03-08T06:00:00Z', '2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-11-01T06:00:00Z', '2026-04-05T00:00:00Z', '2026-07-15T12:00:00Z'].map(Date.parse);
 
+let url: string;
 let pool: pg.Pool;
 beforeAll(async () => {
-  pool = new pg.Pool({ connectionString: await createTestDatabase('wh'), max: 1 });
+  url = await createTestDatabase('wh');
+  pool = new pg.Pool({ connectionString: url, max: 1 });
   await migrateCentral(pool);
   for (const [i, tz] of ZONES.entries()) await pool.query('INSERT INTO sites (id, name, tz) VALUES ($1, $2, $3)', [SITE(i), `Site ${i}`, tz]);
   for (const id of EMPLOYEES) await pool.query("INSERT INTO employees (id, code, name, pin_hash) VALUES ($1, $2, 'x', 'x')", [id, id]);
@@ -28,7 +32,9 @@ afterAll(() => pool.end());
 interface Sample {
   zone: number;
   maxHours: number;
-  punches: (PunchFact & { voided: boolean })[];
+  /** How many punches arrive per insert. */
+  chunk: number;
+  punches: (PunchFact & { voided: boolean; arrival: number })[];
 }
 
 const sampleArb: fc.Arbitrary<Sample> = fc
@@ -36,6 +42,7 @@ const sampleArb: fc.Arbitrary<Sample> = fc
     zone: fc.integer({ min: 0, max: ZONES.length - 1 }),
     anchor: fc.constantFrom(...ANCHORS),
     maxHours: fc.constantFrom(8, 12, 16, 24),
+    chunk: fc.integer({ min: 1, max: 8 }),
     raw: fc.array(
       fc.record({
         employee: fc.integer({ min: 0, max: 1 }),
@@ -43,36 +50,40 @@ const sampleArb: fc.Arbitrary<Sample> = fc
         // within four days of the anchor, at minute resolution, plus some exact ties
         offsetMin: fc.oneof(fc.integer({ min: -2 * 1440, max: 2 * 1440 }), fc.constantFrom(0, 60, 61)),
         seconds: fc.integer({ min: 0, max: 59 }),
-        voided: fc.boolean().map((b) => b && Math.random() < 0.15),
+        voided: fc.integer({ min: 0, max: 99 }).map((n) => n < 12),
+        arrival: fc.integer({ min: 0, max: 1000 }),
         salt: fc.integer({ min: 0, max: 2 ** 30 }),
       }),
       { maxLength: 24 },
     ),
   })
-  .map(({ zone, anchor, maxHours, raw }) => ({
+  .map(({ zone, anchor, maxHours, chunk, raw }) => ({
     zone,
     maxHours,
+    chunk,
     punches: raw.map((r, i) => {
       const atMs = anchor + r.offsetMin * 60_000 + r.seconds * 1000;
       const entropy = new Uint8Array(10);
       new DataView(entropy.buffer).setUint32(0, r.salt);
       entropy[9] = i;
-      return { id: uuidv7From(atMs, entropy), employeeId: EMPLOYEES[r.employee]!, kind: r.kind, atMs, voided: r.voided };
+      return { id: uuidv7From(atMs, entropy), employeeId: EMPLOYEES[r.employee]!, kind: r.kind, atMs, voided: r.voided, arrival: r.arrival };
     }),
   }));
 
 async function load(sample: Sample): Promise<void> {
   await pool.query('TRUNCATE punches, punch_voids');
-  if (sample.punches.length === 0) return;
-  const p = sample.punches;
-  await pool.query(
-    `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
-     SELECT id, employee_id, kind, at_utc, $5, 'prop', 'WFO', 'kiosk', now()
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[]) AS t(id, employee_id, kind, at_utc)`,
-    [p.map((x) => x.id), p.map((x) => x.employeeId), p.map((x) => x.kind), p.map((x) => new Date(x.atMs).toISOString()), SITE(sample.zone)],
-  );
-  const voids = p.filter((x) => x.voided).map((x) => x.id);
-  if (voids.length) await pool.query("INSERT INTO punch_voids (punch_id, voided_by, reason) SELECT unnest($1::uuid[]), 'test', 'test'", [voids]);
+  const arriving = [...sample.punches].sort((a, b) => a.arrival - b.arrival);
+  for (let i = 0; i < arriving.length; i += sample.chunk) {
+    const p = arriving.slice(i, i + sample.chunk);
+    await pool.query(
+      `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
+       SELECT id, employee_id, kind, at_utc, $5, 'prop', 'WFO', 'kiosk', now()
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[]) AS t(id, employee_id, kind, at_utc)`,
+      [p.map((x) => x.id), p.map((x) => x.employeeId), p.map((x) => x.kind), p.map((x) => new Date(x.atMs).toISOString()), SITE(sample.zone)],
+    );
+    const voids = p.filter((x) => x.voided).map((x) => x.id);
+    if (voids.length) await pool.query("INSERT INTO punch_voids (punch_id, voided_by, reason) SELECT unnest($1::uuid[]), 'test', 'test'", [voids]);
+  }
 }
 
 describe('work-hours rules: SQL views and TypeScript agree', () => {
@@ -101,5 +112,43 @@ describe('work-hours rules: SQL views and TypeScript agree', () => {
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 1500) },
     );
+  });
+});
+
+describe('sessions kept up to date on central', () => {
+  it('stay right when several kiosks push punches of the same employees at once', async () => {
+    await pool.query('TRUNCATE punches, punch_voids');
+    const pushers = new pg.Pool({ connectionString: url, max: 6 });
+    try {
+      const base = Date.parse('2026-03-08T00:00:00Z');
+      // 6 kiosks × 40 batches; each batch holds punches of both employees, interleaved in time
+      // with the other kiosks' punches, so each push changes neighbours another push is writing.
+      await Promise.all(
+        Array.from({ length: 6 }, async (_, kiosk) => {
+          for (let batch = 0; batch < 40; batch += 1) {
+            const rows = EMPLOYEES.map((employeeId, e) => {
+              const atMs = base + (batch * 6 + kiosk) * 60_000 + e;
+              return { id: uuidv7From(atMs, new Uint8Array([kiosk, batch, e, 0, 0, 0, 0, 0, 0, 0])), employeeId, kind: (batch + kiosk) % 3 === 0 ? 'OUT' : 'IN', atMs };
+            });
+            await pushers.query(
+              `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
+               SELECT id, employee_id, kind, at_utc, $5, 'k', 'WFO', 'kiosk', now()
+                 FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[]) AS t(id, employee_id, kind, at_utc)`,
+              [rows.map((r) => r.id), rows.map((r) => r.employeeId), rows.map((r) => r.kind), rows.map((r) => new Date(r.atMs).toISOString()), SITE(0)],
+            );
+          }
+        }),
+      );
+    } finally {
+      await pushers.end();
+    }
+    const fresh = `SELECT id, lag(kind) OVER w AS prev_kind, lead(id) OVER w AS next_id, lead(kind) OVER w AS next_kind
+                     FROM punches WINDOW w AS (PARTITION BY employee_id ORDER BY at_utc, id)`;
+    const { rows } = await pool.query<{ n: string; differ: string }>(
+      `SELECT count(*)::text AS n,
+              count(*) FILTER (WHERE (f.prev_kind, f.next_id, f.next_kind) IS DISTINCT FROM (s.prev_kind, s.next_id, s.next_kind))::text AS differ
+         FROM (${fresh}) f FULL JOIN punch_sequence s USING (id)`,
+    );
+    expect(rows[0]).toEqual({ n: String(6 * 40 * 2), differ: '0' });
   });
 });

@@ -3,7 +3,7 @@
 // "everything after the version I saw last". Punches keep the kiosk's UUIDv7 as primary key:
 // the same punch sent twice is the same row.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, jsonb, pgSchema, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgSchema, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
 
 export const sites = pgTable('sites', {
   id: uuid('id').primaryKey(),
@@ -11,13 +11,18 @@ export const sites = pgTable('sites', {
   tz: text('tz').notNull(),
   shiftStart: text('shift_start').notNull().default('09:00'),
   graceMinutes: integer('grace_minutes').notNull().default(10),
+  shiftEnd: text('shift_end').notNull().default('18:00'),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
 
+/** A team's shift times, when set, override its site's. */
 export const teams = pgTable('teams', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull().unique(),
   siteId: uuid('site_id').notNull().references(() => sites.id),
+  shiftStart: text('shift_start'),
+  graceMinutes: integer('grace_minutes'),
+  shiftEnd: text('shift_end'),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
 
@@ -56,11 +61,44 @@ export const punches = pgTable(
   },
   (t) => [
     index('punches_employee_at').on(t.employeeId, t.atUtc),
-    index('punches_at').on(t.atUtc),
     index('punches_device_at').on(t.deviceId, t.atUtc),
     check('punches_kind', sql`${t.kind} IN ('IN','OUT')`),
     check('punches_work_mode', sql`${t.workMode} IN ('WFO','WFH')`),
-    check('punches_source', sql`${t.source} IN ('kiosk','import','correction')`),
+    check('punches_source', sql`${t.source} IN ('kiosk','import','correction','auto')`),
+  ],
+);
+
+/**
+ * Each live (not voided) punch with its neighbours in the employee's history, kept up to date by
+ * triggers as punches and voids arrive (migration 0005). Punches are append-only, so a new punch
+ * changes at most its own row and its neighbours'; reports read sessions from here instead of
+ * running a window over every punch ever made.
+ */
+export const punchSequence = pgTable(
+  'punch_sequence',
+  {
+    id: uuid('id').primaryKey(),
+    employeeId: uuid('employee_id').notNull(),
+    kind: text('kind').notNull(),
+    atUtc: timestamp('at_utc', { withTimezone: true, mode: 'date' }).notNull(),
+    siteId: uuid('site_id').notNull(),
+    tz: text('tz').notNull(),
+    localDate: date('local_date', { mode: 'string' }).notNull(),
+    workMode: text('work_mode').notNull(),
+    source: text('source').notNull(),
+    prevKind: text('prev_kind'),
+    nextId: uuid('next_id'),
+    nextKind: text('next_kind'),
+    nextAt: timestamp('next_at', { withTimezone: true, mode: 'date' }),
+    nextSource: text('next_source'),
+    /** Whole seconds from this punch to the next one (null for the last). */
+    nextSeconds: integer('next_seconds'),
+  },
+  (t) => [
+    index('punch_sequence_employee_at').on(t.employeeId, t.atUtc, t.id),
+    // BRIN: rows arrive roughly in time order, so a block-range index finds a date range at
+    // almost no cost to the insert.
+    index('punch_sequence_at').using('brin', t.atUtc),
   ],
 );
 

@@ -5,21 +5,34 @@
 import type { ReportName } from '../../../shared/contract/reports.js';
 
 const EMP = `emp AS (
-  SELECT e.id, e.code, e.name, e.team FROM reporting.employees e
+  SELECT e.id, e.code, e.name, e.team, e.team_id FROM reporting.employees e
    WHERE ($3::text IS NULL OR e.team = $3) AND ($4::text IS NULL OR e.code = $4))`;
 
+/**
+ * Instants that can fall on a local date in the range in any zone (zones are within ±14 h of
+ * UTC): lets every report read only the range from the at_utc indexes, whatever the zone.
+ */
+const inRange = (column: string): string =>
+  `${column} >= ($1::date - 1)::timestamp AT TIME ZONE 'UTC' AND ${column} < ($2::date + 2)::timestamp AT TIME ZONE 'UTC'`;
+
+/** The local date of an instant: the stored one (the site's zone) unless a zone is given. */
+const localDate = (at: string, stored: string): string =>
+  `(CASE WHEN $5::text IS NULL THEN ${stored} ELSE (${at} AT TIME ZONE $5::text)::date END)`;
+
 const SESSIONS = `sess AS (
-  SELECT w.employee_id, (w.in_at AT TIME ZONE coalesce($5::text, w.tz))::date AS d,
-         w.elapsed_seconds, least(w.elapsed_seconds, $6::numeric * 3600)::bigint AS secs
+  SELECT w.employee_id, ${localDate('w.in_at', 'w.local_date')} AS d, w.auto_closed,
+         w.elapsed_seconds, least(w.elapsed_seconds, ($6::numeric * 3600)::int) AS secs
     FROM reporting.work_sessions w
-   WHERE w.employee_id IN (SELECT id FROM emp))`;
+   WHERE ${inRange('w.in_at')} AND w.employee_id IN (SELECT id FROM emp))`;
 
 const FIRST_INS = `firsts AS (
   SELECT DISTINCT ON (p.employee_id, p.d) p.employee_id, p.d, p.at_utc, p.zone, p.work_mode,
-         coalesce(s.shift_start, '09:00') AS shift_start, coalesce(s.grace_minutes, 10) AS grace_minutes
-    FROM (SELECT r.*, coalesce($5::text, r.tz) AS zone, (r.at_utc AT TIME ZONE coalesce($5::text, r.tz))::date AS d
-            FROM reporting.punches r
-           WHERE NOT r.voided AND r.kind = 'IN' AND r.employee_id IN (SELECT id FROM emp)) p
+         coalesce(t.shift_start, s.shift_start, '09:00') AS shift_start, coalesce(t.grace_minutes, s.grace_minutes, 10) AS grace_minutes
+    FROM (SELECT r.id, r.employee_id, r.at_utc, r.site_id, r.work_mode, coalesce($5::text, r.tz) AS zone, ${localDate('r.at_utc', 'r.local_date')} AS d
+            FROM reporting.punch_sequence r
+           WHERE r.kind = 'IN' AND ${inRange('r.at_utc')} AND r.employee_id IN (SELECT id FROM emp)) p
+    JOIN emp e ON e.id = p.employee_id
+    LEFT JOIN reporting.teams t ON t.id = e.team_id
     LEFT JOIN public.sites s ON s.id = p.site_id
    WHERE p.d BETWEEN $1::date AND $2::date
    ORDER BY p.employee_id, p.d, p.at_utc, p.id),
@@ -36,26 +49,29 @@ const PARAMS = `params AS (
 const withParams = (sql: string): string => sql.replace(/^WITH /, `WITH ${PARAMS}, `);
 
 const REPORTS: Record<ReportName, string> = {
-  workhours: `WITH ${EMP}, ${SESSIONS},
-open AS (
-  SELECT x.employee_id, (x.at_utc AT TIME ZONE coalesce($5::text, x.tz))::date AS d, count(*)::int AS n
-    FROM reporting.exceptions x
-   WHERE x.kind = 'MISSING_OUT' AND x.employee_id IN (SELECT id FROM emp)
-   GROUP BY 1, 2),
+  // One pass over the INs of the range: an IN followed by an OUT is a session, any other IN is
+  // an open session ("missing OUT"), as in reporting.work_sessions and reporting.exceptions.
+  workhours: `WITH ${EMP},
+ins AS (
+  SELECT r.employee_id, ${localDate('r.at_utc', 'r.local_date')} AS d, r.next_source,
+         CASE WHEN r.next_kind = 'OUT' THEN least(r.next_seconds, ($6::numeric * 3600)::int) END AS secs
+    FROM reporting.punch_sequence r
+   WHERE r.kind = 'IN' AND ${inRange('r.at_utc')}),
 agg AS (
-  SELECT employee_id, d, sum(secs)::bigint AS seconds, count(*)::int AS sessions FROM sess
-   WHERE d BETWEEN $1::date AND $2::date GROUP BY 1, 2)
-SELECT e.code AS employee_code, e.name, e.team, d::text AS date,
+  SELECT employee_id, d, sum(secs)::bigint AS seconds, count(secs)::int AS sessions,
+         count(*) FILTER (WHERE secs IS NULL)::int AS open_sessions,
+         count(*) FILTER (WHERE secs IS NOT NULL AND next_source = 'auto')::int AS auto_closed
+    FROM ins WHERE d BETWEEN $1::date AND $2::date GROUP BY 1, 2)
+SELECT e.code AS employee_code, e.name, e.team, a.d::text AS date,
        coalesce(a.seconds, 0)::int AS seconds, round(coalesce(a.seconds, 0) / 3600.0, 2)::float8 AS hours,
-       coalesce(a.sessions, 0) AS sessions, coalesce(o.n, 0) AS open_sessions
-  FROM agg a FULL JOIN (SELECT * FROM open WHERE d BETWEEN $1::date AND $2::date) o USING (employee_id, d)
-  JOIN emp e ON e.id = employee_id
- ORDER BY e.code, d`,
+       a.sessions, a.open_sessions, a.auto_closed AS auto_closed_sessions
+  FROM agg a JOIN emp e ON e.id = a.employee_id
+ ORDER BY e.code COLLATE "C", a.d`,
 
   daily: `WITH ${EMP}
 SELECT e.code AS employee_code, e.name, e.team, p.d::text AS date, count(*)::int AS ins
-  FROM (SELECT employee_id, (at_utc AT TIME ZONE coalesce($5::text, tz))::date AS d
-          FROM reporting.punches WHERE NOT voided AND kind = 'IN') p
+  FROM (SELECT employee_id, ${localDate('at_utc', 'local_date')} AS d
+          FROM reporting.punch_sequence WHERE kind = 'IN' AND ${inRange('at_utc')}) p
   JOIN emp e ON e.id = p.employee_id
  WHERE p.d BETWEEN $1::date AND $2::date
  GROUP BY e.code, e.name, e.team, p.d
@@ -70,20 +86,24 @@ SELECT e.code AS employee_code, e.name, e.team, l.d::text AS date,
 
   exceptions: `WITH ${EMP}, ${SESSIONS}
 SELECT * FROM (
-  SELECT e.code AS employee_code, e.name, e.team, x.kind, (x.at_utc AT TIME ZONE coalesce($5::text, x.tz))::date::text AS date,
+  SELECT e.code AS employee_code, e.name, e.team, x.kind, ${localDate('x.at_utc', 'x.local_date')}::text AS date,
          to_char(x.at_utc AT TIME ZONE coalesce($5::text, x.tz), 'HH24:MI') AS time, NULL::int AS elapsed_seconds
     FROM reporting.exceptions x JOIN emp e ON e.id = x.employee_id
+   WHERE ${inRange('x.at_utc')}
   UNION ALL
-  SELECT e.code, e.name, e.team, 'CLAMPED', s.d::text, NULL, s.elapsed_seconds::int
+  SELECT e.code, e.name, e.team, CASE WHEN s.elapsed_seconds > $6::numeric * 3600 THEN 'CLAMPED' ELSE 'AUTO_CLOSED' END,
+         s.d::text, NULL, s.elapsed_seconds::int
     FROM sess s JOIN emp e ON e.id = s.employee_id
-   WHERE s.elapsed_seconds > $6::numeric * 3600) x
+   WHERE s.elapsed_seconds > $6::numeric * 3600 OR s.auto_closed) x
  WHERE x.date::date BETWEEN $1::date AND $2::date
  ORDER BY date, employee_code, kind`,
 
   'present-now': `WITH ${EMP},
 last AS (
   SELECT DISTINCT ON (employee_id) employee_id, kind, at_utc, work_mode, tz
-    FROM reporting.punches WHERE NOT voided AND employee_id IN (SELECT id FROM emp)
+    FROM reporting.punch_sequence
+   WHERE at_utc <= $7::timestamptz AND at_utc > $7::timestamptz - make_interval(hours => $6::int)
+     AND employee_id IN (SELECT id FROM emp)
    ORDER BY employee_id, at_utc DESC, id DESC)
 SELECT e.code AS employee_code, e.name, e.team, to_char(l.at_utc AT TIME ZONE coalesce($5::text, l.tz), 'YYYY-MM-DD HH24:MI') AS since,
        l.work_mode, floor(extract(epoch FROM $7::timestamptz - l.at_utc))::int AS seconds_in
@@ -128,7 +148,7 @@ export const REPORT_SQL = Object.fromEntries(
 ) as Record<ReportName, string>;
 
 export const REPORT_COLUMNS: Record<ReportName, string[]> = {
-  workhours: ['employee_code', 'name', 'team', 'date', 'seconds', 'hours', 'sessions', 'open_sessions'],
+  workhours: ['employee_code', 'name', 'team', 'date', 'seconds', 'hours', 'sessions', 'open_sessions', 'auto_closed_sessions'],
   daily: ['employee_code', 'name', 'team', 'date', 'ins'],
   late: ['employee_code', 'name', 'team', 'date', 'first_in', 'shift_start', 'grace_minutes', 'minutes_late'],
   exceptions: ['employee_code', 'name', 'team', 'kind', 'date', 'time', 'elapsed_seconds'],

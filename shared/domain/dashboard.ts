@@ -1,0 +1,70 @@
+// The manager dashboard's chart data, shaped from report rows (the same reports the CLI and CSV
+// export give), so every chart shows numbers a manager can also find in a report.
+import type { Dashboard } from '../contract/manager.js';
+import type { ReportResult } from '../contract/reports.js';
+import { addDays } from './local-time.js';
+
+type Row = ReportResult['rows'][number];
+type Cell = Row[string] | undefined;
+
+const num = (v: Cell): number => (typeof v === 'number' ? v : Number(v ?? 0));
+const str = (v: Cell): string => (v === null || v === undefined ? '' : String(v));
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+/** Every local date from `from` to `to`, inclusive. */
+export function datesOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = from; d <= to && out.length < 3661; d = addDays(d, 1)) out.push(d);
+  return out;
+}
+
+export function presencePerDay(daily: readonly Row[], from: string, to: string): Dashboard['presence'] {
+  const present = new Map<string, Set<string>>();
+  for (const r of daily) {
+    const date = str(r.date);
+    const set = present.get(date) ?? new Set<string>();
+    set.add(str(r.employee_code));
+    present.set(date, set);
+  }
+  return datesOf(from, to).map((date) => ({ date, present: present.get(date)?.size ?? 0 }));
+}
+
+export function hoursPerEmployee(workhours: readonly Row[]): Dashboard['hoursByEmployee'] {
+  const by = new Map<string, { code: string; name: string; hours: number }>();
+  for (const r of workhours) {
+    const code = str(r.employee_code);
+    const entry = by.get(code) ?? { code, name: str(r.name), hours: 0 };
+    entry.hours += num(r.seconds) / 3600;
+    by.set(code, entry);
+  }
+  return [...by.values()]
+    .map((e) => ({ ...e, hours: round2(e.hours) }))
+    .filter((e) => e.hours > 0)
+    .sort((a, b) => b.hours - a.hours || a.code.localeCompare(b.code));
+}
+
+/** Team rows of the trends report (those without an employee) as one series per team. */
+export function teamTrend(trends: readonly Row[]): Dashboard['teamTrend'] {
+  const series = new Map<string, { week: string; hours: number }[]>();
+  for (const r of trends) {
+    if (r.employee_code !== null && r.employee_code !== undefined) continue;
+    const team = str(r.team);
+    const points = series.get(team) ?? [];
+    points.push({ week: str(r.week), hours: num(r.hours) });
+    series.set(team, points);
+  }
+  return [...series.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([team, points]) => ({ team, points: points.sort((a, b) => a.week.localeCompare(b.week)) }));
+}
+
+export function workModeSplit(trends: readonly Row[]): Dashboard['workMode'] {
+  let WFH = 0;
+  let WFO = 0;
+  for (const r of trends) {
+    if (r.employee_code !== null && r.employee_code !== undefined) continue;
+    WFH += num(r.wfh_days);
+    WFO += num(r.wfo_days);
+  }
+  return { WFH, WFO };
+}

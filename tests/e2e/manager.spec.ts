@@ -1,0 +1,140 @@
+import { expect, test } from './fixtures.js';
+import { query } from '../support/test-postgres.js';
+
+// Demo roster (README): 1001 Asha Rao is a manager, PIN 4321; 1002 Vikram Nair is not (PIN 1234).
+const DAY = 86_400_000;
+
+/** Waits for the kiosk to publish its demo roster (and site) to central. */
+async function centralReady(url: string): Promise<void> {
+  for (let i = 0; ; i++) {
+    const [row] = await query<{ n: string }>(url, 'SELECT count(*)::text AS n FROM employees');
+    if (Number(row?.n) >= 8) return;
+    if (i > 100) throw new Error('the demo roster never reached central');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+async function addTeam(url: string, name: string): Promise<void> {
+  await query(url, 'INSERT INTO teams (id, name, site_id) VALUES (gen_random_uuid(), $1, (SELECT id FROM sites LIMIT 1))', [name]);
+}
+
+/**
+ * A "Night Desk" team of three, apart from the demo data: each works 09:07–17:00 Kolkata time
+ * (UTC+5:30) on each of the last ten days, Priya from home; yesterday Nina forgot to punch out.
+ */
+async function seedNightDesk(url: string): Promise<void> {
+  await centralReady(url);
+  await addTeam(url, 'Night Desk');
+  await query(
+    url,
+    `INSERT INTO employees (id, code, name, team_id, pin_hash)
+     SELECT gen_random_uuid(), code, name, (SELECT id FROM teams WHERE name = 'Night Desk'), 'none'
+       FROM (VALUES ('2001', 'Nina Shah'), ('2002', 'Omar Ali'), ('2003', 'Priya Sen')) AS v(code, name)`,
+  );
+  await query(
+    url,
+    `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
+     SELECT gen_random_uuid(), e.id, k.kind,
+            date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - make_interval(days => d) + k.at,
+            (SELECT id FROM sites LIMIT 1), 'e2e', CASE WHEN e.code = '2003' THEN 'WFH' ELSE 'WFO' END, 'kiosk', now()
+       FROM employees e, generate_series(1, 10) AS d,
+            (VALUES ('IN', interval '3 hours 37 minutes'), ('OUT', interval '11 hours 30 minutes')) AS k(kind, at)
+      WHERE e.code IN ('2001', '2002', '2003') AND NOT (e.code = '2001' AND d = 1 AND k.kind = 'OUT')`,
+  );
+}
+
+async function signIn(page: import('@playwright/test').Page, code: string, pin: string): Promise<void> {
+  await page.evaluate(() => (window.location.hash = '#/manager'));
+  await page.getByLabel('Employee code').fill(code);
+  await page.getByLabel('PIN').fill(pin);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function exportCsv(page: import('@playwright/test').Page): Promise<{ name: string; text: string }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export work hours/ }).click()]);
+  const stream = await download.createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return { name: download.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missing OUT', async ({ kiosk, page, server }) => {
+  await seedNightDesk(server.databaseUrl);
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await signIn(page, '1001', '4321');
+  const dashboard = page.getByTestId('dashboard');
+  await expect(dashboard).toHaveAttribute('data-loaded', 'true');
+  await page.getByRole('combobox', { name: 'Team' }).selectOption('Night Desk');
+  await expect(page.getByTestId('chart-hours')).toContainText('Omar Ali');
+  for (const id of ['presence', 'hours', 'trend', 'mode', 'calendar']) {
+    const card = page.getByTestId(`chart-${id}`);
+    await expect(card).toHaveAttribute('data-empty', 'false');
+    await expect(card.locator('svg').first()).toBeVisible();
+  }
+  // Three present on each of the six past days in the last seven; Priya's six days are from home.
+  // (six bar labels, plus the axis tick for 3)
+  await expect(page.getByTestId('chart-presence').locator('svg text', { hasText: /^3$/ })).toHaveCount(7);
+  await expect(page.getByTestId('chart-mode').getByText('Home 6')).toBeVisible();
+  await expect(page.getByTestId('chart-mode').getByText('Office 12')).toBeVisible();
+  await expect(page.getByTestId('chart-trend').getByText('Night Desk')).toBeVisible();
+  await kiosk.screenshot('manager-dashboard');
+
+  const before = await exportCsv(page);
+  expect(before.name).toMatch(/^workhours_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_Asia-Kolkata\.csv$/);
+  const lines = before.text.trim().split('\r\n');
+  expect(lines[0]).toBe('employee_code,name,team,date,seconds,hours,sessions,open_sessions,auto_closed_sessions');
+  // 09:07 to 17:00 is 7 h 53 min = 28,380 s = 7.88 h.
+  expect(lines.filter((l) => l.startsWith('2002,Omar Ali,Night Desk,'))).toHaveLength(6);
+  expect(lines.filter((l) => l.startsWith('2002,')).every((l) => l.endsWith(',28380,7.88,1,0,0'))).toBe(true);
+  expect(lines.some((l) => l.startsWith('1002,'))).toBe(false);
+  const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
+  expect(lines.find((l) => l.startsWith(`2001,Nina Shah,Night Desk,${yesterday},`))).toBe(`2001,Nina Shah,Night Desk,${yesterday},0,0,0,1,0`);
+
+  const missing = page.getByTestId('exceptions').locator('tr[data-kind="MISSING_OUT"]');
+  await expect(missing).toHaveCount(1);
+  await expect(missing).toContainText('Nina Shah');
+  await missing.getByRole('button', { name: 'Add OUT' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel(/OUT time/).fill('17:37');
+  await dialog.getByLabel('Reason').fill('x');
+  await dialog.getByRole('button', { name: 'Save correction' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('say why');
+  await dialog.getByLabel('Reason').fill('Forgot to punch out; confirmed by the team lead');
+  await kiosk.screenshot('manager-correction');
+  await dialog.getByRole('button', { name: 'Save correction' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(missing).toHaveCount(0);
+
+  const after = await exportCsv(page);
+  // 09:07 to the corrected 17:37 is 8 h 30 min.
+  expect(after.text.split('\r\n').find((l) => l.startsWith(`2001,Nina Shah,Night Desk,${yesterday},`))).toBe(
+    `2001,Nina Shah,Night Desk,${yesterday},30600,8.5,1,0,0`,
+  );
+  const audit = await query<{ actor: string; reason: string }>(server.databaseUrl, "SELECT actor, reason FROM audit_log WHERE action = 'punch.add'");
+  expect(audit).toEqual([{ actor: 'manager:1001', reason: 'Forgot to punch out; confirmed by the team lead' }]);
+});
+
+test('manager sign-in refuses a wrong PIN and a non-manager, and the dashboard shows empty states', async ({ kiosk, page, server }) => {
+  await centralReady(server.databaseUrl);
+  await addTeam(server.databaseUrl, 'New Team');
+  await signIn(page, '1001', '0000');
+  await expect(page.getByRole('alert')).toHaveText('Wrong PIN. 4 attempts left.');
+  await page.getByLabel('Employee code').fill('1002');
+  await page.getByLabel('PIN').fill('1234');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Only an active manager can open the manager screens.');
+  await page.getByLabel('Employee code').fill('1001');
+  await page.getByLabel('PIN').fill('4321');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('dashboard')).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByTestId('chart-presence')).toHaveAttribute('data-empty', 'false'); // the demo's punches
+  await page.getByRole('combobox', { name: 'Team' }).selectOption('New Team');
+  for (const id of ['presence', 'hours', 'trend', 'mode', 'calendar']) {
+    await expect(page.getByTestId(`chart-${id}`)).toHaveAttribute('data-empty', 'true');
+  }
+  await expect(page.getByText('Nobody punched in during this range.')).toBeVisible();
+  await expect(page.getByText('No exceptions in this range.')).toBeVisible();
+  await kiosk.screenshot('manager-empty');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Manager sign-in' })).toBeVisible();
+});
