@@ -26,6 +26,12 @@ export function connectCentral(url: string, opts: { max?: number; onError?: (err
   });
   // An idle client losing its connection must not crash the kiosk; the next query reconnects.
   pool.on('error', (err) => opts.onError?.(err));
+  // A checked-out client has no pool listener, and its connection can die between queries, even
+  // before the caller who was handed it resumes (the server's "terminating connection" can sit in
+  // the same socket read as the reply that freed the client). Every client therefore always has
+  // a listener: the error still rejects any query in flight, and the pool drops the client when
+  // it is released (it is no longer queryable).
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle(pool, { schema });
   let closed = false;
   return {
@@ -39,15 +45,9 @@ export function connectCentral(url: string, opts: { max?: number; onError?: (err
   };
 }
 
-/**
- * Runs `fn` with a client of its own. A connection that dies while checked out emits 'error' on
- * the client (not the pool); it is caught here and the failed query rejects instead. A client
- * that failed is destroyed, never returned to the pool.
- */
+/** Runs `fn` with a client of its own; a client that failed is destroyed, never pooled again. */
 export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  const swallow = (): void => undefined;
-  client.on('error', swallow);
   let failed = false;
   try {
     return await fn(client);
@@ -55,7 +55,6 @@ export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) =
     failed = true;
     throw err;
   } finally {
-    client.off('error', swallow);
     client.release(failed);
   }
 }
