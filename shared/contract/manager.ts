@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EmployeeCodeSchema, PinSchema } from './common.js';
-import { ReportResultSchema } from './reports.js';
+import { oneKindOfRange, orderedRange, ReportRangeShape, ReportResultSchema } from './reports.js';
 
 export const SignInInputSchema = z.object({ code: EmployeeCodeSchema, pin: PinSchema }).strict();
 export const SignInOutputSchema = z.object({
@@ -12,17 +12,11 @@ export const SignInOutputSchema = z.object({
   idleMinutes: z.number(),
 });
 
-const Range = {
-  days: z.number().int().min(1).max(3660).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  team: z.string().trim().min(1).max(80).optional(),
-};
-
 export const DashboardInputSchema = z
-  .object(Range)
+  .object(ReportRangeShape)
   .strict()
-  .refine((r) => r.days === undefined || (r.from === undefined && r.to === undefined), 'give days or from/to, not both');
+  .refine(...oneKindOfRange)
+  .refine(...orderedRange);
 
 export const DashboardSchema = z.object({
   range: z.object({ from: z.string(), to: z.string(), tz: z.string() }),

@@ -7,23 +7,37 @@ export type ReportName = (typeof REPORT_NAMES)[number];
 
 const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
 
+/** The range and filter every report and the dashboard take. */
+export const ReportRangeShape = {
+  /** The last N local days including today… */
+  days: z.number().int().min(1).max(3660).optional(),
+  /** …or an inclusive range of local dates. */
+  from: LocalDate.optional(),
+  to: LocalDate.optional(),
+  team: z.string().trim().min(1).max(80).optional(),
+};
+
+interface RangeFields {
+  days?: number | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+/** The rules a range must keep, as zod refinements: [check, message]. */
+export const oneKindOfRange = [(r: RangeFields) => r.days === undefined || (r.from === undefined && r.to === undefined), 'give days or from/to, not both'] as const;
+export const orderedRange = [(r: RangeFields) => !r.from || !r.to || r.from <= r.to, 'from must not be after to'] as const;
+
 export const ReportInputSchema = z
   .object({
     name: z.enum(REPORT_NAMES),
-    /** The last N local days including today… */
-    days: z.number().int().min(1).max(3660).optional(),
-    /** …or an inclusive range of local dates. */
-    from: LocalDate.optional(),
-    to: LocalDate.optional(),
-    team: z.string().trim().min(1).max(80).optional(),
+    ...ReportRangeShape,
     employee: EmployeeCodeSchema.optional(),
     /** Local dates in this zone instead of each site's own. */
     tz: z.string().refine(isValidTimeZone, 'not an IANA time zone').optional(),
     maxHours: z.number().min(1).max(48).default(16),
   })
   .strict()
-  .refine((r) => r.days === undefined || (r.from === undefined && r.to === undefined), 'give days or from/to, not both')
-  .refine((r) => !r.from || !r.to || r.from <= r.to, 'from must not be after to');
+  .refine(...oneKindOfRange)
+  .refine(...orderedRange);
 
 export const ReportResultSchema = z.object({
   name: z.enum(REPORT_NAMES),

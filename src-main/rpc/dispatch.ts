@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { contract, isMethod, type Envelope, type Method, type MethodOutput, type ParsedInput } from '../../shared/contract/index.js';
 import { AppError, type ErrorBody } from '../../shared/errors.js';
 import { createLogger } from '../log.js';
+import type { ManagerSession } from '../services/manager/manager-sessions.js';
 
 export type Origin = 'ipc' | 'http' | 'cli' | 'test';
 
@@ -14,8 +15,8 @@ export interface CallContext {
   managerToken?: string | undefined;
 }
 
-/** Resolves a manager sign-in token to the signed-in manager (see manager-sessions.ts). */
-export type ManagerLookup = (token: string | undefined) => { code: string; name: string } | null;
+/** Resolves a manager sign-in token to the signed-in manager. */
+export type ManagerLookup = (token: string | undefined) => ManagerSession | null;
 
 export type Handlers = {
   [M in Method]: (input: ParsedInput<M>, ctx: CallContext) => MethodOutput<M> | Promise<MethodOutput<M>>;

@@ -27,11 +27,7 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
       const token = managers.open({ code: manager.code, name: manager.name });
       return { token, code: manager.code, name: manager.name, idleMinutes: managers.idleMinutes };
     },
-    'manager.signOut': (_input, ctx) => {
-      const signedIn = managers.resolve(ctx.managerToken) !== null;
-      managers.close(ctx.managerToken);
-      return { signedOut: signedIn };
-    },
+    'manager.signOut': (_input, ctx) => ({ signedOut: managers.close(ctx.managerToken) }),
     'reports.dashboard': (input) => dashboard(deps, sync.source, input),
     'kiosk.info': () => kioskInfo(deps, host),
     'kiosk.identify': (input, ctx) => punches.identify(input, isTrusted(ctx)),

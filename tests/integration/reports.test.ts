@@ -91,6 +91,18 @@ describe('reports on central', () => {
     ]);
   });
 
+  it("late: a team's own shift start and grace override its site's", async () => {
+    await query(url, "UPDATE teams SET shift_start = '12:00', grace_minutes = 0 WHERE name = 'Ops'");
+    try {
+      const r = await run({ name: 'late', from: '2026-11-16', to: '2026-11-20', team: 'Ops' });
+      expect(pick(r, 'employee_code', 'date', 'shift_start', 'grace_minutes', 'minutes_late')).toEqual([
+        { employee_code: 'A1', date: '2026-11-18', shift_start: '12:00', grace_minutes: 0, minutes_late: 600 },
+      ]);
+    } finally {
+      await query(url, "UPDATE teams SET shift_start = NULL, grace_minutes = NULL WHERE name = 'Ops'");
+    }
+  });
+
   it('exceptions: missing OUT, missing IN and clamped sessions', async () => {
     const r = await run({ name: 'exceptions', from: '2026-11-16', to: '2026-11-20', team: 'Ops' });
     expect(pick(r, 'employee_code', 'kind', 'date')).toEqual([

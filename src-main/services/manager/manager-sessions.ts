@@ -13,7 +13,8 @@ export interface ManagerSessions {
   open(manager: ManagerSession): string;
   /** The signed-in manager for a token, or null; a hit pushes the idle deadline back. */
   resolve(token: string | undefined): ManagerSession | null;
-  close(token: string | undefined): void;
+  /** Ends a sign-in; false when there was none to end. */
+  close(token: string | undefined): boolean;
   readonly idleMinutes: number;
 }
 
@@ -39,7 +40,7 @@ export function createManagerSessions(clock: Clock, idleMinutes = 30): ManagerSe
       return { code: session.code, name: session.name };
     },
     close(token) {
-      if (token) live.delete(token);
+      return token !== undefined && live.delete(token);
     },
   };
 }

@@ -32,7 +32,7 @@ const FIRST_INS = `firsts AS (
             FROM reporting.punch_sequence r
            WHERE r.kind = 'IN' AND ${inRange('r.at_utc')} AND r.employee_id IN (SELECT id FROM emp)) p
     JOIN emp e ON e.id = p.employee_id
-    LEFT JOIN reporting.teams t ON t.id = e.team_id
+    LEFT JOIN public.teams t ON t.id = e.team_id
     LEFT JOIN public.sites s ON s.id = p.site_id
    WHERE p.d BETWEEN $1::date AND $2::date
    ORDER BY p.employee_id, p.d, p.at_utc, p.id),

@@ -56,7 +56,18 @@ export function ExceptionsTable({ report, by, onCorrected }: { report: ReportRes
           </tbody>
         </table>
       )}
-      {fixing && <AddOutDialog row={fixing} tz={report.range.tz} by={by} onClose={() => setFixing(null)} onDone={() => (setFixing(null), onCorrected())} />}
+      {fixing && (
+        <AddOutDialog
+          row={fixing}
+          tz={report.range.tz}
+          by={by}
+          onClose={() => setFixing(null)}
+          onDone={() => {
+            setFixing(null);
+            onCorrected();
+          }}
+        />
+      )}
     </section>
   );
 }
