@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { computeWorkSessions, type PunchFact } from '../../shared/domain/work-hours.js';
+import { computeWorkSessions, DEFAULT_MAX_HOURS, type PunchFact } from '../../shared/domain/work-hours.js';
 import { uuidv7From } from '../../shared/ids.js';
 import { migrateCentral } from '../../src-main/db/central/migrate.js';
 import { createTestDatabase } from '../support/test-postgres.js';
@@ -86,6 +86,42 @@ async function load(sample: Sample): Promise<void> {
   }
 }
 
+interface DayTotal {
+  key: string;
+  seconds: number;
+  sessions: number;
+  open: number;
+  clamped: number;
+}
+
+/** The day totals central keeps as punches arrive (reporting.daily_work), in key order. */
+async function keptDays(): Promise<DayTotal[]> {
+  const { rows } = await pool.query<{ key: string; seconds: number; sessions: number; open: number; clamped: number }>(
+    `SELECT employee_id || ' ' || local_date AS key, seconds, sessions, open_sessions AS open, clamped_sessions AS clamped
+       FROM reporting.daily_work ORDER BY 1`,
+  );
+  return rows;
+}
+
+/** The same totals from the TypeScript rules: sessions and missing OUTs by the IN's local date. */
+function dayTotals({ sessions, exceptions }: ReturnType<typeof computeWorkSessions>): DayTotal[] {
+  const days = new Map<string, DayTotal>();
+  const day = (employeeId: string, localDate: string): DayTotal => {
+    const key = `${employeeId} ${localDate}`;
+    const found = days.get(key) ?? { key, seconds: 0, sessions: 0, open: 0, clamped: 0 };
+    days.set(key, found);
+    return found;
+  };
+  for (const s of sessions) {
+    const d = day(s.employeeId, s.localDate);
+    d.seconds += s.seconds;
+    d.sessions += 1;
+    d.clamped += s.clamped ? 1 : 0;
+  }
+  for (const e of exceptions) if (e.kind === 'MISSING_OUT') day(e.employeeId, e.localDate).open += 1;
+  return [...days.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+}
+
 describe('work-hours rules: SQL views and TypeScript agree', () => {
   it('on thousands of random histories, DST days included', async () => {
     await fc.assert(
@@ -109,6 +145,7 @@ describe('work-hours rules: SQL views and TypeScript agree', () => {
         expect(exceptions.map((e) => ({ kind: e.kind, punchId: e.punch_id, localDate: e.local_date }))).toEqual(
           ts.exceptions.map((e) => ({ kind: e.kind, punchId: e.punchId, localDate: e.localDate })).sort(byId),
         );
+        expect(await keptDays()).toEqual(dayTotals(computeWorkSessions(sample.punches, { tz, maxHours: DEFAULT_MAX_HOURS })));
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 1500) },
     );
@@ -150,5 +187,16 @@ describe('sessions kept up to date on central', () => {
          FROM (${fresh}) f FULL JOIN punch_sequence s USING (id)`,
     );
     expect(rows[0]).toEqual({ n: String(6 * 40 * 2), differ: '0' });
+    const { rows: days } = await pool.query<{ n: string; differ: string }>(
+      `WITH fresh AS (
+         SELECT employee_id, local_date, sum(least(next_seconds, 57600)) FILTER (WHERE next_kind = 'OUT')::int AS seconds,
+                count(*) FILTER (WHERE next_kind IS DISTINCT FROM 'OUT')::int AS open_sessions
+           FROM punch_sequence WHERE kind = 'IN' GROUP BY 1, 2)
+       SELECT count(*)::text AS n,
+              count(*) FILTER (WHERE (coalesce(f.seconds, 0), f.open_sessions) IS DISTINCT FROM (d.seconds, d.open_sessions))::text AS differ
+         FROM fresh f FULL JOIN daily_work d USING (employee_id, local_date)`,
+    );
+    expect(days[0]!.differ).toBe('0');
+    expect(Number(days[0]!.n)).toBeGreaterThan(0);
   });
 });

@@ -3,7 +3,7 @@
 // "everything after the version I saw last". Punches keep the kiosk's UUIDv7 as primary key:
 // the same punch sent twice is the same row.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgSchema, pgTable, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, pgSchema, pgTable, primaryKey, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
 
 export const sites = pgTable('sites', {
   id: uuid('id').primaryKey(),
@@ -100,6 +100,27 @@ export const punchSequence = pgTable(
     // almost no cost to the insert.
     index('punch_sequence_at').using('brin', t.atUtc),
   ],
+);
+
+/**
+ * Work per employee and local date (the date of each IN in its site's zone), at the default
+ * 16 h clamp: kept by triggers on punch_sequence (migration 0006), so the work-hours report for a
+ * week reads 7 rows per employee instead of pairing punches. Reports asked for another zone or
+ * another clamp compute from punch_sequence instead.
+ */
+export const dailyWork = pgTable(
+  'daily_work',
+  {
+    localDate: date('local_date', { mode: 'string' }).notNull(),
+    employeeId: uuid('employee_id').notNull(),
+    /** Seconds of the day's closed sessions, each clamped to 16 h. */
+    seconds: integer('seconds').notNull(),
+    sessions: integer('sessions').notNull(),
+    openSessions: integer('open_sessions').notNull(),
+    clampedSessions: integer('clamped_sessions').notNull(),
+    autoClosed: integer('auto_closed').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.localDate, t.employeeId] })],
 );
 
 /** A void takes a punch out of every report; the punch row itself is never edited. */

@@ -3,6 +3,7 @@
 //   $5 zone override|null  $6 max hours  $7 now (instant, for present-now)
 // A session's local date is taken in the zone of its site unless a zone is given.
 import type { ReportName } from '../../../shared/contract/reports.js';
+import { DEFAULT_MAX_HOURS } from '../../../shared/domain/work-hours.js';
 
 const EMP = `emp AS (
   SELECT e.id, e.code, e.name, e.team, e.team_id FROM reporting.employees e
@@ -146,6 +147,28 @@ SELECT coalesce(team, '(no team)'), NULL, NULL, week::text, sum(days_present)::i
 export const REPORT_SQL = Object.fromEntries(
   Object.entries(REPORTS).map(([name, sql]) => [name, withParams(sql)]),
 ) as Record<ReportName, string>;
+
+/**
+ * Work hours read from the day totals kept as punches arrive: the same rows as the workhours
+ * report, for the site zones and the default clamp.
+ */
+const WORKHOURS_FROM_DAYS = withParams(`WITH ${EMP}
+SELECT e.code AS employee_code, e.name, e.team, w.local_date::text AS date, w.seconds,
+       -- round(seconds / 3600.0, 2) in float arithmetic: the same value (halves are exact in
+       -- binary), at a third of numeric's cost over thousands of rows.
+       floor(w.seconds / 36.0::float8 + 0.5) / 100 AS hours, w.sessions, w.open_sessions, w.auto_closed_sessions
+  FROM reporting.daily_work w JOIN emp e ON e.id = w.employee_id
+ WHERE w.local_date BETWEEN $1::date AND $2::date
+ ORDER BY e.code COLLATE "C", w.local_date`);
+
+/**
+ * The SQL for a report. Work hours come from the day totals (kept at the site zones and the
+ * default clamp) unless the request asks for another zone or clamp.
+ */
+export function reportSql(name: ReportName, options: { tz: string | null; maxHours: number }): string {
+  if (name === 'workhours' && options.tz === null && options.maxHours === DEFAULT_MAX_HOURS) return WORKHOURS_FROM_DAYS;
+  return REPORT_SQL[name];
+}
 
 export const REPORT_COLUMNS: Record<ReportName, string[]> = {
   workhours: ['employee_code', 'name', 'team', 'date', 'seconds', 'hours', 'sessions', 'open_sessions', 'auto_closed_sessions'],

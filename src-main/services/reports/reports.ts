@@ -5,12 +5,12 @@ import type { ReportInputSchema, ReportResult } from '../../../shared/contract/r
 import { resolveRange } from '../../../shared/domain/report-range.js';
 import type { ServiceDeps } from '../deps.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
-import { REPORT_COLUMNS, REPORT_SQL } from './report-sql.js';
+import { REPORT_COLUMNS, reportSql } from './report-sql.js';
 
 export async function runReport(deps: ServiceDeps, source: CentralSource, input: z.output<typeof ReportInputSchema>): Promise<ReportResult> {
   const tz = input.tz ?? deps.kiosk.tz;
   const range = resolveRange(input, deps.clock.now(), tz);
-  const { rows } = await withCentral(source, (central) => central.pool.query(REPORT_SQL[input.name], [
+  const { rows } = await withCentral(source, (central) => central.pool.query(reportSql(input.name, { tz: input.tz ?? null, maxHours: input.maxHours }), [
     range.from,
     range.to,
     input.team ?? null,
