@@ -19,6 +19,7 @@ import { ensureSite } from './services/roster/roster.js';
 import { ensureDeviceId, getSetting, setSetting } from './services/settings/settings.js';
 import { createCentralSource, type CentralSource } from './services/sync/central-source.js';
 import { createSyncEngine, type SyncEngine, type SyncOptions } from './services/sync/engine.js';
+import { startAutoCheckout } from './services/corrections/auto-checkout.js';
 
 export const LOCAL_DB_FILE = 'frontdesk.sqlite';
 const STATUS_PUSH_DELAY_MS = 50;
@@ -34,6 +35,8 @@ export interface App {
   central: CentralSource;
   /** Set on the run that created the data folder's database with demo data. */
   demoSeeded: readonly DemoCredential[] | null;
+  /** Starts the background work: the sync, and the auto check-out when it is on. */
+  start(): void;
   /** Stops the sync, closes central (stopping an embedded server this process started) and SQLite. */
   close(): Promise<void>;
 }
@@ -80,6 +83,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     log,
     events,
     policy: { ...DEFAULT_PUNCH_POLICY, duplicateWindowSeconds: config.duplicateWindowSeconds, maxHours: config.maxHours },
+    autoCheckout: config.autoCheckout,
     kiosk: loadKioskIdentity(store, config, clock),
   };
   const punches = createPunchService(deps);
@@ -93,6 +97,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
   const sync = createSyncEngine({ ...deps, log: createLogger('sync') }, central, syncOptions);
   // The status push is coalesced and kept off the punch path: a burst of taps costs one count.
   let statusTimer: NodeJS.Timeout | undefined;
+  let autoCheckout: { stop(): Promise<void> } | undefined;
   events.on('punches.recorded', () => {
     sync.kick();
     statusTimer ??= setTimeout(() => {
@@ -111,8 +116,13 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     deps,
     punches,
     demoSeeded,
+    start: () => {
+      sync.start();
+      autoCheckout ??= startAutoCheckout(central, clock, deps.autoCheckout, createLogger('auto-checkout'));
+    },
     close: async () => {
       clearTimeout(statusTimer);
+      await autoCheckout?.stop();
       await sync.stop();
       await central.close();
       store.close();

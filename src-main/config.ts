@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone } from '../shared/domain/local-time.js';
+import { AutoCheckoutRuleSchema } from '../shared/contract/corrections.js';
 import { AppError } from '../shared/errors.js';
 
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
@@ -24,13 +25,17 @@ const ConfigSchema = z.object({
   duplicateWindowSeconds: intFrom(0, 3600),
   maxHours: intFrom(1, 48),
   demo: z.boolean(),
+  /** FRONTDESK_AUTO_CHECKOUT: off, HH:MM, or shift-end+N. */
+  autoCheckout: AutoCheckoutRuleSchema,
   /** Central PostgreSQL; unset means the embedded server in the data folder. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
 });
 
 export type AppConfig = z.infer<typeof ConfigSchema>;
 
-export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<AppConfig> = {}): AppConfig {
+export type ConfigOverrides = Partial<z.input<typeof ConfigSchema>>;
+
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): AppConfig {
   const parsed = ConfigSchema.safeParse({
     dataDir: env.FRONTDESK_DATA || defaultDataDir(),
     tz: env.FRONTDESK_TZ || 'Asia/Kolkata',
@@ -41,6 +46,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<AppConfig>
     duplicateWindowSeconds: env.FRONTDESK_DUPLICATE_WINDOW_SECONDS || 60,
     maxHours: env.FRONTDESK_MAX_HOURS || 16,
     demo: env.FRONTDESK_NO_DEMO !== '1',
+    autoCheckout: env.FRONTDESK_AUTO_CHECKOUT || 'off',
     databaseUrl: env.DATABASE_URL || undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAutoCheckoutRule, type AutoCheckoutRule } from '../domain/auto-checkout.js';
 import { EmployeeCodeSchema, IsoInstantSchema, PunchKindSchema, WorkModeSchema } from './common.js';
 
 const Reason = z.string().trim().min(3, 'say why (at least 3 characters)').max(500);
@@ -40,3 +41,28 @@ export const AuditInputSchema = z
 
 export type CorrectPunchInput = z.input<typeof CorrectPunchInputSchema>;
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+
+/**
+ * One run of the auto check-out. `rule` overrides the configured one for this run ("off",
+ * "HH:MM", or "shift-end+N"); without it the configured rule applies.
+ */
+export const AutoCheckoutRuleSchema = z.string().transform((text, ctx): AutoCheckoutRule => {
+  const rule = parseAutoCheckoutRule(text);
+  if (rule) return rule;
+  ctx.addIssue({ code: 'custom', message: 'an auto check-out rule is off, HH:MM, or shift-end+N (hours, up to 12)' });
+  return z.NEVER;
+});
+
+export const AutoCheckoutInputSchema = z
+  .object({ rule: AutoCheckoutRuleSchema.optional() })
+  .strict()
+  .default({});
+
+export const AutoCheckoutOutputSchema = z.object({
+  rule: z.string(),
+  closed: z.array(z.object({ punchId: z.string(), employeeCode: z.string(), inAt: z.string(), outAt: z.string() })),
+  /** Automatic OUTs taken back because the employee's own OUT arrived later, from an offline kiosk. */
+  withdrawn: z.array(z.object({ punchId: z.string(), employeeCode: z.string() })),
+});
+
+export type AutoCheckoutResult = z.infer<typeof AutoCheckoutOutputSchema>;

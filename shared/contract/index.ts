@@ -23,7 +23,14 @@ import {
 } from './punches.js';
 import { ReportInputSchema, ReportResultSchema } from './reports.js';
 import { AddSiteInputSchema, AddTeamInputSchema, RosterChangeSchema, UpdateEmployeeInputSchema } from './roster.js';
-import { AuditEntrySchema, AuditInputSchema, CorrectPunchInputSchema, CorrectPunchOutputSchema } from './corrections.js';
+import {
+  AuditEntrySchema,
+  AuditInputSchema,
+  AutoCheckoutInputSchema,
+  AutoCheckoutOutputSchema,
+  CorrectPunchInputSchema,
+  CorrectPunchOutputSchema,
+} from './corrections.js';
 import { DashboardInputSchema, DashboardSchema, SignInInputSchema, SignInOutputSchema } from './manager.js';
 import { HealthSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
 
@@ -59,6 +66,7 @@ export const contract = {
   'roster.addTeam': { kind: 'mutation', access: 'admin', actor: true, input: AddTeamInputSchema, output: RosterChangeSchema },
   'roster.updateEmployee': { kind: 'mutation', access: 'admin', actor: true, input: UpdateEmployeeInputSchema, output: RosterChangeSchema },
   'punches.correct': { kind: 'mutation', access: 'admin', actor: true, input: CorrectPunchInputSchema, output: CorrectPunchOutputSchema },
+  'punches.autoCheckout': { kind: 'mutation', access: 'admin', input: AutoCheckoutInputSchema, output: AutoCheckoutOutputSchema },
   'audit.list': { kind: 'query', access: 'admin', input: AuditInputSchema, output: z.array(AuditEntrySchema) },
   'reports.run': { kind: 'query', access: 'admin', input: ReportInputSchema, output: ReportResultSchema },
   'manager.signIn': { kind: 'mutation', access: 'kiosk', input: SignInInputSchema, output: SignInOutputSchema },

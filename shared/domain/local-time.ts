@@ -91,14 +91,20 @@ export function parseLocalDate(date: string): { year: number; month: number; day
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
+/**
+ * The instant a wall clock set to `p` would show, even in a gap: a time the clocks skip is read
+ * with the offset from before the change, so 02:30 on a spring-forward night is 03:30 new time.
+ */
+export function wallClockToUtc(p: LocalParts, tz: string): number {
+  const exact = zonedToUtc(p, tz);
+  if (exact !== null) return exact;
+  const wall = partsAsUtc(p);
+  return wall - offsetAt(wall - DAY_MS, tz);
+}
+
 /** The first instant of a local date (midnight, or the end of a gap that swallows midnight). */
 export function startOfLocalDay(date: string, tz: string): number {
-  const d = parseLocalDate(date);
-  const parts = { ...d, hour: 0, minute: 0, second: 0 };
-  const exact = zonedToUtc(parts, tz);
-  if (exact !== null) return exact;
-  const wall = partsAsUtc(parts);
-  return wall - offsetAt(wall - DAY_MS, tz);
+  return wallClockToUtc({ ...parseLocalDate(date), hour: 0, minute: 0, second: 0 }, tz);
 }
 
 export function addDays(date: string, days: number): string {

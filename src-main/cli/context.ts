@@ -1,7 +1,7 @@
 // Builds the app for one CLI command from the global flags, and tells the user the demo
 // credentials the one time they are created.
 import { createApp, type App } from '../app.js';
-import { loadConfig, type AppConfig } from '../config.js';
+import { loadConfig, type ConfigOverrides } from '../config.js';
 import type { KioskInfo } from '../../shared/contract/kiosk.js';
 import type { GlobalFlags } from './args.js';
 import { table, type Out } from './output.js';
@@ -11,7 +11,7 @@ export async function openApp(
   globals: GlobalFlags,
   out: Out,
   host: KioskInfo['host'] = 'cli',
-  overrides: Partial<AppConfig> = {},
+  overrides: ConfigOverrides = {},
 ): Promise<App> {
   const config = loadConfig(process.env, {
     ...overrides,

@@ -21,7 +21,7 @@ async function start(): Promise<void> {
   forwardEvents(core.events, (name, payload) => {
     if (!win.isDestroyed()) win.webContents.send(EVENT_CHANNEL, name, payload);
   });
-  core.sync.start();
+  core.start();
   core.events.on('kiosk.exited', () => setTimeout(() => app.quit(), 1500));
   let closed = false;
   app.on('before-quit', (event) => {

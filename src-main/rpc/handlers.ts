@@ -12,6 +12,7 @@ import type { SyncEngine } from '../services/sync/engine.js';
 import { verifyAgainstCentral } from '../services/sync/verify.js';
 import { runReport } from '../services/reports/reports.js';
 import { auditLog, correctPunch } from '../services/corrections/corrections.js';
+import { runAutoCheckout } from '../services/corrections/auto-checkout.js';
 import { addSite, addTeam, updateEmployee } from '../services/roster/central-roster.js';
 import { isTrusted, type Handlers } from './dispatch.js';
 
@@ -48,6 +49,7 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
     'roster.addTeam': (input) => addTeam(sync.source, input),
     'roster.updateEmployee': (input) => updateEmployee(sync.source, input),
     'punches.correct': (input) => correctPunch(deps, sync.source, input),
+    'punches.autoCheckout': (input) => runAutoCheckout(sync.source, deps.clock, input.rule ?? deps.autoCheckout),
     'audit.list': (input) => auditLog(sync.source, input),
     'reports.run': (input) => runReport(deps, sync.source, input),
     'system.health': () => ({ status: 'up' as const, localStore: 'ok' as const, sync: sync.engine.status() }),

@@ -4,6 +4,7 @@ import type { LocalStore } from '../db/local/connection.js';
 import type { EventBus } from '../events.js';
 import type { Logger } from '../log.js';
 import type { PunchPolicy } from '../../shared/domain/punch-rules.js';
+import type { AutoCheckoutRule } from '../../shared/domain/auto-checkout.js';
 
 export interface Clock {
   now(): number;
@@ -24,5 +25,7 @@ export interface ServiceDeps {
   log: Logger;
   events: EventBus;
   policy: PunchPolicy;
+  /** When forgotten OUTs are closed automatically (FRONTDESK_AUTO_CHECKOUT; off by default). */
+  autoCheckout: AutoCheckoutRule;
   kiosk: KioskIdentity;
 }

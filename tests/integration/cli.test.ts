@@ -156,6 +156,15 @@ describe('frontdesk report, corrections and audit', () => {
     expect(after).toEqual([]);
     const audit = JSON.parse((await cli(['audit', '--employee', '1005', '--data', data, '--json'], env)).stdout);
     expect(audit).toEqual([expect.objectContaining({ actor: 'manager:1001', action: 'punch.add', reason: 'forgot to punch out' })]);
+
+    // The corrected IN is closed already; the auto check-out leaves it alone.
+    const auto = await cli(['auto-checkout', '--rule', '23:00', '--data', data, '--json'], env);
+    expect(auto.code).toBe(0);
+    expect(JSON.parse(auto.stdout)).toMatchObject({ rule: 'at 23:00', withdrawn: [] });
+    expect(JSON.parse(auto.stdout).closed.filter((c: { employeeCode: string }) => c.employeeCode === '1005')).toEqual([]);
+    const bad = await cli(['auto-checkout', '--rule', 'sometimes', '--data', data, '--json'], env);
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.stdout).error.code).toBe('BAD_INPUT');
   });
 });
 

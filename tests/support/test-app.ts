@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src-main/app.js';
-import { loadConfig, type AppConfig } from '../../src-main/config.js';
+import { loadConfig, type ConfigOverrides } from '../../src-main/config.js';
 import { call } from '../../src-main/rpc/dispatch.js';
 import type { SyncOptions } from '../../src-main/services/sync/engine.js';
 import type { Method, MethodOutput } from '../../shared/contract/index.js';
@@ -39,7 +39,7 @@ export interface TestApp {
 }
 
 export async function makeTestApp(
-  opts: { demo?: boolean; clock?: TestClock; dataDir?: string; config?: Partial<AppConfig>; sync?: Partial<SyncOptions> } = {},
+  opts: { demo?: boolean; clock?: TestClock; dataDir?: string; config?: ConfigOverrides; sync?: Partial<SyncOptions> } = {},
 ): Promise<TestApp> {
   const clock = opts.clock ?? testClock();
   const dataDir = opts.dataDir ?? tempDir();

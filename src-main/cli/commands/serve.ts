@@ -27,7 +27,7 @@ export const serveCommand = {
       host: app.config.host,
       port: app.config.port,
     });
-    app.sync.start();
+    app.start();
     out.result({ url: host.url, openUrl: host.openUrl, dataDir: app.config.dataDir, pid: process.pid }, () =>
       `Frontdesk kiosk is ready. Open this link in a browser on this machine:\n  ${host.openUrl}\nData folder: ${app.config.dataDir}\nPress Ctrl+C to stop.`,
     );
