@@ -22,7 +22,16 @@ import {
   RecordPunchInputSchema,
 } from './punches.js';
 import { ReportInputSchema, ReportResultSchema } from './reports.js';
-import { AddSiteInputSchema, AddTeamInputSchema, RosterChangeSchema, UpdateEmployeeInputSchema } from './roster.js';
+import {
+  AddCentralEmployeeInputSchema,
+  AddSiteInputSchema,
+  AddTeamInputSchema,
+  RosterChangeSchema,
+  RosterSchema,
+  UpdateEmployeeInputSchema,
+  UpdateSiteInputSchema,
+  UpdateTeamInputSchema,
+} from './roster.js';
 import {
   AuditEntrySchema,
   AuditInputSchema,
@@ -65,6 +74,10 @@ export const contract = {
   'roster.addSite': { kind: 'mutation', access: 'admin', actor: true, input: AddSiteInputSchema, output: RosterChangeSchema },
   'roster.addTeam': { kind: 'mutation', access: 'admin', actor: true, input: AddTeamInputSchema, output: RosterChangeSchema },
   'roster.updateEmployee': { kind: 'mutation', access: 'admin', actor: true, input: UpdateEmployeeInputSchema, output: RosterChangeSchema },
+  'roster.updateSite': { kind: 'mutation', access: 'admin', actor: true, input: UpdateSiteInputSchema, output: RosterChangeSchema },
+  'roster.updateTeam': { kind: 'mutation', access: 'admin', actor: true, input: UpdateTeamInputSchema, output: RosterChangeSchema },
+  'roster.addEmployee': { kind: 'mutation', access: 'admin', actor: true, input: AddCentralEmployeeInputSchema, output: RosterChangeSchema },
+  'roster.list': { kind: 'query', access: 'admin', input: Empty, output: RosterSchema },
   'punches.correct': { kind: 'mutation', access: 'admin', actor: true, input: CorrectPunchInputSchema, output: CorrectPunchOutputSchema },
   'punches.autoCheckout': { kind: 'mutation', access: 'admin', input: AutoCheckoutInputSchema, output: AutoCheckoutOutputSchema },
   'audit.list': { kind: 'query', access: 'admin', input: AuditInputSchema, output: z.array(AuditEntrySchema) },

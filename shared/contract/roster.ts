@@ -1,20 +1,47 @@
 import { z } from 'zod';
 import { isValidTimeZone } from '../domain/local-time.js';
 import { BadgeSchema, EmployeeCodeSchema, PinSchema } from './common.js';
+import { AddEmployeeInputSchema } from './employees.js';
 
 const Name = z.string().trim().min(1).max(80);
+const ShiftTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a shift time is HH:MM');
+const Grace = z.number().int().min(0).max(240);
 
 export const AddSiteInputSchema = z
   .object({
     name: Name,
     tz: z.string().refine(isValidTimeZone, 'not an IANA time zone'),
-    shiftStart: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'shift start is HH:MM').default('09:00'),
-    graceMinutes: z.number().int().min(0).max(240).default(10),
+    shiftStart: ShiftTime.default('09:00'),
+    graceMinutes: Grace.default(10),
+    shiftEnd: ShiftTime.default('18:00'),
     by: EmployeeCodeSchema,
   })
   .strict();
 
-export const AddTeamInputSchema = z.object({ name: Name, site: Name, by: EmployeeCodeSchema }).strict();
+/**
+ * A site's shift times change; its zone does not, since every punch already made there was
+ * counted on a local date in it.
+ */
+export const UpdateSiteInputSchema = z
+  .object({ name: Name, shiftStart: ShiftTime.optional(), graceMinutes: Grace.optional(), shiftEnd: ShiftTime.optional(), by: EmployeeCodeSchema })
+  .strict();
+
+/** A team's own shift times override its site's; null (or absent when adding) means the site's. */
+export const AddTeamInputSchema = z
+  .object({
+    name: Name,
+    site: Name,
+    shiftStart: ShiftTime.nullable().optional(),
+    graceMinutes: Grace.nullable().optional(),
+    shiftEnd: ShiftTime.nullable().optional(),
+    by: EmployeeCodeSchema,
+  })
+  .strict();
+
+export const UpdateTeamInputSchema = AddTeamInputSchema.extend({ site: Name.optional() }).strict();
+
+/** An employee created on central (from the manager screens); kiosks get them by the roster pull. */
+export const AddCentralEmployeeInputSchema = AddEmployeeInputSchema.omit({ role: true }).extend({ by: EmployeeCodeSchema }).strict();
 
 export const UpdateEmployeeInputSchema = z
   .object({
@@ -31,4 +58,22 @@ export const UpdateEmployeeInputSchema = z
 
 export const RosterChangeSchema = z.object({ entity: z.enum(['site', 'team', 'employee']), id: z.string(), version: z.number().int() });
 
+export const RosterSchema = z.object({
+  sites: z.array(z.object({ name: z.string(), tz: z.string(), shiftStart: z.string(), graceMinutes: z.number().int(), shiftEnd: z.string() })),
+  teams: z.array(
+    z.object({
+      name: z.string(),
+      site: z.string(),
+      shiftStart: z.string().nullable(),
+      graceMinutes: z.number().int().nullable(),
+      shiftEnd: z.string().nullable(),
+      employees: z.number().int(),
+    }),
+  ),
+  employees: z.array(
+    z.object({ code: z.string(), name: z.string(), team: z.string().nullable(), isManager: z.boolean(), badge: z.string().nullable(), active: z.boolean() }),
+  ),
+});
+
 export type RosterChange = z.infer<typeof RosterChangeSchema>;
+export type Roster = z.infer<typeof RosterSchema>;

@@ -13,7 +13,7 @@ import { verifyAgainstCentral } from '../services/sync/verify.js';
 import { runReport } from '../services/reports/reports.js';
 import { auditLog, correctPunch } from '../services/corrections/corrections.js';
 import { runAutoCheckout } from '../services/corrections/auto-checkout.js';
-import { addSite, addTeam, updateEmployee } from '../services/roster/central-roster.js';
+import { addCentralEmployee, addSite, addTeam, listRoster, updateEmployee, updateSite, updateTeam } from '../services/roster/central-roster.js';
 import { isTrusted, type Handlers } from './dispatch.js';
 
 export interface SyncHandles {
@@ -48,6 +48,10 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
     'roster.addSite': (input) => addSite(sync.source, input),
     'roster.addTeam': (input) => addTeam(sync.source, input),
     'roster.updateEmployee': (input) => updateEmployee(sync.source, input),
+    'roster.updateSite': (input) => updateSite(sync.source, input),
+    'roster.updateTeam': (input) => updateTeam(sync.source, input),
+    'roster.addEmployee': (input) => addCentralEmployee(sync.source, input),
+    'roster.list': () => listRoster(sync.source),
     'punches.correct': (input) => correctPunch(deps, sync.source, input),
     'punches.autoCheckout': (input) => runAutoCheckout(sync.source, deps.clock, input.rule ?? deps.autoCheckout),
     'audit.list': (input) => auditLog(sync.source, input),

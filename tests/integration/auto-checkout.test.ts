@@ -53,7 +53,7 @@ describe('auto check-out', () => {
     // Again, from the other kiosk with the rule given for this run: nothing more.
     expect((await front.call('punches.autoCheckout', { rule: '23:00' })).closed).toEqual([]);
     expect((await back.call('punches.autoCheckout', {})).closed).toEqual([]);
-    const [{ n }] = await query<{ n: string }>(url, "SELECT count(*)::text AS n FROM punches WHERE source = 'auto'");
+    const n = (await query<{ n: string }>(url, "SELECT count(*)::text AS n FROM punches WHERE source = 'auto'"))[0]?.n;
     expect(n).toBe('1');
 
     const hours = await front.call('reports.run', { name: 'workhours', from: '2026-11-16', to: '2026-11-16', employee: 'A1' });
@@ -93,7 +93,7 @@ describe('auto check-out', () => {
       ['auto-checkout', 'punch.add'],
     ]);
     expect(audit[0]!.before).toMatchObject({ id: r.withdrawn[0]!.punchId, source: 'auto', kind: 'OUT' });
-    const [{ n }] = await query<{ n: string }>(url, 'SELECT count(*)::text AS n FROM punches WHERE id = $1', [r.withdrawn[0]!.punchId]);
+    const n = (await query<{ n: string }>(url, 'SELECT count(*)::text AS n FROM punches WHERE id = $1', [r.withdrawn[0]!.punchId]))[0]?.n;
     expect(n).toBe('1'); // voided, never deleted
   });
 

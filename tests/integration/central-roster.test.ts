@@ -48,6 +48,37 @@ describe('roster managed on central reaches every kiosk', () => {
     ]);
   });
 
+  it("changes a site's and a team's shift times; a team's override falls back to the site's when cleared", async () => {
+    await hq.call('roster.updateSite', { name: 'Pune', shiftEnd: '17:30', graceMinutes: 15, by: '1001' });
+    await hq.call('roster.addTeam', { name: 'Pune Nights', site: 'Pune', shiftStart: '21:00', shiftEnd: '06:00', by: '1001' });
+    let roster = await hq.call('roster.list', {});
+    expect(roster.sites.find((x) => x.name === 'Pune')).toEqual({ name: 'Pune', tz: 'Asia/Kolkata', shiftStart: '08:30', graceMinutes: 15, shiftEnd: '17:30' });
+    expect(roster.teams.find((x) => x.name === 'Pune Nights')).toMatchObject({ site: 'Pune', shiftStart: '21:00', graceMinutes: null, shiftEnd: '06:00' });
+    await hq.call('roster.updateTeam', { name: 'Pune Nights', shiftStart: null, graceMinutes: 0, by: '1001' });
+    expect(await query(url, "SELECT shift_start, grace_minutes, shift_end FROM reporting.teams WHERE name = 'Pune Nights'")).toEqual([
+      { shift_start: '08:30', grace_minutes: 0, shift_end: '06:00' },
+    ]);
+    const audit = await query<{ action: string; before: { shift_start: string | null } }>(url, "SELECT action, before FROM audit_log WHERE action = 'team.update'");
+    expect(audit).toEqual([{ action: 'team.update', before: expect.objectContaining({ shift_start: '21:00' }) }]);
+    expect(await hq.raw('roster.updateSite', { name: 'Nowhere', shiftEnd: '17:00', by: '1001' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await hq.raw('roster.updateSite', { name: 'Pune', tz: 'UTC', by: '1001' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    expect(await hq.raw('roster.updateTeam', { name: 'Pune Nights', shiftEnd: '25:00', by: '1001' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    roster = await hq.call('roster.list', {});
+    expect(roster.teams.map((t) => t.name)).toContain('Pune Nights');
+  });
+
+  it('creates an employee on central; every kiosk can punch them after its pull', async () => {
+    const added = await hq.call('roster.addEmployee', { code: '2001', name: 'Nila Sen', pin: '2468', team: 'Pune Desk', badge: 'B-2001', by: '1001' });
+    expect(added.entity).toBe('employee');
+    await branch.call('sync.now', {});
+    expect((await branch.call('kiosk.identify', { method: 'pin', code: '2001', pin: '2468' })).employee).toMatchObject({ code: '2001', name: 'Nila Sen' });
+    expect(await hq.raw('roster.addEmployee', { code: '2001', name: 'Again', pin: '2468', by: '1001' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await hq.raw('roster.addEmployee', { code: '2002', name: 'X', pin: '12', by: '1001' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const roster = await hq.call('roster.list', {});
+    expect(roster.employees.find((e) => e.code === '2001')).toEqual({ code: '2001', name: 'Nila Sen', team: 'Pune Desk', isManager: false, badge: 'B-2001', active: true });
+    expect((await query<{ pin_hash: string }>(url, "SELECT pin_hash FROM employees WHERE code = '2001'"))[0]?.pin_hash).toMatch(/^scrypt/);
+  });
+
   it('refuses roster changes by non-managers and for unknown employees', async () => {
     expect(await hq.raw('roster.updateEmployee', { code: '1004', active: false, by: '1002' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await hq.raw('roster.updateEmployee', { code: 'NOPE', active: false, by: '1001' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_EMPLOYEE' } });

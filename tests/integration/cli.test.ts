@@ -170,11 +170,16 @@ describe('frontdesk report, corrections and audit', () => {
 
 describe('frontdesk sites, teams and employees update', () => {
   it('manages the roster on central from the command line', async () => {
-    const { createTestDatabase } = await import('../support/test-postgres.js');
+    const { createTestDatabase, query } = await import('../support/test-postgres.js');
     const data = tempDir();
     const env = { DATABASE_URL: await createTestDatabase('cliroster') };
     expect((await cli(['sites', 'add', '--name', 'Pune', '--tz', 'Asia/Kolkata', '--shift-start', '08:30', '--grace', '5', '--by', '1001', '--data', data], env)).code).toBe(0);
-    expect((await cli(['teams', 'add', '--name', 'Pune Desk', '--site', 'Pune', '--by', '1001', '--data', data], env)).code).toBe(0);
+    expect((await cli(['teams', 'add', '--name', 'Pune Desk', '--site', 'Pune', '--shift-end', '16:00', '--by', '1001', '--data', data], env)).code).toBe(0);
+    expect((await cli(['sites', 'update', '--name', 'Pune', '--shift-end', '17:30', '--by', '1001', '--data', data], env)).code).toBe(0);
+    expect((await cli(['teams', 'update', '--name', 'Pune Desk', '--shift-start', '10:00', '--shift-end', 'site', '--by', '1001', '--data', data], env)).code).toBe(0);
+    expect(await query(env.DATABASE_URL, "SELECT shift_start, grace_minutes, shift_end FROM reporting.teams WHERE name = 'Pune Desk'")).toEqual([
+      { shift_start: '10:00', grace_minutes: 5, shift_end: '17:30' },
+    ]);
     expect((await cli(['sites', 'add', '--name', 'Mars', '--tz', 'Mars/Base', '--by', '1001', '--data', data], env)).code).toBe(1);
     const upd = await cli(['employees', 'update', '--code', '1003', '--deactivate', '--team', 'Pune Desk', '--by', '1001', '--data', data, '--json'], env);
     expect(upd.code).toBe(0);

@@ -1,47 +1,71 @@
+import type { Method } from '../../../shared/contract/index.js';
 import { call } from '../../rpc/dispatch.js';
 import { parseCommand, requireOption } from '../args.js';
 import { withApp } from '../context.js';
 import { createOut, UsageError } from '../output.js';
 
 type Values = Record<string, string | boolean | undefined>;
-const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+type RosterMethod = Extract<Method, 'roster.addSite' | 'roster.updateSite' | 'roster.addTeam' | 'roster.updateTeam'>;
 
-async function rosterCall(argv: string[], method: 'roster.addSite' | 'roster.addTeam', build: (v: Values) => unknown): Promise<number> {
-  const { values, positionals, globals } = parseCommand(argv, {
-    name: { type: 'string' },
-    tz: { type: 'string' },
-    site: { type: 'string' },
-    'shift-start': { type: 'string' },
-    grace: { type: 'string' },
-    by: { type: 'string' },
-  });
-  if (positionals[0] !== 'add') throw new UsageError('the only action is add');
-  const input = build(values);
+const str = (v: string | boolean | undefined): string | undefined => (typeof v === 'string' ? v : undefined);
+const int = (v: string | boolean | undefined): number | undefined => (typeof v === 'string' ? Number(v) : undefined);
+/** A team's shift time: HH:MM, or "site" to go back to the site's. */
+const override = <T>(v: string | boolean | undefined, parse: (s: string) => T): T | null | undefined =>
+  typeof v !== 'string' ? undefined : v === 'site' ? null : parse(v);
+
+const OPTIONS = {
+  name: { type: 'string' },
+  tz: { type: 'string' },
+  site: { type: 'string' },
+  'shift-start': { type: 'string' },
+  grace: { type: 'string' },
+  'shift-end': { type: 'string' },
+  by: { type: 'string' },
+} as const;
+
+async function rosterCall(argv: string[], methods: { add: RosterMethod; update: RosterMethod }, build: (v: Values, action: 'add' | 'update') => unknown): Promise<number> {
+  const { values, positionals, globals } = parseCommand(argv, OPTIONS);
+  const action = positionals[0];
+  if (action !== 'add' && action !== 'update') throw new UsageError('the actions are add and update');
+  const input = build(values, action);
   const out = createOut(globals.json);
   return withApp(globals, out, async (app) => {
     await app.sync.syncNow(); // the manager may have been created on this kiosk
-    const r = await call(app.dispatch, method, input, { origin: 'cli' });
+    const r = await call(app.dispatch, methods[action], input, { origin: 'cli' });
     await app.sync.syncNow();
-    out.result(r, () => `Added ${r.entity} ${r.id} (roster version ${r.version}); kiosks get it at their next sync.`);
+    out.result(r, () => `${action === 'add' ? 'Added' : 'Updated'} ${r.entity} ${r.id} (roster version ${r.version}); kiosks get it at their next sync.`);
     return 0;
   });
 }
 
 export const sitesCommand = {
-  usage: 'sites add --name N --tz ZONE [--shift-start HH:MM] [--grace MIN] --by MANAGER',
-  summary: 'add a site on central, with its time zone, shift start and grace',
+  usage:
+    'sites add --name N --tz ZONE [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] --by MANAGER\n' +
+    '  sites update --name N [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] --by MANAGER',
+  summary: "add a site on central, with its time zone and shift times, or change a site's shift times",
   run: (argv: string[]) =>
-    rosterCall(argv, 'roster.addSite', (v) => ({
+    rosterCall(argv, { add: 'roster.addSite', update: 'roster.updateSite' }, (v, action) => ({
       name: requireOption(v, 'name'),
-      tz: requireOption(v, 'tz'),
+      ...(action === 'add' ? { tz: requireOption(v, 'tz') } : {}),
       shiftStart: str(v['shift-start']),
-      graceMinutes: str(v.grace) === undefined ? undefined : Number(v.grace),
+      graceMinutes: int(v.grace),
+      shiftEnd: str(v['shift-end']),
       by: requireOption(v, 'by'),
     })),
 };
 
 export const teamsCommand = {
-  usage: 'teams add --name N --site S --by MANAGER',
-  summary: 'add a team on central, at a site',
-  run: (argv: string[]) => rosterCall(argv, 'roster.addTeam', (v) => ({ name: requireOption(v, 'name'), site: requireOption(v, 'site'), by: requireOption(v, 'by') })),
+  usage:
+    'teams add --name N --site S [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] --by MANAGER\n' +
+    '  teams update --name N [--site S] [--shift-start HH:MM|site] [--grace MIN|site] [--shift-end HH:MM|site] --by MANAGER',
+  summary: "add a team on central at a site, or change it; a team's own shift times override its site's",
+  run: (argv: string[]) =>
+    rosterCall(argv, { add: 'roster.addTeam', update: 'roster.updateTeam' }, (v, action) => ({
+      name: requireOption(v, 'name'),
+      site: action === 'add' ? requireOption(v, 'site') : str(v.site),
+      shiftStart: override(v['shift-start'], String),
+      graceMinutes: override(v.grace, Number),
+      shiftEnd: override(v['shift-end'], String),
+      by: requireOption(v, 'by'),
+    })),
 };

@@ -3,7 +3,16 @@
 // and writes an audit row in the same transaction. PINs travel only as scrypt hashes.
 import type pg from 'pg';
 import type { z } from 'zod';
-import type { AddSiteInputSchema, AddTeamInputSchema, RosterChange, UpdateEmployeeInputSchema } from '../../../shared/contract/roster.js';
+import type {
+  AddCentralEmployeeInputSchema,
+  AddSiteInputSchema,
+  AddTeamInputSchema,
+  Roster,
+  RosterChange,
+  UpdateEmployeeInputSchema,
+  UpdateSiteInputSchema,
+  UpdateTeamInputSchema,
+} from '../../../shared/contract/roster.js';
 import { AppError } from '../../../shared/errors.js';
 import { inTransaction } from '../../db/central/connection.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
@@ -39,8 +48,8 @@ export function addSite(source: CentralSource, input: z.output<typeof AddSiteInp
     const id = stableId('site', input.name);
     const { rows } = await client
       .query<{ version: string }>(
-        'INSERT INTO sites (id, name, tz, shift_start, grace_minutes) VALUES ($1, $2, $3, $4, $5) RETURNING version::text',
-        [id, input.name, input.tz, input.shiftStart, input.graceMinutes],
+        'INSERT INTO sites (id, name, tz, shift_start, grace_minutes, shift_end) VALUES ($1, $2, $3, $4, $5, $6) RETURNING version::text',
+        [id, input.name, input.tz, input.shiftStart, input.graceMinutes, input.shiftEnd],
       )
       .catch((err) => unique(err, `A site named ${input.name}`));
     await audit(client, actor, 'site.add', 'site', id, null, { ...input, by: undefined });
@@ -48,16 +57,111 @@ export function addSite(source: CentralSource, input: z.output<typeof AddSiteInp
   });
 }
 
+export function updateSite(source: CentralSource, input: z.output<typeof UpdateSiteInputSchema>): Promise<RosterChange> {
+  return rosterChange(source, input.by, async (client, actor) => {
+    const { rows: found } = await client.query('SELECT id, name, tz, shift_start, grace_minutes, shift_end FROM sites WHERE name = $1 FOR UPDATE', [input.name]);
+    const before = found[0] as { id: string } | undefined;
+    if (!before) throw new AppError('NOT_FOUND', `No site named ${input.name}.`);
+    const { rows } = await client.query<{ version: string }>(
+      `UPDATE sites SET shift_start = coalesce($2, shift_start), grace_minutes = coalesce($3, grace_minutes), shift_end = coalesce($4, shift_end)
+        WHERE id = $1 RETURNING version::text`,
+      [before.id, input.shiftStart ?? null, input.graceMinutes ?? null, input.shiftEnd ?? null],
+    );
+    await audit(client, actor, 'site.update', 'site', before.id, before, { ...input, by: undefined });
+    return { entity: 'site', id: before.id, version: Number(rows[0]!.version) };
+  });
+}
+
+async function siteId(client: pg.PoolClient, name: string): Promise<string> {
+  const site = await client.query<{ id: string }>('SELECT id FROM sites WHERE name = $1', [name]);
+  if (!site.rows[0]) throw new AppError('NOT_FOUND', `No site named ${name}.`);
+  return site.rows[0].id;
+}
+
 export function addTeam(source: CentralSource, input: z.output<typeof AddTeamInputSchema>): Promise<RosterChange> {
   return rosterChange(source, input.by, async (client, actor) => {
-    const site = await client.query<{ id: string }>('SELECT id FROM sites WHERE name = $1', [input.site]);
-    if (!site.rows[0]) throw new AppError('NOT_FOUND', `No site named ${input.site}.`);
     const id = stableId('team', input.name);
     const { rows } = await client
-      .query<{ version: string }>('INSERT INTO teams (id, name, site_id) VALUES ($1, $2, $3) RETURNING version::text', [id, input.name, site.rows[0].id])
+      .query<{ version: string }>(
+        'INSERT INTO teams (id, name, site_id, shift_start, grace_minutes, shift_end) VALUES ($1, $2, $3, $4, $5, $6) RETURNING version::text',
+        [id, input.name, await siteId(client, input.site), input.shiftStart ?? null, input.graceMinutes ?? null, input.shiftEnd ?? null],
+      )
       .catch((err) => unique(err, `A team named ${input.name}`));
-    await audit(client, actor, 'team.add', 'team', id, null, { name: input.name, site: input.site });
+    await audit(client, actor, 'team.add', 'team', id, null, { ...input, by: undefined });
     return { entity: 'team', id, version: Number(rows[0]!.version) };
+  });
+}
+
+/** Changes what is given; a shift time given as null goes back to the site's. */
+export function updateTeam(source: CentralSource, input: z.output<typeof UpdateTeamInputSchema>): Promise<RosterChange> {
+  return rosterChange(source, input.by, async (client, actor) => {
+    const { rows: found } = await client.query('SELECT id, name, site_id, shift_start, grace_minutes, shift_end FROM teams WHERE name = $1 FOR UPDATE', [input.name]);
+    const before = found[0] as { id: string } | undefined;
+    if (!before) throw new AppError('NOT_FOUND', `No team named ${input.name}.`);
+    const site = input.site === undefined ? null : await siteId(client, input.site);
+    const { rows } = await client.query<{ version: string }>(
+      `UPDATE teams SET site_id = coalesce($2, site_id),
+              shift_start = CASE WHEN $3::boolean THEN $4 ELSE shift_start END,
+              grace_minutes = CASE WHEN $5::boolean THEN $6::int ELSE grace_minutes END,
+              shift_end = CASE WHEN $7::boolean THEN $8 ELSE shift_end END
+        WHERE id = $1 RETURNING version::text`,
+      [
+        before.id,
+        site,
+        input.shiftStart !== undefined,
+        input.shiftStart ?? null,
+        input.graceMinutes !== undefined,
+        input.graceMinutes ?? null,
+        input.shiftEnd !== undefined,
+        input.shiftEnd ?? null,
+      ],
+    );
+    await audit(client, actor, 'team.update', 'team', before.id, before, { ...input, by: undefined });
+    return { entity: 'team', id: before.id, version: Number(rows[0]!.version) };
+  });
+}
+
+export async function addCentralEmployee(source: CentralSource, input: z.output<typeof AddCentralEmployeeInputSchema>): Promise<RosterChange> {
+  const pinHash = await hashSecret(input.pin);
+  return rosterChange(source, input.by, async (client, actor) => {
+    let teamId: string | null = null;
+    if (input.team) {
+      const t = await client.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [input.team]);
+      if (!t.rows[0]) throw new AppError('NOT_FOUND', `No team named ${input.team}.`);
+      teamId = t.rows[0].id;
+    }
+    const id = stableId('employee', input.code);
+    const { rows } = await client
+      .query<{ version: string }>(
+        `INSERT INTO employees (id, code, name, role, team_id, is_manager, badge, pin_hash)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING version::text`,
+        [id, input.code, input.name, input.isManager ? 'manager' : 'staff', teamId, input.isManager, input.badge ?? null, pinHash],
+      )
+      .catch((err) => unique(err, `An employee with the code ${input.code} or that badge`));
+    const after = { code: input.code, name: input.name, team: input.team ?? null, isManager: input.isManager, badge: input.badge ?? null };
+    await audit(client, actor, 'employee.add', 'employee', id, null, after);
+    return { entity: 'employee', id, version: Number(rows[0]!.version) };
+  });
+}
+
+/** The roster as central has it, for the manager screens. */
+export async function listRoster(source: CentralSource): Promise<Roster> {
+  return withCentral(source, async (central) => {
+    const [sites, teams, employees] = await Promise.all([
+      central.pool.query<Roster['sites'][number]>(
+        'SELECT name, tz, shift_start AS "shiftStart", grace_minutes AS "graceMinutes", shift_end AS "shiftEnd" FROM sites ORDER BY name',
+      ),
+      central.pool.query<Roster['teams'][number]>(
+        `SELECT t.name, s.name AS site, t.shift_start AS "shiftStart", t.grace_minutes AS "graceMinutes", t.shift_end AS "shiftEnd",
+                (SELECT count(*)::int FROM employees e WHERE e.team_id = t.id AND e.active) AS employees
+           FROM teams t JOIN sites s ON s.id = t.site_id ORDER BY t.name`,
+      ),
+      central.pool.query<Roster['employees'][number]>(
+        `SELECT e.code, e.name, t.name AS team, e.is_manager AS "isManager", e.badge, e.active
+           FROM employees e LEFT JOIN teams t ON t.id = e.team_id ORDER BY e.code COLLATE "C"`,
+      ),
+    ]);
+    return { sites: sites.rows, teams: teams.rows, employees: employees.rows };
   });
 }
 
