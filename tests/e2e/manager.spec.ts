@@ -1,18 +1,9 @@
 import { expect, test } from './fixtures.js';
 import { query } from '../support/test-postgres.js';
+import { centralReady, managerSignIn } from './pages/manager-page.js';
 
 // Demo roster (README): 1001 Asha Rao is a manager, PIN 4321; 1002 Vikram Nair is not (PIN 1234).
 const DAY = 86_400_000;
-
-/** Waits for the kiosk to publish its demo roster (and site) to central. */
-async function centralReady(url: string): Promise<void> {
-  for (let i = 0; ; i++) {
-    const [row] = await query<{ n: string }>(url, 'SELECT count(*)::text AS n FROM employees');
-    if (Number(row?.n) >= 8) return;
-    if (i > 100) throw new Error('the demo roster never reached central');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 async function addTeam(url: string, name: string): Promise<void> {
   await query(url, 'INSERT INTO teams (id, name, site_id) VALUES (gen_random_uuid(), $1, (SELECT id FROM sites LIMIT 1))', [name]);
@@ -43,13 +34,6 @@ async function seedNightDesk(url: string): Promise<void> {
   );
 }
 
-async function signIn(page: import('@playwright/test').Page, code: string, pin: string): Promise<void> {
-  await page.evaluate(() => (window.location.hash = '#/manager'));
-  await page.getByLabel('Employee code').fill(code);
-  await page.getByLabel('PIN').fill(pin);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
 async function exportCsv(page: import('@playwright/test').Page): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export work hours/ }).click()]);
   const stream = await download.createReadStream();
@@ -61,7 +45,7 @@ async function exportCsv(page: import('@playwright/test').Page): Promise<{ name:
 test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missing OUT', async ({ kiosk, page, server }) => {
   await seedNightDesk(server.databaseUrl);
   await page.setViewportSize({ width: 1440, height: 1000 });
-  await signIn(page, '1001', '4321');
+  await managerSignIn(page, '1001', '4321');
   const dashboard = page.getByTestId('dashboard');
   await expect(dashboard).toHaveAttribute('data-loaded', 'true');
   await page.getByRole('combobox', { name: 'Team' }).selectOption('Night Desk');
@@ -117,7 +101,7 @@ test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missi
 test('manager sign-in refuses a wrong PIN and a non-manager, and the dashboard shows empty states', async ({ kiosk, page, server }) => {
   await centralReady(server.databaseUrl);
   await addTeam(server.databaseUrl, 'New Team');
-  await signIn(page, '1001', '0000');
+  await managerSignIn(page, '1001', '0000');
   await expect(page.getByRole('alert')).toHaveText('Wrong PIN. 4 attempts left.');
   await page.getByLabel('Employee code').fill('1002');
   await page.getByLabel('PIN').fill('1234');

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import type { Dashboard as DashboardData, SignInOutput } from '../../../shared/contract/manager.js';
 import { exportFileName, toCsv } from '../../../shared/domain/report-range.js';
 import { HoursChart } from '../../charts/HoursChart.js';
@@ -8,6 +8,7 @@ import { TeamTrendChart } from '../../charts/TeamTrendChart.js';
 import { WorkModeChart } from '../../charts/WorkModeChart.js';
 import { invoke } from '../../lib/rpc.js';
 import { ExceptionsTable } from './ExceptionsTable.js';
+import { ErrorNote } from './parts.js';
 
 const RANGES = [7, 30, 90] as const;
 
@@ -20,7 +21,8 @@ function download(name: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function Dashboard({ manager, onSignOut }: { manager: SignInOutput; onSignOut: () => void }) {
+/** `bar` draws the manager bar around this view's controls. */
+export function Dashboard({ manager, bar }: { manager: SignInOutput; bar: (controls: ReactNode) => ReactNode }) {
   const [days, setDays] = useState<number>(7);
   const [team, setTeam] = useState<string>('');
   const [data, setData] = useState<DashboardData | null>(null);
@@ -45,43 +47,35 @@ export function Dashboard({ manager, onSignOut }: { manager: SignInOutput; onSig
 
   return (
     <div className="manager" data-testid="dashboard" data-loaded={data !== null}>
-      <header className="manager-bar">
-        <h1>Attendance</h1>
-        <label>
-          Range
-          <select name="range" value={days} onChange={(e) => setDays(Number(e.target.value))}>
-            {RANGES.map((d) => (
-              <option key={d} value={d}>
-                Last {d} days
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Team
-          <select name="team" value={team} onChange={(e) => setTeam(e.target.value)}>
-            <option value="">All teams</option>
-            {data?.teams.map((t) => (
-              <option key={t} value={t}>
-                {t}
-              </option>
-            ))}
-          </select>
-        </label>
-        <button type="button" onClick={() => void exportCsv()}>
-          Export work hours (CSV)
-        </button>
-        <span className="spacer" />
-        <span className="muted">Signed in as {manager.name}</span>
-        <button type="button" onClick={onSignOut}>
-          Sign out
-        </button>
-      </header>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
+      {bar(
+        <>
+          <label>
+            Range
+            <select name="range" value={days} onChange={(e) => setDays(Number(e.target.value))}>
+              {RANGES.map((d) => (
+                <option key={d} value={d}>
+                  Last {d} days
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Team
+            <select name="team" value={team} onChange={(e) => setTeam(e.target.value)}>
+              <option value="">All teams</option>
+              {data?.teams.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => void exportCsv()}>
+            Export work hours (CSV)
+          </button>
+        </>,
       )}
+      <ErrorNote message={error} />
       {data && (
         <>
           <p className="muted range-note">

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { ReportResult } from '../../../shared/contract/reports.js';
 import { zonedToUtc } from '../../../shared/domain/local-time.js';
 import { invoke } from '../../lib/rpc.js';
+import { FormDialog } from './FormDialog.js';
+import { TableHead } from './parts.js';
 
 const LABELS: Record<string, string> = {
   MISSING_OUT: 'Missing OUT',
@@ -16,24 +18,13 @@ type Row = ReportResult['rows'][number];
 export function ExceptionsTable({ report, by, onCorrected }: { report: ReportResult; by: string; onCorrected: () => void }) {
   const [fixing, setFixing] = useState<Row | null>(null);
   return (
-    <section className="exceptions" aria-labelledby="exceptions-title" data-testid="exceptions">
+    <section className="table-card exceptions" aria-labelledby="exceptions-title" data-testid="exceptions">
       <h2 id="exceptions-title">Exceptions</h2>
       {report.rows.length === 0 ? (
         <p className="chart-empty">No exceptions in this range.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th scope="col">Date</th>
-              <th scope="col">Employee</th>
-              <th scope="col">Team</th>
-              <th scope="col">What</th>
-              <th scope="col">Time</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead columns={['Date', 'Employee', 'Team', 'What', 'Time']} />
           <tbody>
             {report.rows.map((r, i) => (
               <tr key={i} data-kind={String(r.kind)}>
@@ -75,14 +66,13 @@ export function ExceptionsTable({ report, by, onCorrected }: { report: ReportRes
 function AddOutDialog({ row, tz, by, onClose, onDone }: { row: Row; tz: string; by: string; onClose: () => void; onDone: () => void }) {
   const [time, setTime] = useState('18:00');
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const date = String(row.date);
 
-  const save = async () => {
+  const save = async (): Promise<string | null> => {
     const [year, month, day] = date.split('-').map(Number) as [number, number, number];
     const [hour, minute] = time.split(':').map(Number) as [number, number];
     const at = zonedToUtc({ year, month, day, hour, minute, second: 0 }, tz);
-    if (at === null) return setError(`${date} ${time} does not exist in ${tz} (a clock change).`);
+    if (at === null) return `${date} ${time} does not exist in ${tz} (a clock change).`;
     const res = await invoke('punches.correct', {
       action: 'add',
       employeeCode: String(row.employee_code),
@@ -91,15 +81,13 @@ function AddOutDialog({ row, tz, by, onClose, onDone }: { row: Row; tz: string; 
       reason,
       by,
     });
-    if (!res.ok) return setError(res.error.message);
+    if (!res.ok) return res.error.message;
     onDone();
+    return null;
   };
 
   return (
-    <div className="dialog" role="dialog" aria-modal="true" aria-labelledby="addout-title">
-      <h3 id="addout-title">
-        Add the missing OUT for {String(row.name)} on {date}
-      </h3>
+    <FormDialog id="addout" title={`Add the missing OUT for ${String(row.name)} on ${date}`} submitLabel="Save correction" onSubmit={save} onClose={onClose}>
       <label>
         OUT time ({tz})
         <input type="time" name="out-time" value={time} onChange={(e) => setTime(e.target.value)} required />
@@ -108,19 +96,6 @@ function AddOutDialog({ row, tz, by, onClose, onDone }: { row: Row; tz: string; 
         Reason
         <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. forgot to punch out, confirmed by team lead" />
       </label>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="button" className="primary" onClick={() => void save()}>
-          Save correction
-        </button>
-      </div>
-    </div>
+    </FormDialog>
   );
 }

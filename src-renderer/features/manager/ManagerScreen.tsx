@@ -1,12 +1,15 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { SignInOutput } from '../../../shared/contract/manager.js';
 import { invoke, setManagerToken } from '../../lib/rpc.js';
 import { Dashboard } from './Dashboard.js';
+import { ManagerBar, type ManagerView } from './ManagerBar.js';
+import { RosterScreen } from './roster/RosterScreen.js';
 import { SignInPanel } from './SignInPanel.js';
 
 /** The manager desktop: sign-in first; the sign-in lives in memory only. */
 export function ManagerScreen() {
   const [manager, setManager] = useState<SignInOutput | null>(null);
+  const [view, setView] = useState<ManagerView>('dashboard');
   if (!manager) {
     return (
       <main className="manager-signin">
@@ -19,5 +22,10 @@ export function ManagerScreen() {
     setManagerToken(undefined);
     setManager(null);
   };
-  return <Dashboard manager={manager} onSignOut={() => void signOut()} />;
+  const bar = (controls: ReactNode) => (
+    <ManagerBar view={view} onView={setView} manager={manager} onSignOut={() => void signOut()}>
+      {controls}
+    </ManagerBar>
+  );
+  return view === 'roster' ? <RosterScreen manager={manager} bar={bar} /> : <Dashboard manager={manager} bar={bar} />;
 }

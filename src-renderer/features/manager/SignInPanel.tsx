@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { SignInOutput } from '../../../shared/contract/manager.js';
 import { invoke, setManagerToken } from '../../lib/rpc.js';
+import { ErrorNote } from './parts.js';
 
 export function SignInPanel({ onSignedIn }: { onSignedIn: (who: SignInOutput) => void }) {
   const [code, setCode] = useState('');
@@ -30,11 +31,7 @@ export function SignInPanel({ onSignedIn }: { onSignedIn: (who: SignInOutput) =>
         PIN
         <input name="pin" type="password" inputMode="numeric" autoComplete="current-password" value={pin} onChange={(e) => setPin(e.target.value)} required />
       </label>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorNote message={error} />
       <button type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}
       </button>
