@@ -90,3 +90,52 @@ export async function withBrowser<T>(fn: (b: Browser) => Promise<T>): Promise<T>
     await browser.close();
   }
 }
+
+/**
+ * Milliseconds from pressing "Sign in" on the manager screen to the frame after the dashboard
+ * has every chart drawn (the last 7 days, all teams). A string, like TAP_TO_RECEIPT.
+ */
+const SIGN_IN_TO_DASHBOARD = `new Promise((resolve) => {
+  const drawn = () => {
+    const cards = [...document.querySelectorAll('[data-testid^="chart-"]')];
+    return document.querySelector('[data-testid="dashboard"][data-loaded="true"]') && cards.length === 5 && cards.every((c) => c.querySelector('svg'));
+  };
+  const t0 = performance.now();
+  const obs = new MutationObserver(() => {
+    if (!drawn()) return;
+    obs.disconnect();
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+  });
+  obs.observe(document.body, { childList: true, subtree: true, attributes: true });
+  document.querySelector('form.signin button[type="submit"]').click();
+})`;
+
+/** The manager dashboard's first paint, served by a kiosk on the given central (the reports dataset). */
+export async function benchDashboardFirstPaint(browser: Browser, databaseUrl: string, waitForEmployees: number, runs = 7): Promise<void> {
+  const server = await startServer([], { DATABASE_URL: databaseUrl });
+  const { query } = await import('../support/test-postgres.js');
+  try {
+    // The kiosk's first sync publishes its demo roster; measure once it is done.
+    for (let i = 0; Number((await query<{ n: string }>(databaseUrl, 'SELECT count(*)::text AS n FROM employees'))[0]?.n) < waitForEmployees; i++) {
+      if (i > 300) throw new Error('the kiosk never published its roster to central');
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+    await page.goto(server.openUrl);
+    await page.evaluate(() => (window.location.hash = '#/manager'));
+    const samples: number[] = [];
+    for (let i = 0; i < runs + 1; i++) {
+      await page.getByLabel('Employee code').fill('1001');
+      await page.getByLabel('PIN').fill('4321');
+      const ms = (await page.evaluate(SIGN_IN_TO_DASHBOARD)) as number;
+      if (i > 0) samples.push(ms); // the first warms the server's connections
+      await page.getByRole('button', { name: 'Sign out' }).click();
+      await page.waitForSelector('form.signin');
+    }
+    const s = summarize(samples);
+    emit({ bench: 'dashboard_first_paint', n: s.n, p50_ms: s.p50_ms, max_ms: s.max_ms, range_days: 7, target: 'well under 1000 ms' });
+    await page.close();
+  } finally {
+    await stopServer(server);
+  }
+}
