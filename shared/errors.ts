@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'SCHEMA_TOO_NEW',
   'STORAGE_FAILED',
   'UNAVAILABLE',
+  'SQL_REFUSED',
   'INTERNAL',
 ] as const;
 

@@ -42,6 +42,7 @@ import {
 } from './corrections.js';
 import { DashboardInputSchema, DashboardSchema, SignInInputSchema, SignInOutputSchema } from './manager.js';
 import { HealthSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
+import { SqlInputSchema, SqlResultSchema } from './ai.js';
 
 const Empty = z.object({}).strict().default({});
 
@@ -85,6 +86,7 @@ export const contract = {
   'manager.signIn': { kind: 'mutation', access: 'kiosk', input: SignInInputSchema, output: SignInOutputSchema },
   'manager.signOut': { kind: 'mutation', access: 'kiosk', input: Empty, output: z.object({ signedOut: z.boolean() }) },
   'reports.dashboard': { kind: 'query', access: 'admin', input: DashboardInputSchema, output: DashboardSchema },
+  'sql.run': { kind: 'query', access: 'admin', input: SqlInputSchema, output: SqlResultSchema },
   'system.health': { kind: 'query', access: 'kiosk', input: Empty, output: HealthSchema },
 } as const satisfies Record<string, MethodSpec>;
 
@@ -112,3 +114,4 @@ export * from './corrections.js';
 export * from './roster.js';
 export * from './events.js';
 export * from './manager.js';
+export * from './ai.js';

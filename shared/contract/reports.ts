@@ -5,7 +5,8 @@ import { EmployeeCodeSchema } from './common.js';
 export const REPORT_NAMES = ['daily', 'workhours', 'trends', 'late', 'exceptions', 'present-now'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+export const LocalDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+const LocalDate = LocalDateSchema;
 
 /** The range and filter every report and the dashboard take. */
 export const ReportRangeShape = {

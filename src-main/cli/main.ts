@@ -6,6 +6,7 @@ import { punchCommand } from './commands/punch.js';
 import { punchesCommand } from './commands/punches.js';
 import { reportCommand } from './commands/report.js';
 import { auditCommand } from './commands/audit.js';
+import { sqlCommand } from './commands/sql.js';
 import { autoCheckoutCommand } from './commands/auto-checkout.js';
 import { sitesCommand, teamsCommand } from './commands/sites-teams.js';
 import { serveCommand } from './commands/serve.js';
@@ -31,6 +32,7 @@ const COMMANDS: Record<string, Command> = {
   verify: verifyCommand,
   report: reportCommand,
   audit: auditCommand,
+  sql: sqlCommand,
   'auto-checkout': autoCheckoutCommand,
   sites: sitesCommand,
   teams: teamsCommand,

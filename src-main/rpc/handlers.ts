@@ -7,7 +7,8 @@ import type { ManagerSessions } from '../services/manager/manager-sessions.js';
 import { dashboard } from '../services/reports/dashboard.js';
 import type { PunchService } from '../services/punches/punch-service.js';
 import { addEmployee, listEmployees } from '../services/roster/roster.js';
-import type { CentralSource } from '../services/sync/central-source.js';
+import { withCentral, type CentralSource } from '../services/sync/central-source.js';
+import { runGuardedSql } from '../services/ai/sql-guard.js';
 import type { SyncEngine } from '../services/sync/engine.js';
 import { verifyAgainstCentral } from '../services/sync/verify.js';
 import { runReport } from '../services/reports/reports.js';
@@ -56,6 +57,7 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
     'punches.autoCheckout': (input) => runAutoCheckout(sync.source, deps.clock, input.rule ?? deps.autoCheckout),
     'audit.list': (input) => auditLog(sync.source, input),
     'reports.run': (input) => runReport(deps, sync.source, input),
+    'sql.run': (input) => withCentral(sync.source, (central) => runGuardedSql(central.pool, input.sql)),
     'system.health': () => ({ status: 'up' as const, localStore: 'ok' as const, sync: sync.engine.status() }),
   } satisfies Handlers;
 }

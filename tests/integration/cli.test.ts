@@ -147,9 +147,9 @@ describe('frontdesk report, corrections and audit', () => {
     const missing = JSON.parse((await cli(['report', 'exceptions', '--days', '7', '--data', data, '--json'], env)).stdout).rows[0];
     expect(missing).toMatchObject({ employee_code: '1005', kind: 'MISSING_OUT' });
     const fixAt = `${missing.date}T18:00:00+05:30`;
-    const refused = await cli(['punches', 'correct', '--employee', '1005', '--kind', 'OUT', '--at', fixAt, '--reason', 'forgot', '--by', '1002', '--data', data, '--json'], env);
-    expect(refused.code).toBe(1);
-    expect(JSON.parse(refused.stdout).error.code).toBe('FORBIDDEN');
+    const notManager = await cli(['punches', 'correct', '--employee', '1005', '--kind', 'OUT', '--at', fixAt, '--reason', 'forgot', '--by', '1002', '--data', data, '--json'], env);
+    expect(notManager.code).toBe(1);
+    expect(JSON.parse(notManager.stdout).error.code).toBe('FORBIDDEN');
     const fixed = await cli(['punches', 'correct', '--employee', '1005', '--kind', 'OUT', '--at', fixAt, '--reason', 'forgot to punch out', '--by', '1001', '--data', data, '--json'], env);
     expect(fixed.code).toBe(0);
     const after = JSON.parse((await cli(['report', 'exceptions', '--days', '7', '--data', data, '--json'], env)).stdout).rows;
@@ -165,6 +165,13 @@ describe('frontdesk report, corrections and audit', () => {
     const bad = await cli(['auto-checkout', '--rule', 'sometimes', '--data', data, '--json'], env);
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.stdout).error.code).toBe('BAD_INPUT');
+
+    const sql = await cli(['sql', 'SELECT count(*)::int AS n FROM reporting.employees', '--data', data, '--json'], env);
+    expect(sql.code).toBe(0);
+    expect(JSON.parse(sql.stdout)).toEqual({ columns: ['n'], rows: [{ n: 8 }], truncated: false });
+    const refused = await cli(['sql', 'DELETE FROM punches', '--data', data, '--json'], env);
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'SQL_REFUSED', message: 'Only a SELECT is allowed.' });
   });
 });
 

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { LocalDateSchema } from './reports.js';
+
+/** A table an answer stands on: the columns in order, and rows of plain values. */
+export const TableSchema = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
+});
+
+/** A chart drawn from the table's own columns, chosen from its shape. */
+export const ChartSpecSchema = z.object({
+  kind: z.enum(['bar', 'line', 'pie']),
+  /** The category or date column. */
+  x: z.string(),
+  /** The numeric column. */
+  y: z.string(),
+  title: z.string(),
+});
+
+export const EngineSchema = z.enum(['model', 'offline']);
+
+export const AskInputSchema = z.object({ question: z.string().trim().min(2, 'ask a question').max(500) }).strict();
+
+export const AskResultSchema = z.object({
+  engine: EngineSchema,
+  /** Why the offline interpreter answered (no key configured, or the endpoint failed). */
+  engineNote: z.string().nullable(),
+  answered: z.boolean(),
+  answer: z.string(),
+  table: TableSchema.nullable(),
+  chart: ChartSpecSchema.nullable(),
+  /** How I got this: each tool called with its input, and any SQL run. */
+  steps: z.array(z.object({ tool: z.string(), input: z.record(z.string(), z.unknown()), rows: z.number().int(), sql: z.string().optional() })),
+});
+
+export const SqlInputSchema = z.object({ sql: z.string().min(1).max(20_000) }).strict();
+
+export const SqlResultSchema = z.object({ columns: z.array(z.string()), rows: z.array(z.record(z.string(), z.unknown())), truncated: z.boolean() });
+
+export const AiStatusSchema = z.object({
+  configured: z.boolean(),
+  baseUrl: z.string().nullable(),
+  model: z.string().nullable(),
+  /** Where the key comes from; the key itself never leaves the main process. */
+  keySource: z.enum(['environment', 'secrets-file']).nullable(),
+});
+
+export const SummaryInputSchema = z.object({ period: z.enum(['day', 'week']).default('day'), date: LocalDateSchema.optional() }).strict();
+
+export type Table = z.infer<typeof TableSchema>;
+export type ChartSpec = z.infer<typeof ChartSpecSchema>;
+export type AskResult = z.infer<typeof AskResultSchema>;
+export type SqlResult = z.infer<typeof SqlResultSchema>;
+export type AiStatus = z.infer<typeof AiStatusSchema>;
