@@ -20,6 +20,7 @@ import { ensureDeviceId, getSetting, setSetting } from './services/settings/sett
 import { createCentralSource, type CentralSource } from './services/sync/central-source.js';
 import { createSyncEngine, type SyncEngine, type SyncOptions } from './services/sync/engine.js';
 import { startAutoCheckout } from './services/corrections/auto-checkout.js';
+import { aiSettings } from './services/ai/ai-config.js';
 
 export const LOCAL_DB_FILE = 'frontdesk.sqlite';
 const STATUS_PUSH_DELAY_MS = 50;
@@ -84,6 +85,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     events,
     policy: { ...DEFAULT_PUNCH_POLICY, duplicateWindowSeconds: config.duplicateWindowSeconds, maxHours: config.maxHours },
     autoCheckout: config.autoCheckout,
+    ai: () => aiSettings(process.env, config.dataDir),
     kiosk: loadKioskIdentity(store, config, clock),
   };
   const punches = createPunchService(deps);

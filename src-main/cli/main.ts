@@ -7,6 +7,7 @@ import { punchesCommand } from './commands/punches.js';
 import { reportCommand } from './commands/report.js';
 import { auditCommand } from './commands/audit.js';
 import { sqlCommand } from './commands/sql.js';
+import { askCommand } from './commands/ask.js';
 import { autoCheckoutCommand } from './commands/auto-checkout.js';
 import { sitesCommand, teamsCommand } from './commands/sites-teams.js';
 import { serveCommand } from './commands/serve.js';
@@ -33,6 +34,7 @@ const COMMANDS: Record<string, Command> = {
   report: reportCommand,
   audit: auditCommand,
   sql: sqlCommand,
+  ask: askCommand,
   'auto-checkout': autoCheckoutCommand,
   sites: sitesCommand,
   teams: teamsCommand,

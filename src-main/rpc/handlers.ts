@@ -9,6 +9,7 @@ import type { PunchService } from '../services/punches/punch-service.js';
 import { addEmployee, listEmployees } from '../services/roster/roster.js';
 import { withCentral, type CentralSource } from '../services/sync/central-source.js';
 import { runGuardedSql } from '../services/ai/sql-guard.js';
+import { ask } from '../services/ai/ask.js';
 import type { SyncEngine } from '../services/sync/engine.js';
 import { verifyAgainstCentral } from '../services/sync/verify.js';
 import { runReport } from '../services/reports/reports.js';
@@ -57,6 +58,8 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
     'punches.autoCheckout': (input) => runAutoCheckout(sync.source, deps.clock, input.rule ?? deps.autoCheckout),
     'audit.list': (input) => auditLog(sync.source, input),
     'reports.run': (input) => runReport(deps, sync.source, input),
+    'ai.ask': (input) => ask({ deps, source: sync.source }, input.question),
+    'ai.status': () => deps.ai().status,
     'sql.run': (input) => withCentral(sync.source, (central) => runGuardedSql(central.pool, input.sql)),
     'system.health': () => ({ status: 'up' as const, localStore: 'ok' as const, sync: sync.engine.status() }),
   } satisfies Handlers;

@@ -172,6 +172,11 @@ describe('frontdesk report, corrections and audit', () => {
     const refused = await cli(['sql', 'DELETE FROM punches', '--data', data, '--json'], env);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'SQL_REFUSED', message: 'Only a SELECT is allowed.' });
+
+    const ask = await cli(['ask', 'who is in now?', '--data', data, '--json'], env);
+    expect(ask.code).toBe(0);
+    expect(JSON.parse(ask.stdout)).toMatchObject({ engine: 'offline', answered: true, steps: [{ tool: 'roster' }, { tool: 'list_teams' }, { tool: 'present_now' }] });
+    expect((await cli(['ask', 'write me a poem', '--data', data], env)).code).toBe(1);
   });
 });
 
