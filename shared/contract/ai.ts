@@ -30,7 +30,9 @@ export const AskResultSchema = z.object({
   table: TableSchema.nullable(),
   chart: ChartSpecSchema.nullable(),
   /** How I got this: each tool called with its input, and any SQL run. */
-  steps: z.array(z.object({ tool: z.string(), input: z.record(z.string(), z.unknown()), rows: z.number().int(), sql: z.string().optional() })),
+  steps: z.array(
+    z.object({ tool: z.string(), input: z.record(z.string(), z.unknown()), rows: z.number().int(), sql: z.string().optional(), error: z.string().optional() }),
+  ),
 });
 
 export const SqlInputSchema = z.object({ sql: z.string().min(1).max(20_000) }).strict();
@@ -47,7 +49,18 @@ export const AiStatusSchema = z.object({
 
 export const SummaryInputSchema = z.object({ period: z.enum(['day', 'week']).default('day'), date: LocalDateSchema.optional() }).strict();
 
+export const SummarySchema = z.object({
+  engine: EngineSchema,
+  engineNote: z.string().nullable(),
+  period: z.enum(['day', 'week']),
+  range: z.object({ from: z.string(), to: z.string() }),
+  text: z.string(),
+  /** The numbers the text may use, from the reports. */
+  facts: z.array(z.object({ name: z.string(), label: z.string(), value: z.number() })),
+});
+
 export type Table = z.infer<typeof TableSchema>;
+export type Summary = z.infer<typeof SummarySchema>;
 export type ChartSpec = z.infer<typeof ChartSpecSchema>;
 export type AskResult = z.infer<typeof AskResultSchema>;
 export type SqlResult = z.infer<typeof SqlResultSchema>;

@@ -9,7 +9,8 @@ const isDate = (v: unknown): boolean => typeof v === 'string' && /^\d{4}-\d{2}-\
 export function chooseChart(table: Table, title: string): ChartSpec | null {
   if (table.rows.length < 2) return null;
   const numeric = table.columns.filter((c) => table.rows.every((r) => isNumber(r[c])));
-  const y = numeric.find((c) => /hours|days|count|minutes|seconds|present/.test(c)) ?? numeric[0];
+  const preferred = ['hours', 'days', 'minutes', 'count', 'present', 'seconds'];
+  const y = preferred.map((p) => numeric.find((c) => c.includes(p))).find(Boolean) ?? numeric[0];
   if (!y) return null;
   const dates = table.columns.filter((c) => c !== y && table.rows.every((r) => isDate(r[c])));
   if (dates[0]) return { kind: table.rows.length > 7 ? 'line' : 'bar', x: dates[0], y, title };

@@ -8,6 +8,8 @@ import { reportCommand } from './commands/report.js';
 import { auditCommand } from './commands/audit.js';
 import { sqlCommand } from './commands/sql.js';
 import { askCommand } from './commands/ask.js';
+import { summaryCommand } from './commands/summary.js';
+import { aiCommand } from './commands/ai.js';
 import { autoCheckoutCommand } from './commands/auto-checkout.js';
 import { sitesCommand, teamsCommand } from './commands/sites-teams.js';
 import { serveCommand } from './commands/serve.js';
@@ -35,6 +37,8 @@ const COMMANDS: Record<string, Command> = {
   audit: auditCommand,
   sql: sqlCommand,
   ask: askCommand,
+  summary: summaryCommand,
+  ai: aiCommand,
   'auto-checkout': autoCheckoutCommand,
   sites: sitesCommand,
   teams: teamsCommand,

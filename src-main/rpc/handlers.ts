@@ -10,6 +10,7 @@ import { addEmployee, listEmployees } from '../services/roster/roster.js';
 import { withCentral, type CentralSource } from '../services/sync/central-source.js';
 import { runGuardedSql } from '../services/ai/sql-guard.js';
 import { ask } from '../services/ai/ask.js';
+import { summarize } from '../services/ai/summary.js';
 import type { SyncEngine } from '../services/sync/engine.js';
 import { verifyAgainstCentral } from '../services/sync/verify.js';
 import { runReport } from '../services/reports/reports.js';
@@ -59,6 +60,7 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
     'audit.list': (input) => auditLog(sync.source, input),
     'reports.run': (input) => runReport(deps, sync.source, input),
     'ai.ask': (input) => ask({ deps, source: sync.source }, input.question),
+    'ai.summary': (input) => summarize({ deps, source: sync.source }, input.period, input.date),
     'ai.status': () => deps.ai().status,
     'sql.run': (input) => withCentral(sync.source, (central) => runGuardedSql(central.pool, input.sql)),
     'system.health': () => ({ status: 'up' as const, localStore: 'ok' as const, sync: sync.engine.status() }),

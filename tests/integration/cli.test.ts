@@ -129,7 +129,7 @@ describe('frontdesk serve with no configuration', () => {
 
 describe('frontdesk report, corrections and audit', () => {
   it('runs a report, writes CSV, corrects a punch and shows the audit, with exit codes that tell', async () => {
-    const { readFileSync, readdirSync } = await import('node:fs');
+    const { existsSync, readFileSync, readdirSync, statSync } = await import('node:fs');
     const { createTestDatabase } = await import('../support/test-postgres.js');
     const data = tempDir();
     const env = { DATABASE_URL: await createTestDatabase('cli') };
@@ -177,6 +177,18 @@ describe('frontdesk report, corrections and audit', () => {
     expect(ask.code).toBe(0);
     expect(JSON.parse(ask.stdout)).toMatchObject({ engine: 'offline', answered: true, steps: [{ tool: 'roster' }, { tool: 'list_teams' }, { tool: 'present_now' }] });
     expect((await cli(['ask', 'write me a poem', '--data', data], env)).code).toBe(1);
+
+    // The AI endpoint: kept in a 0600 file, never printed; an unreachable one falls back.
+    expect(JSON.parse((await cli(['ai', 'status', '--data', data, '--json'], env)).stdout)).toMatchObject({ configured: false });
+    const set = await cli(['ai', 'set', '--key', 'sk-secret-123', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'm1', '--data', data, '--json'], env);
+    expect(JSON.parse(set.stdout)).toEqual({ configured: true, baseUrl: 'http://127.0.0.1:9/v1', model: 'm1', keySource: 'secrets-file' });
+    expect(set.stdout + set.stderr).not.toContain('sk-secret-123');
+    expect(statSync(path.join(data, 'secrets.json')).mode & 0o777).toBe(0o600);
+    const summary = JSON.parse((await cli(['summary', '--data', data, '--json'], env)).stdout);
+    expect(summary).toMatchObject({ engine: 'offline', period: 'day', engineNote: 'The AI endpoint could not be reached, so the template wrote this.' });
+    expect(summary.text).toMatch(/^On \d{4}-\d{2}-\d{2}, \d+ of \d+ employees came in/);
+    await cli(['ai', 'clear', '--data', data], env);
+    expect(existsSync(path.join(data, 'secrets.json'))).toBe(false);
   });
 });
 
