@@ -121,7 +121,7 @@ describe('ask, with a model', () => {
     const bad = await app.call('ai.summary', { period: 'day', date: '2026-11-19' });
     expect(bad).toMatchObject({ engine: 'offline', engineNote: "The model's text had a number that is not one of the facts, so the template wrote this." });
     expect(bad.text).toBe(
-      'On 2026-11-19, 5 of 7 employees came in and worked 32 hours in all. There were 0 late arrivals and 1 missing OUT; 0 days were worked from home. Most hours: Anita Rao with 8.',
+      'On 2026-11-19, 5 of 7 employees came in and worked 32 hours in all. There were 0 late arrivals and 1 missing OUT; 0 days were worked from home. Most hours: Anita Rao, 8 hours.',
     );
   });
 });

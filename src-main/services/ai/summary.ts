@@ -54,7 +54,7 @@ export function templateText(period: 'day' | 'week', from: string, to: string, f
   return [
     `${when}, ${f.present} of ${f.employees} employees came in and worked ${f.hours} hours in all.`,
     `There ${f.late === 1 ? 'was 1 late arrival' : `were ${f.late} late arrivals`} and ${f.missing_out === 1 ? '1 missing OUT' : `${f.missing_out} missing OUTs`}; ${f.home_days} ${f.home_days === 1 ? 'day was' : 'days were'} worked from home.`,
-    ...(top ? [`Most hours: ${top.label.replace('most hours: ', '')} with ${top.value}.`] : []),
+    ...(top ? [`Most hours: ${top.label.replace('most hours: ', '')}, ${top.value} hours.`] : []),
   ].join(' ');
 }
 

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import type { SignInOutput } from '../../../shared/contract/manager.js';
 
-export type ManagerView = 'dashboard' | 'roster';
+export type ManagerView = 'dashboard' | 'roster' | 'ask';
 
 const VIEWS: { id: ManagerView; label: string }[] = [
   { id: 'dashboard', label: 'Attendance' },
   { id: 'roster', label: 'Roster' },
+  { id: 'ask', label: 'Ask' },
 ];
 
 /** The bar over every manager view: where you are, the view's own controls, who is signed in. */

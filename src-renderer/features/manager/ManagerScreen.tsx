@@ -4,6 +4,7 @@ import { invoke, setManagerToken } from '../../lib/rpc.js';
 import { Dashboard } from './Dashboard.js';
 import { ManagerBar, type ManagerView } from './ManagerBar.js';
 import { RosterScreen } from './roster/RosterScreen.js';
+import { AskScreen } from '../ask/AskScreen.js';
 import { SignInPanel } from './SignInPanel.js';
 
 /** The manager desktop: sign-in first; the sign-in lives in memory only. */
@@ -27,5 +28,7 @@ export function ManagerScreen() {
       {controls}
     </ManagerBar>
   );
-  return view === 'roster' ? <RosterScreen manager={manager} bar={bar} /> : <Dashboard manager={manager} bar={bar} />;
+  if (view === 'roster') return <RosterScreen manager={manager} bar={bar} />;
+  if (view === 'ask') return <AskScreen bar={bar} />;
+  return <Dashboard manager={manager} bar={bar} />;
 }
