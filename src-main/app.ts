@@ -20,7 +20,7 @@ import { ensureDeviceId, getSetting, setSetting } from './services/settings/sett
 import { createCentralSource, type CentralSource } from './services/sync/central-source.js';
 import { createSyncEngine, type SyncEngine, type SyncOptions } from './services/sync/engine.js';
 import { startAutoCheckout } from './services/corrections/auto-checkout.js';
-import { aiSettings } from './services/ai/ai-config.js';
+import { createAiStore, type SecretCodec } from './services/ai/ai-config.js';
 
 export const LOCAL_DB_FILE = 'frontdesk.sqlite';
 const STATUS_PUSH_DELAY_MS = 50;
@@ -47,6 +47,8 @@ export interface AppOptions {
   host: KioskInfo['host'];
   clock?: Clock;
   sync?: Partial<SyncOptions>;
+  /** How the secrets file is sealed: the Electron shell passes safeStorage; plain 0600 JSON otherwise. */
+  secretCodec?: SecretCodec;
 }
 
 function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): KioskIdentity {
@@ -66,7 +68,7 @@ function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): 
   };
 }
 
-export async function createApp({ config, host, clock = systemClock, sync: syncOptions }: AppOptions): Promise<App> {
+export async function createApp({ config, host, clock = systemClock, sync: syncOptions, secretCodec }: AppOptions): Promise<App> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(config.dataDir, LOCAL_DB_FILE);
   const store = openLocalStore(file);
@@ -85,7 +87,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     events,
     policy: { ...DEFAULT_PUNCH_POLICY, duplicateWindowSeconds: config.duplicateWindowSeconds, maxHours: config.maxHours },
     autoCheckout: config.autoCheckout,
-    ai: () => aiSettings(process.env, config.dataDir),
+    ai: createAiStore(process.env, config.dataDir, secretCodec),
     kiosk: loadKioskIdentity(store, config, clock),
   };
   const punches = createPunchService(deps);

@@ -47,6 +47,17 @@ export const AiStatusSchema = z.object({
   keySource: z.enum(['environment', 'secrets-file']).nullable(),
 });
 
+/** Sets the AI endpoint from the manager screens; the key goes in and never comes back out. */
+export const AiConfigureInputSchema = z
+  .object({
+    apiKey: z.string().trim().min(8, 'an API key is at least 8 characters').max(400).optional(),
+    baseUrl: z.url().max(400).optional(),
+    model: z.string().trim().min(1).max(120).optional(),
+    /** Forget the stored settings: the offline interpreter answers again. */
+    clear: z.boolean().optional(),
+  })
+  .strict();
+
 export const SummaryInputSchema = z.object({ period: z.enum(['day', 'week']).default('day'), date: LocalDateSchema.optional() }).strict();
 
 export const SummarySchema = z.object({

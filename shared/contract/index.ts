@@ -42,7 +42,7 @@ import {
 } from './corrections.js';
 import { DashboardInputSchema, DashboardSchema, SignInInputSchema, SignInOutputSchema } from './manager.js';
 import { HealthSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
-import { AiStatusSchema, AskInputSchema, AskResultSchema, SqlInputSchema, SqlResultSchema, SummaryInputSchema, SummarySchema } from './ai.js';
+import { AiConfigureInputSchema, AiStatusSchema, AskInputSchema, AskResultSchema, SqlInputSchema, SqlResultSchema, SummaryInputSchema, SummarySchema } from './ai.js';
 
 const Empty = z.object({}).strict().default({});
 
@@ -89,6 +89,7 @@ export const contract = {
   'ai.ask': { kind: 'query', access: 'admin', input: AskInputSchema, output: AskResultSchema },
   'ai.summary': { kind: 'query', access: 'admin', input: SummaryInputSchema, output: SummarySchema },
   'ai.status': { kind: 'query', access: 'admin', input: Empty, output: AiStatusSchema },
+  'ai.configure': { kind: 'mutation', access: 'admin', input: AiConfigureInputSchema, output: AiStatusSchema },
   'sql.run': { kind: 'query', access: 'admin', input: SqlInputSchema, output: SqlResultSchema },
   'system.health': { kind: 'query', access: 'kiosk', input: Empty, output: HealthSchema },
 } as const satisfies Record<string, MethodSpec>;

@@ -6,6 +6,7 @@ import { loadConfig } from '../config.js';
 import { createLogger } from '../log.js';
 import { bindIpc, EVENT_CHANNEL, forwardEvents } from '../rpc/ipc.js';
 import { hardenSessions } from './security.js';
+import { keychainCodec } from './secret-codec.js';
 import { createKioskWindow } from './windows.js';
 
 const log = createLogger('electron');
@@ -13,7 +14,7 @@ const log = createLogger('electron');
 async function start(): Promise<void> {
   hardenSessions();
   const config = loadConfig(process.env, { dataDir: process.env.FRONTDESK_DATA || app.getPath('userData') });
-  const core: App = await createApp({ config, host: 'electron' });
+  const core: App = await createApp({ config, host: 'electron', secretCodec: keychainCodec(log) });
   const kiosk = app.isPackaged || process.env.FRONTDESK_KIOSK === '1';
   const win = createKioskWindow(kiosk);
   const isAppWindow = (event: IpcMainInvokeEvent): boolean => event.sender === win.webContents;

@@ -61,7 +61,8 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
     'reports.run': (input) => runReport(deps, sync.source, input),
     'ai.ask': (input) => ask({ deps, source: sync.source }, input.question),
     'ai.summary': (input) => summarize({ deps, source: sync.source }, input.period, input.date),
-    'ai.status': () => deps.ai().status,
+    'ai.status': () => deps.ai.settings().status,
+    'ai.configure': (input) => deps.ai.save(input.clear ? null : { ...(input.apiKey ? { aiKey: input.apiKey } : {}), ...(input.baseUrl ? { aiBaseUrl: input.baseUrl } : {}), ...(input.model ? { aiModel: input.model } : {}) }).status,
     'sql.run': (input) => withCentral(sync.source, (central) => runGuardedSql(central.pool, input.sql)),
     'system.health': () => ({ status: 'up' as const, localStore: 'ok' as const, sync: sync.engine.status() }),
   } satisfies Handlers;

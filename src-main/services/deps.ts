@@ -5,7 +5,7 @@ import type { EventBus } from '../events.js';
 import type { Logger } from '../log.js';
 import type { PunchPolicy } from '../../shared/domain/punch-rules.js';
 import type { AutoCheckoutRule } from '../../shared/domain/auto-checkout.js';
-import type { AiSettings } from './ai/ai-config.js';
+import type { AiStore } from './ai/ai-config.js';
 
 export interface Clock {
   now(): number;
@@ -30,5 +30,5 @@ export interface ServiceDeps {
   autoCheckout: AutoCheckoutRule;
   kiosk: KioskIdentity;
   /** The AI endpoint as configured now (environment, else the secrets file); read per call. */
-  ai: () => AiSettings;
+  ai: AiStore;
 }

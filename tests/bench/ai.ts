@@ -1,7 +1,6 @@
 // AI figures, model time excluded: the offline interpreter's answer time, a scripted tool-call
 // answer through the local OpenAI-compatible test server (which replies at once), and the SQL
 // guard's own cost per query (parse and check, without running it). On the evaluation dataset.
-import { writeSecrets } from '../../src-main/services/ai/ai-config.js';
 import { guardSql, loadSqlParser } from '../../src-main/services/ai/sql-guard.js';
 import { EVAL_NOW, seedEvalDataset } from '../eval/dataset.js';
 import { EVAL_QUESTIONS } from '../eval/questions.js';
@@ -30,7 +29,7 @@ export async function benchAi(rounds = 5): Promise<void> {
 
     // Two tool calls and a final text per question; the server answers immediately, so the time
     // is ours: three round trips on loopback, the tools, validation and the answer.
-    writeSecrets(app.dataDir, { aiKey: 'bench', aiBaseUrl: ai.url, aiModel: 'bench' });
+    app.app.deps.ai.save({ aiKey: 'bench', aiBaseUrl: ai.url, aiModel: 'bench' });
     const scripted: number[] = [];
     for (let i = 0; i < 40; i++) {
       ai.script(

@@ -31,6 +31,22 @@ test('a manager asks a question and sees the answer, its table, its chart and ho
   await expect(page.getByTestId('summary-text')).toContainText(/employees came in and worked [\d.]+ hours in all/);
   await kiosk.screenshot('manager-ask');
 
+  // The endpoint is set here; the key goes in and never comes back to the screen. An endpoint
+  // that cannot be reached falls back to the offline interpreter, which says why.
+  await page.getByText(/^AI endpoint/).click();
+  const settings = page.getByTestId('ai-settings');
+  await settings.getByLabel(/Base URL/).fill('http://127.0.0.1:9/v1');
+  await settings.getByLabel('Model').fill('test-model');
+  await settings.getByLabel(/API key/).fill('sk-e2e-secret-key');
+  await settings.getByRole('button', { name: 'Save' }).click();
+  await expect(settings.locator('summary')).toHaveText('AI endpoint (test-model at http://127.0.0.1:9/v1, key set)');
+  await expect(settings.getByLabel(/API key/)).toHaveValue('');
+  expect(await page.content()).not.toContain('sk-e2e-secret-key');
+  await page.getByRole('button', { name: 'Who is in now?' }).click();
+  await expect(answer).toContainText('The AI endpoint could not be reached, so the offline interpreter answered.', { timeout: 15_000 });
+  await settings.getByRole('button', { name: 'Forget the endpoint' }).click();
+  await expect(settings.locator('summary')).toContainText('none');
+
   await page.getByLabel('Ask about attendance').fill('Write me a poem');
   await page.getByRole('button', { name: 'Ask', exact: true }).last().click();
   await expect(answer).toHaveAttribute('data-answered', 'false');

@@ -3,7 +3,6 @@
 // fooled model is refused, the loop is bounded, a failing endpoint falls back to the offline
 // interpreter, and summaries keep only numbers that are facts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { writeSecrets } from '../../src-main/services/ai/ai-config.js';
 import { MAX_TOOL_ROUNDS } from '../../src-main/services/ai/model.js';
 import { EVAL_NOW, seedEvalDataset } from '../eval/dataset.js';
 import { INJECTED_NAME } from '../eval/sql-attacks.js';
@@ -21,7 +20,7 @@ beforeAll(async () => {
   app = await makeTestApp({ clock: testClock(EVAL_NOW), config: { databaseUrl: url } });
   await seedEvalDataset(app);
   await app.call('roster.addEmployee', { code: 'X1', name: INJECTED_NAME, pin: '2468', by: 'M1' });
-  writeSecrets(app.dataDir, { aiKey: 'sk-test-not-a-real-key', aiBaseUrl: ai.url, aiModel: 'test-model' });
+  app.app.deps.ai.save({ aiKey: 'sk-test-not-a-real-key', aiBaseUrl: ai.url, aiModel: 'test-model' });
 });
 afterAll(async () => {
   await app.dispose();
@@ -59,6 +58,9 @@ describe('ask, with a model', () => {
     // The key never reaches a client.
     expect(JSON.stringify(await app.call('ai.status', {}))).not.toContain('sk-test');
     expect(await app.call('ai.status', {})).toEqual({ configured: true, baseUrl: ai.url, model: 'test-model', keySource: 'secrets-file' });
+    // Only a manager (or a trusted caller) may change it; a kiosk screen may not.
+    expect(await app.raw('ai.configure', { apiKey: 'sk-from-a-kiosk-screen' }, 'http')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.raw('ai.configure', { baseUrl: 'not a url' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 
   it('holds when a model is talked into destructive SQL by an injected employee name', async () => {

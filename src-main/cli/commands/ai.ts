@@ -1,4 +1,3 @@
-import { aiSettings, writeSecrets } from '../../services/ai/ai-config.js';
 import { parseCommand, requireOption } from '../args.js';
 import { withApp } from '../context.js';
 import { createOut, UsageError } from '../output.js';
@@ -12,16 +11,15 @@ export const aiCommand = {
     if (action !== 'set' && action !== 'status' && action !== 'clear') throw new UsageError('the actions are set, status and clear');
     const out = createOut(globals.json);
     return withApp(globals, out, async (app) => {
-      const dataDir = app.config.dataDir;
       if (action === 'set') {
-        writeSecrets(dataDir, {
+        app.deps.ai.save({
           aiKey: requireOption(values, 'key'),
           ...(typeof values['base-url'] === 'string' ? { aiBaseUrl: values['base-url'] } : {}),
           ...(typeof values.model === 'string' ? { aiModel: values.model } : {}),
         });
       }
-      if (action === 'clear') writeSecrets(dataDir, null);
-      const { status } = aiSettings(process.env, dataDir);
+      if (action === 'clear') app.deps.ai.save(null);
+      const { status } = app.deps.ai.settings();
       out.result(status, () => (status.configured ? `AI endpoint: ${status.baseUrl}, model ${status.model} (key from the ${status.keySource}).` : 'No AI endpoint; the offline interpreter answers.'));
       return 0;
     });

@@ -1,7 +1,8 @@
 // Where the AI endpoint comes from: FRONTDESK_AI_KEY / FRONTDESK_AI_BASE_URL / FRONTDESK_AI_MODEL
-// in the environment, else the secrets file in the data folder (mode 0600, written by
-// `frontdesk ai set`). The key stays in the main process; the renderer only learns whether one
-// is set and where it comes from.
+// in the environment, else the secrets file in the data folder. The web host and the CLI keep
+// that file as JSON readable by its owner only (0600); the Electron shell passes a codec that
+// seals it with the OS keychain (safeStorage). The key stays in the main process: the renderer
+// may send one, but only ever learns whether one is set and where it comes from.
 import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -17,37 +18,60 @@ export interface AiEndpoint {
   model: string;
 }
 
-const SecretsSchema = z.object({ aiKey: z.string().min(1).optional(), aiBaseUrl: z.url().optional(), aiModel: z.string().min(1).optional() });
-type Secrets = z.infer<typeof SecretsSchema>;
-
-function readSecrets(dataDir: string): Secrets {
-  const file = path.join(dataDir, SECRETS_FILE);
-  if (!existsSync(file)) return {};
-  const parsed = SecretsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  return parsed.success ? parsed.data : {};
-}
-
-/** Saves (or with `null`, forgets) the endpoint settings; the file is readable by its owner only. */
-export function writeSecrets(dataDir: string, next: Secrets | null): void {
-  const file = path.join(dataDir, SECRETS_FILE);
-  if (next === null) return rmSync(file, { force: true });
-  writeFileSync(file, JSON.stringify(SecretsSchema.parse({ ...readSecrets(dataDir), ...next })), { mode: 0o600 });
-  chmodSync(file, 0o600);
-}
-
 export interface AiSettings {
   endpoint: AiEndpoint | null;
   status: AiStatus;
 }
 
-export function aiSettings(env: NodeJS.ProcessEnv, dataDir: string): AiSettings {
-  const secrets = readSecrets(dataDir);
-  const apiKey = env.FRONTDESK_AI_KEY || secrets.aiKey;
-  const baseUrl = env.FRONTDESK_AI_BASE_URL || secrets.aiBaseUrl || DEFAULT_BASE_URL;
-  const model = env.FRONTDESK_AI_MODEL || secrets.aiModel || DEFAULT_MODEL;
-  const keySource = env.FRONTDESK_AI_KEY ? 'environment' : secrets.aiKey ? 'secrets-file' : null;
+const SecretsSchema = z.object({ aiKey: z.string().min(1).optional(), aiBaseUrl: z.url().optional(), aiModel: z.string().min(1).optional() });
+export type Secrets = z.infer<typeof SecretsSchema>;
+
+/** How the secrets file's text is kept on disk. */
+export interface SecretCodec {
+  seal(text: string): string;
+  open(stored: string): string;
+}
+
+/** The web host's and the CLI's codec: the JSON as is, in a file only its owner can read. */
+export const PLAIN_FILE: SecretCodec = { seal: (t) => t, open: (s) => s };
+
+export interface AiStore {
+  settings(): AiSettings;
+  /** Merges the given settings into the file, or with `null` removes it. */
+  save(next: Secrets | null): AiSettings;
+}
+
+export function createAiStore(env: NodeJS.ProcessEnv, dataDir: string, codec: SecretCodec = PLAIN_FILE): AiStore {
+  const file = path.join(dataDir, SECRETS_FILE);
+  const read = (): Secrets => {
+    if (!existsSync(file)) return {};
+    try {
+      const parsed = SecretsSchema.safeParse(JSON.parse(codec.open(readFileSync(file, 'utf8'))));
+      return parsed.success ? parsed.data : {};
+    } catch {
+      return {}; // sealed by another host, or damaged: as if unset, and `save` replaces it
+    }
+  };
+  const settings = (): AiSettings => {
+    const secrets = read();
+    const apiKey = env.FRONTDESK_AI_KEY || secrets.aiKey;
+    const baseUrl = env.FRONTDESK_AI_BASE_URL || secrets.aiBaseUrl || DEFAULT_BASE_URL;
+    const model = env.FRONTDESK_AI_MODEL || secrets.aiModel || DEFAULT_MODEL;
+    const keySource = env.FRONTDESK_AI_KEY ? 'environment' : secrets.aiKey ? 'secrets-file' : null;
+    return {
+      endpoint: apiKey ? { apiKey, baseUrl, model } : null,
+      status: { configured: apiKey !== undefined, baseUrl: apiKey ? baseUrl : null, model: apiKey ? model : null, keySource },
+    };
+  };
   return {
-    endpoint: apiKey ? { apiKey, baseUrl, model } : null,
-    status: { configured: apiKey !== undefined, baseUrl: apiKey ? baseUrl : null, model: apiKey ? model : null, keySource },
+    settings,
+    save(next) {
+      if (next === null) rmSync(file, { force: true });
+      else {
+        writeFileSync(file, codec.seal(JSON.stringify(SecretsSchema.parse({ ...read(), ...next }))), { mode: 0o600 });
+        chmodSync(file, 0o600);
+      }
+      return settings();
+    },
   };
 }

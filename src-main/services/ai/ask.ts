@@ -17,7 +17,7 @@ export function endpointFailure(err: unknown): string | null {
 }
 
 export async function ask(ctx: ToolContext, question: string): Promise<AskResult> {
-  const { endpoint } = ctx.deps.ai();
+  const { endpoint } = ctx.deps.ai.settings();
   if (!endpoint) return { ...(await answerOffline(ctx, question)), engineNote: 'No AI endpoint is configured, so the offline interpreter answered.' };
   try {
     return await answerWithModel(ctx, openaiClient(endpoint), endpoint.model, question);

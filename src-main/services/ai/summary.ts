@@ -88,7 +88,7 @@ export async function summarize(ctx: ToolContext, period: 'day' | 'week', date?:
   const facts = await summaryFacts(ctx, from, to, today);
   const base = { period, range: { from, to }, facts };
   const template = templateText(period, from, to, facts);
-  const { endpoint } = ctx.deps.ai();
+  const { endpoint } = ctx.deps.ai.settings();
   if (!endpoint) return { ...base, engine: 'offline', engineNote: 'No AI endpoint is configured, so the template wrote this.', text: template };
   try {
     const text = await phrase(openaiClient(endpoint), endpoint.model, period, from, to, facts);

@@ -3,6 +3,7 @@ import type { AiStatus, AskResult, Summary } from '../../../shared/contract/ai.j
 import { AnswerChart } from '../../charts/AnswerChart.js';
 import { invoke } from '../../lib/rpc.js';
 import { ErrorNote, TableHead } from '../manager/parts.js';
+import { AiSettings } from './AiSettings.js';
 
 const EXAMPLES = ['Who is in now?', 'Who was late today?', 'Top 5 by hours this week', 'WFH vs WFO this month', 'Who forgot to punch out this week?'];
 
@@ -97,6 +98,7 @@ export function AskScreen({ bar }: { bar: (controls: ReactNode) => ReactNode }) 
             </details>
           </section>
         )}
+        <AiSettings status={status} onChange={setStatus} />
         <section className="table-card summary" data-testid="summary" aria-labelledby="summary-title">
           <div className="table-card-head">
             <h2 id="summary-title">Summary</h2>
