@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../../playwright.config.js';
 import { startServer, stopServer } from '../e2e/fixtures.js';
+import { centralReady } from '../e2e/pages/manager-page.js';
 import { emit, summarize } from './stats.js';
 
 /**
@@ -113,13 +114,9 @@ const SIGN_IN_TO_DASHBOARD = `new Promise((resolve) => {
 /** The manager dashboard's first paint, served by a kiosk on the given central (the reports dataset). */
 export async function benchDashboardFirstPaint(browser: Browser, databaseUrl: string, waitForEmployees: number, runs = 7): Promise<void> {
   const server = await startServer([], { DATABASE_URL: databaseUrl });
-  const { query } = await import('../support/test-postgres.js');
   try {
     // The kiosk's first sync publishes its demo roster; measure once it is done.
-    for (let i = 0; Number((await query<{ n: string }>(databaseUrl, 'SELECT count(*)::text AS n FROM employees'))[0]?.n) < waitForEmployees; i++) {
-      if (i > 300) throw new Error('the kiosk never published its roster to central');
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    await centralReady(databaseUrl, waitForEmployees);
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
     await page.goto(server.openUrl);
     await page.evaluate(() => (window.location.hash = '#/manager'));

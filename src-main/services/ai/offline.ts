@@ -45,6 +45,8 @@ function result(run: Run, answer: string, table: Table | null, chartTitle: strin
 }
 
 const filters = (i: { team?: string; employee?: string }) => ({ ...(i.team ? { team: i.team } : {}), ...(i.employee ? { employee: i.employee } : {}) });
+/** A tool's input for an intent: its range and its team or employee. */
+const inRange = (i: { range: DateRange; team?: string; employee?: string }) => ({ from: i.range.from, to: i.range.to, ...filters(i) });
 const num = (v: Row[string] | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
 
 /** Hours per employee over the range, most first. */
@@ -65,7 +67,7 @@ function totalsByEmployee(table: Table): { employee_code: string; name: string; 
 async function answerIntent(run: Run, intent: Intent, today: string, who: (code: string) => string): Promise<AskResult> {
   switch (intent.kind) {
     case 'present_now': {
-      const t = await run.tool('present_now', filters({ ...(intent.team ? { team: intent.team } : {}) }));
+      const t = await run.tool('present_now', filters(intent.team ? { team: intent.team } : {}));
       const rows = intent.employee ? t.rows.filter((r) => r.employee_code === intent.employee) : t.rows;
       const table = { columns: ['name', 'team', 'since', 'work_mode'], rows: rows.map((r) => ({ name: r.name!, team: r.team!, since: r.since!, work_mode: r.work_mode! })) };
       if (intent.employee) {
@@ -77,7 +79,7 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       return result(run, `${plural(rows.length, 'person', 'people')}${scope} ${rows.length === 1 ? 'is' : 'are'} in now: ${list(rows.map((r) => `${r.name} (since ${String(r.since).slice(11)})`))}.`, table, null);
     }
     case 'late': {
-      const t = await run.tool('late', { from: intent.range.from, to: intent.range.to, ...filters(intent) });
+      const t = await run.tool('late', inRange(intent));
       const table = { columns: ['date', 'name', 'team', 'first_in', 'minutes_late'], rows: t.rows.map((r) => ({ date: r.date!, name: r.name!, team: r.team!, first_in: r.first_in!, minutes_late: r.minutes_late! })) };
       const subject = intent.employee ? `by ${who(intent.employee)}` : intent.team ? `in ${intent.team}` : '';
       if (t.rows.length === 0) {
@@ -89,7 +91,7 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       return result(run, `${plural(t.rows.length, 'late arrival')} ${subject ? `${subject} ` : ''}${rangeText(intent.range)}: ${list(items)}.`, table, oneDay ? null : 'Late arrivals');
     }
     case 'hours': {
-      const t = await run.tool('work_hours', { from: intent.range.from, to: intent.range.to, ...filters(intent) });
+      const t = await run.tool('work_hours', inRange(intent));
       const totals = totalsByEmployee(t);
       const sum = Math.round(totals.reduce((a, b) => a + b.hours * 100, 0)) / 100;
       if (intent.employee) {
@@ -103,7 +105,7 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       return result(run, `${scope} ${hoursText(sum)} hours ${rangeText(intent.range)}, across ${plural(totals.length, 'employee')}.`, table, 'Hours per employee');
     }
     case 'top_hours': {
-      const t = await run.tool('work_hours', { from: intent.range.from, to: intent.range.to, ...filters(intent) });
+      const t = await run.tool('work_hours', inRange(intent));
       const totals = totalsByEmployee(t);
       const ranked = (intent.order === 'most' ? totals : [...totals].reverse()).slice(0, intent.n);
       const table = { columns: ['name', 'team', 'hours'], rows: ranked.map((r) => ({ name: r.name, team: r.team, hours: r.hours })) };
@@ -112,7 +114,8 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       return result(run, `The ${intent.n} with the ${intent.order} hours ${rangeText(intent.range)}: ${list(ranked.map((r) => `${r.name} ${hoursText(r.hours)} h`))}.`, table, 'Hours per employee');
     }
     case 'absent': {
-      const [roster, presence] = [await run.tool('roster', {}), await run.tool('presence', { from: intent.range.from, to: intent.range.to, ...filters(intent) })];
+      const roster = await run.tool('roster', {});
+      const presence = await run.tool('presence', inRange(intent));
       const came = new Set(presence.rows.map((r) => String(r.employee_code)));
       const absent = roster.rows.filter((r) => r.active === true && (!intent.team || r.team === intent.team) && !came.has(String(r.code)));
       const table = { columns: ['code', 'name', 'team'], rows: absent.map((r) => ({ code: r.code!, name: r.name!, team: r.team! })) };
@@ -121,7 +124,7 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       return result(run, `${plural(absent.length, 'person', 'people')} ${absent.length === 1 ? 'was' : 'were'} absent ${when}: ${list(absent.map((r) => String(r.name)))}.`, table, null);
     }
     case 'work_mode': {
-      const t = await run.tool('trends', { from: intent.range.from, to: intent.range.to, ...filters(intent) });
+      const t = await run.tool('trends', inRange(intent));
       const teamRows = t.rows.filter((r) => r.employee_code === null);
       const home = teamRows.reduce((a, r) => a + num(r.wfh_days), 0);
       const office = teamRows.reduce((a, r) => a + num(r.wfo_days), 0);
@@ -130,7 +133,7 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       return result(run, `${rangeText(intent.range)[0]!.toUpperCase()}${rangeText(intent.range).slice(1)}${intent.team ? ` in ${intent.team}` : ''}: ${plural(office, 'day')} in the office and ${plural(home, 'day')} from home (${share}% from home).`, table, 'Office and home days');
     }
     case 'team_trend': {
-      const t = await run.tool('trends', { from: intent.range.from, to: intent.range.to, ...filters(intent) });
+      const t = await run.tool('trends', inRange(intent));
       const rows = t.rows.filter((r) => r.employee_code === null);
       const table = { columns: ['team', 'week', 'hours', 'days_present', 'late_days'], rows: rows.map((r) => ({ team: r.team!, week: r.week!, hours: r.hours!, days_present: r.days_present!, late_days: r.late_days! })) };
       if (rows.length === 0) return result(run, `No hours were recorded ${rangeText(intent.range)}.`, table, null);
@@ -140,7 +143,7 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       return { ...result(run, `Hours per week ${rangeText(intent.range)}. ${text}.`, table, null), chart: chooseChart(chartTable, 'Hours per week') };
     }
     case 'missing_out': {
-      const t = await run.tool('exceptions', { from: intent.range.from, to: intent.range.to, ...filters(intent) });
+      const t = await run.tool('exceptions', inRange(intent));
       // An IN of today with no OUT yet is someone still at work, not a forgotten OUT.
       const rows = t.rows.filter((r) => r.kind === 'MISSING_OUT' && r.date !== today);
       const table = { columns: ['date', 'name', 'team', 'time'], rows: rows.map((r) => ({ date: r.date!, name: r.name!, team: r.team!, time: r.time! })) };
@@ -156,7 +159,8 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
 export async function answerOffline(ctx: ToolContext, question: string): Promise<AskResult> {
   const run = new Run(ctx);
   const today = localDateOf(ctx.deps.clock.now(), ctx.deps.kiosk.tz);
-  const [roster, teams] = [await run.tool('roster', {}), await run.tool('list_teams', {})];
+  const roster = await run.tool('roster', {});
+  const teams = await run.tool('list_teams', {});
   const employees = roster.rows.map((r) => ({ code: String(r.code), name: String(r.name) }));
   const reading = readQuestion(question, today, { employees, teams: teams.rows.map((t) => String(t.name)) });
   const cannot = (answer: string): AskResult => ({ engine: 'offline', engineNote: null, answered: false, answer, table: null, chart: null, steps: run.steps });

@@ -72,10 +72,11 @@ export function updateSite(source: CentralSource, input: z.output<typeof UpdateS
   });
 }
 
-async function siteId(client: pg.PoolClient, name: string): Promise<string> {
-  const site = await client.query<{ id: string }>('SELECT id FROM sites WHERE name = $1', [name]);
-  if (!site.rows[0]) throw new AppError('NOT_FOUND', `No site named ${name}.`);
-  return site.rows[0].id;
+/** The id of a site or team named in a roster change; NOT_FOUND when there is none. */
+async function idByName(client: pg.PoolClient, table: 'sites' | 'teams', name: string): Promise<string> {
+  const { rows } = await client.query<{ id: string }>(`SELECT id FROM ${table} WHERE name = $1`, [name]);
+  if (!rows[0]) throw new AppError('NOT_FOUND', `No ${table === 'sites' ? 'site' : 'team'} named ${name}.`);
+  return rows[0].id;
 }
 
 export function addTeam(source: CentralSource, input: z.output<typeof AddTeamInputSchema>): Promise<RosterChange> {
@@ -84,7 +85,7 @@ export function addTeam(source: CentralSource, input: z.output<typeof AddTeamInp
     const { rows } = await client
       .query<{ version: string }>(
         'INSERT INTO teams (id, name, site_id, shift_start, grace_minutes, shift_end) VALUES ($1, $2, $3, $4, $5, $6) RETURNING version::text',
-        [id, input.name, await siteId(client, input.site), input.shiftStart ?? null, input.graceMinutes ?? null, input.shiftEnd ?? null],
+        [id, input.name, await idByName(client, 'sites', input.site), input.shiftStart ?? null, input.graceMinutes ?? null, input.shiftEnd ?? null],
       )
       .catch((err) => unique(err, `A team named ${input.name}`));
     await audit(client, actor, 'team.add', 'team', id, null, { ...input, by: undefined });
@@ -98,7 +99,7 @@ export function updateTeam(source: CentralSource, input: z.output<typeof UpdateT
     const { rows: found } = await client.query('SELECT id, name, site_id, shift_start, grace_minutes, shift_end FROM teams WHERE name = $1 FOR UPDATE', [input.name]);
     const before = found[0] as { id: string } | undefined;
     if (!before) throw new AppError('NOT_FOUND', `No team named ${input.name}.`);
-    const site = input.site === undefined ? null : await siteId(client, input.site);
+    const site = input.site === undefined ? null : await idByName(client, 'sites', input.site);
     const { rows } = await client.query<{ version: string }>(
       `UPDATE teams SET site_id = coalesce($2, site_id),
               shift_start = CASE WHEN $3::boolean THEN $4 ELSE shift_start END,
@@ -124,12 +125,7 @@ export function updateTeam(source: CentralSource, input: z.output<typeof UpdateT
 export async function addCentralEmployee(source: CentralSource, input: z.output<typeof AddCentralEmployeeInputSchema>): Promise<RosterChange> {
   const pinHash = await hashSecret(input.pin);
   return rosterChange(source, input.by, async (client, actor) => {
-    let teamId: string | null = null;
-    if (input.team) {
-      const t = await client.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [input.team]);
-      if (!t.rows[0]) throw new AppError('NOT_FOUND', `No team named ${input.team}.`);
-      teamId = t.rows[0].id;
-    }
+    const teamId = input.team ? await idByName(client, 'teams', input.team) : null;
     const id = stableId('employee', input.code);
     const { rows } = await client
       .query<{ version: string }>(
@@ -173,11 +169,7 @@ export async function updateEmployee(source: CentralSource, input: z.output<type
     if (!before) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.code} on central.`);
     let teamId: string | null | undefined;
     if (input.team === null) teamId = null;
-    else if (input.team !== undefined) {
-      const t = await client.query<{ id: string }>('SELECT id FROM teams WHERE name = $1', [input.team]);
-      if (!t.rows[0]) throw new AppError('NOT_FOUND', `No team named ${input.team}.`);
-      teamId = t.rows[0].id;
-    }
+    else if (input.team !== undefined) teamId = await idByName(client, 'teams', input.team);
     const { rows } = await client
       .query<{ version: string }>(
         `UPDATE employees SET

@@ -13,11 +13,14 @@ async function centralEmployees(url: string): Promise<number> {
   }
 }
 
-/** Waits for the kiosk to migrate central and publish its demo roster (and site) there. */
-export async function centralReady(url: string): Promise<void> {
+/**
+ * Waits for the kiosk to migrate central and publish its demo roster (and site) there: until
+ * central has `atLeast` employees (the demo's 8, plus any already there).
+ */
+export async function centralReady(url: string, atLeast = 8): Promise<void> {
   for (let i = 0; ; i++) {
-    if ((await centralEmployees(url)) >= 8) return;
-    if (i > 100) throw new Error('the demo roster never reached central');
+    if ((await centralEmployees(url)) >= atLeast) return;
+    if (i > 300) throw new Error('the demo roster never reached central');
     await new Promise((r) => setTimeout(r, 100));
   }
 }
