@@ -2,13 +2,12 @@
 // bounded; every tool input is validated before it runs; tool output goes back to the model as
 // data (employee names are data, never instructions); the SQL tool is the guarded one. The
 // answer stands on the last table a tool returned.
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { z } from 'zod';
 import type { AskResult, Table } from '../../../shared/contract/ai.js';
 import { chooseChart } from '../../../shared/domain/chart-choice.js';
 import { localDateOf } from '../../../shared/domain/local-time.js';
 import { AppError } from '../../../shared/errors.js';
-import type { AiEndpoint } from './ai-config.js';
 import { CAN_DO } from './offline.js';
 import { TOOLS, type ToolContext } from './tools.js';
 
@@ -19,14 +18,13 @@ const ROWS_TO_MODEL = 200;
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 type Step = AskResult['steps'][number];
 
-export function openaiClient(endpoint: AiEndpoint): OpenAI {
-  return new OpenAI({ apiKey: endpoint.apiKey, baseURL: endpoint.baseUrl, timeout: 30_000, maxRetries: 2 });
-}
-
-const MODEL_TOOLS: OpenAI.Chat.Completions.ChatCompletionTool[] = TOOLS.filter((t) => t.forModel).map((t) => ({
-  type: 'function',
-  function: { name: t.name, description: t.description, parameters: z.toJSONSchema(t.input) as Record<string, unknown> },
-}));
+let modelTools: OpenAI.Chat.Completions.ChatCompletionTool[] | undefined;
+/** The tools as the model sees them (JSON Schema from their zod inputs), built on first use. */
+const toolsForModel = (): OpenAI.Chat.Completions.ChatCompletionTool[] =>
+  (modelTools ??= TOOLS.filter((t) => t.forModel).map((t) => ({
+    type: 'function',
+    function: { name: t.name, description: t.description, parameters: z.toJSONSchema(t.input) as Record<string, unknown> },
+  })));
 
 function systemPrompt(today: string, tz: string): string {
   return [
@@ -47,7 +45,7 @@ export async function answerWithModel(ctx: ToolContext, client: OpenAI, model: s
   const steps: Step[] = [];
   let table: Table | null = null;
   for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
-    const completion = await client.chat.completions.create({ model, messages, tools: MODEL_TOOLS, tool_choice: 'auto' });
+    const completion = await client.chat.completions.create({ model, messages, tools: toolsForModel(), tool_choice: 'auto' });
     const reply = completion.choices[0]?.message;
     if (!reply) throw new AppError('UNAVAILABLE', 'The AI endpoint sent no reply.');
     const calls = (reply.tool_calls ?? []).filter((c) => c.type === 'function');

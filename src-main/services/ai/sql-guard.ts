@@ -3,7 +3,6 @@
 // reporting relations, calling only allow-listed functions. It then runs as the read-only role,
 // inside a READ ONLY transaction, with a statement timeout and a row limit. Anything else is a
 // typed SQL_REFUSED error that says why.
-import { loadModule, parseSync } from 'libpg-query';
 import type pg from 'pg';
 import { AppError } from '../../../shared/errors.js';
 
@@ -43,10 +42,17 @@ const refuse = (why: string): never => {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-let loaded: Promise<void> | undefined;
-/** Loads the parser (WebAssembly) once. */
-export function loadSqlParser(): Promise<void> {
-  loaded ??= loadModule();
+type Parse = (sql: string) => unknown;
+let loaded: Promise<Parse> | undefined;
+/**
+ * Loads the parser (WebAssembly) once, on first use: importing it starts compiling the module,
+ * which the kiosk's start-up and its other commands never need.
+ */
+export function loadSqlParser(): Promise<Parse> {
+  loaded ??= import('libpg-query').then(async (lib) => {
+    await lib.loadModule();
+    return lib.parseSync;
+  });
   return loaded;
 }
 
@@ -105,7 +111,7 @@ function check(node: Json, ctes: Set<string>): void {
  */
 export async function guardSql(sql: string): Promise<string> {
   if (sql.length > 20_000) refuse('The query is longer than 20,000 characters.');
-  await loadSqlParser();
+  const parseSync = await loadSqlParser();
   let tree: { stmts?: { stmt: Json; stmt_location?: number; stmt_len?: number }[] };
   try {
     tree = parseSync(sql) as typeof tree;

@@ -5,8 +5,7 @@ import type OpenAI from 'openai';
 import type { Summary } from '../../../shared/contract/ai.js';
 import { addDays, localDateOf } from '../../../shared/domain/local-time.js';
 import { mondayOf } from '../../../shared/domain/question.js';
-import { endpointFailure } from './ask.js';
-import { openaiClient } from './model.js';
+import { endpointFailure, openaiClient } from './openai-client.js';
 import { toolNamed, type ToolContext } from './tools.js';
 
 type Fact = Summary['facts'][number];
@@ -91,12 +90,12 @@ export async function summarize(ctx: ToolContext, period: 'day' | 'week', date?:
   const { endpoint } = ctx.deps.ai.settings();
   if (!endpoint) return { ...base, engine: 'offline', engineNote: 'No AI endpoint is configured, so the template wrote this.', text: template };
   try {
-    const text = await phrase(openaiClient(endpoint), endpoint.model, period, from, to, facts);
+    const text = await phrase(await openaiClient(endpoint), endpoint.model, period, from, to, facts);
     if (text && numbersAreFacts(text, facts, [from, to])) return { ...base, engine: 'model', engineNote: null, text };
     return { ...base, engine: 'offline', engineNote: "The model's text had a number that is not one of the facts, so the template wrote this.", text: template };
   } catch (err) {
-    const why = endpointFailure(err);
+    const why = await endpointFailure(err);
     if (why === null) throw err;
-    return { ...base, engine: 'offline', engineNote: `${why[0]!.toUpperCase()}${why.slice(1)}, so the template wrote this.`, text: template };
+    return { ...base, engine: 'offline', engineNote: `${why}, so the template wrote this.`, text: template };
   }
 }
