@@ -197,3 +197,32 @@ describe('reports on central', () => {
     }
   });
 });
+
+describe('workhours row order', () => {
+  it('is employee code (code points) then date, whatever order the employees were added and punched in', async () => {
+    const orderUrl = await createTestDatabase('reports_order');
+    const app = await makeTestApp({ clock: testClock(NOW), config: { databaseUrl: orderUrl, siteName: 'Delhi', tz: 'Asia/Kolkata' } });
+    try {
+      for (const code of ['b2', 'Z9', 'A9', 'A10']) await addStaff(app, code);
+      const days = ['2026-11-18', '2026-11-16', '2026-11-17'];
+      const lines = ['Z9', 'b2', 'A10', 'A9'].flatMap((code, i) =>
+        days.flatMap((d) => [`${code},IN,${d}T09:0${i}:00+05:30`, `${code},OUT,${d}T1${i}:30:00+05:30`]),
+      );
+      await app.call('punches.import', { fileName: 'order.csv', content: lines.join('\n') });
+      await app.call('sync.now', {});
+      const input = { name: 'workhours', from: '2026-11-16', to: '2026-11-18' } as const;
+      const kept = await app.call('reports.run', input);
+      const keys = kept.rows.map((row) => `${String(row.employee_code)} ${String(row.date)}`);
+      const codes = ['A10', 'A9', 'Z9', 'b2'];
+      expect(keys).toEqual(codes.flatMap((c) => ['2026-11-16', '2026-11-17', '2026-11-18'].map((d) => `${c} ${d}`)));
+      // b2 (added first, punched second) works 09:01 to 11:30 each day: 2.48 h.
+      expect(pick(kept, 'employee_code', 'seconds', 'hours').filter((r) => r.employee_code === 'b2')).toEqual(
+        Array.from({ length: 3 }, () => ({ employee_code: 'b2', seconds: 8940, hours: 2.48 })),
+      );
+      // The same rows, in the same order, when computed from the punches.
+      expect((await app.call('reports.run', { ...input, tz: 'Asia/Kolkata' })).rows).toEqual(kept.rows);
+    } finally {
+      await app.dispose();
+    }
+  });
+});

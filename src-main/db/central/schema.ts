@@ -3,7 +3,7 @@
 // "everything after the version I saw last". Punches keep the kiosk's UUIDv7 as primary key:
 // the same punch sent twice is the same row.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, pgSchema, pgTable, primaryKey, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, doublePrecision, index, integer, jsonb, pgSchema, pgTable, primaryKey, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
 
 export const sites = pgTable('sites', {
   id: uuid('id').primaryKey(),
@@ -115,6 +115,14 @@ export const dailyWork = pgTable(
     employeeId: uuid('employee_id').notNull(),
     /** Seconds of the day's closed sessions, each clamped to 16 h. */
     seconds: integer('seconds').notNull(),
+    /**
+     * seconds / 3600 to 2 decimals, worked out once as the row is written (migration 0007). In
+     * float arithmetic: the same value as round(seconds / 3600.0, 2), since halves are exact in
+     * binary.
+     */
+    hours: doublePrecision('hours')
+      .notNull()
+      .generatedAlwaysAs(sql`floor(seconds / 36.0::float8 + 0.5) / 100`),
     sessions: integer('sessions').notNull(),
     openSessions: integer('open_sessions').notNull(),
     clampedSessions: integer('clamped_sessions').notNull(),
