@@ -63,9 +63,8 @@ function playwright() {
 
 gate('build', 'npm', ['run', 'build', '--silent']);
 gate('typecheck (node, web, tests)', 'npm', ['run', 'typecheck', '--silent']);
-for (const tz of ['UTC', 'Asia/Kolkata', 'America/New_York']) vitest(`unit TZ=${tz}`, 'tests/unit', { TZ: tz });
-
-// One real PostgreSQL for the integration and e2e suites: TEST_DATABASE_URL, or an embedded server.
+// One real PostgreSQL for every suite: TEST_DATABASE_URL, or an embedded server started here once
+// (vitest's global setup starts one only when none is given, as for a bare `npx vitest`).
 let stopPostgres = async () => {};
 if (!process.env.TEST_DATABASE_URL) {
   try {
@@ -85,6 +84,7 @@ if (!process.env.TEST_DATABASE_URL) {
     failures.push(`start PostgreSQL (${err instanceof Error ? err.message : String(err)})`);
   }
 }
+for (const tz of ['UTC', 'Asia/Kolkata', 'America/New_York']) vitest(`unit TZ=${tz}`, 'tests/unit', { TZ: tz });
 vitest('integration', 'tests/integration', {});
 playwright();
 await stopPostgres();

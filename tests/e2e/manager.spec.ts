@@ -61,6 +61,11 @@ test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missi
   await expect(page.getByTestId('chart-mode').getByText('Home 6')).toBeVisible();
   await expect(page.getByTestId('chart-mode').getByText('Office 12')).toBeVisible();
   await expect(page.getByTestId('chart-trend').getByText('Night Desk')).toBeVisible();
+  // The calendar draws the seven days of the range, not the whole year: six with people present
+  // and today (nobody yet) in the empty colour.
+  const calendar = page.getByTestId('chart-calendar');
+  await expect(calendar.locator('svg rect[rx]')).toHaveCount(7);
+  await expect(calendar.locator('svg rect[style*="fill: rgb(241, 245, 249)"]')).toHaveCount(1);
   await kiosk.screenshot('manager-dashboard');
 
   const before = await exportCsv(page);
@@ -96,6 +101,13 @@ test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missi
   );
   const audit = await query<{ actor: string; reason: string }>(server.databaseUrl, "SELECT actor, reason FROM audit_log WHERE action = 'punch.add'");
   expect(audit).toEqual([{ actor: 'manager:1001', reason: 'Forgot to punch out; confirmed by the team lead' }]);
+
+  // A longer range redraws every chart for it; the calendar has a cell for each of its 90 days.
+  await page.getByRole('combobox', { name: 'Range' }).selectOption('90');
+  await expect(calendar.locator('svg rect[rx]')).toHaveCount(90);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await calendar.scrollIntoViewIfNeeded();
+  await kiosk.screenshot('manager-dashboard-90-days');
 });
 
 test('manager sign-in refuses a wrong PIN and a non-manager, and the dashboard shows empty states', async ({ kiosk, page, server }) => {
