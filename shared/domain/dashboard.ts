@@ -3,13 +3,13 @@
 import type { Dashboard } from '../contract/manager.js';
 import type { ReportResult } from '../contract/reports.js';
 import { addDays } from './local-time.js';
+import { hoursOf } from './work-hours.js';
 
 type Row = ReportResult['rows'][number];
 type Cell = Row[string] | undefined;
 
 const num = (v: Cell): number => (typeof v === 'number' ? v : Number(v ?? 0));
 const str = (v: Cell): string => (v === null || v === undefined ? '' : String(v));
-const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** Every local date from `from` to `to`, inclusive. */
 export function datesOf(from: string, to: string): string[] {
@@ -30,15 +30,15 @@ export function presencePerDay(daily: readonly Row[], from: string, to: string):
 }
 
 export function hoursPerEmployee(workhours: readonly Row[]): Dashboard['hoursByEmployee'] {
-  const by = new Map<string, { code: string; name: string; hours: number }>();
+  const by = new Map<string, { code: string; name: string; seconds: number }>();
   for (const r of workhours) {
     const code = str(r.employee_code);
-    const entry = by.get(code) ?? { code, name: str(r.name), hours: 0 };
-    entry.hours += num(r.seconds) / 3600;
+    const entry = by.get(code) ?? { code, name: str(r.name), seconds: 0 };
+    entry.seconds += num(r.seconds);
     by.set(code, entry);
   }
   return [...by.values()]
-    .map((e) => ({ ...e, hours: round2(e.hours) }))
+    .map(({ code, name, seconds }) => ({ code, name, hours: hoursOf(seconds) }))
     .filter((e) => e.hours > 0)
     .sort((a, b) => b.hours - a.hours || a.code.localeCompare(b.code));
 }

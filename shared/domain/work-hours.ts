@@ -125,7 +125,12 @@ export function dailySeconds(sessions: readonly WorkSession[]): Map<string, Map<
   return out;
 }
 
-/** Hours to two decimals, as payroll shows them. */
+/**
+ * Hours to two decimals, as payroll shows them: whole seconds, halves of a hundredth rounded up.
+ * seconds / 36 is the hours in hundredths and is exact at every half (36k + 18 seconds), so this
+ * rounds as central's round(seconds / 3600.0, 2) does; (seconds / 3600) * 100 is not exact there
+ * and rounded 522 s down to 0.14 h.
+ */
 export function hoursOf(seconds: number): number {
-  return Math.round((seconds / 3600) * 100) / 100;
+  return Math.round(seconds / 36) / 100;
 }

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { computeWorkSessions, DEFAULT_MAX_HOURS, type PunchFact } from '../../shared/domain/work-hours.js';
+import { computeWorkSessions, DEFAULT_MAX_HOURS, hoursOf, type PunchFact } from '../../shared/domain/work-hours.js';
 import { uuidv7From } from '../../shared/ids.js';
 import { migrateCentral } from '../../src-main/db/central/migrate.js';
 import { createTestDatabase } from '../support/test-postgres.js';
@@ -89,6 +89,7 @@ async function load(sample: Sample): Promise<void> {
 interface DayTotal {
   key: string;
   seconds: number;
+  hours: number;
   sessions: number;
   open: number;
   clamped: number;
@@ -96,8 +97,8 @@ interface DayTotal {
 
 /** The day totals central keeps as punches arrive (reporting.daily_work), in key order. */
 async function keptDays(): Promise<DayTotal[]> {
-  const { rows } = await pool.query<{ key: string; seconds: number; sessions: number; open: number; clamped: number }>(
-    `SELECT employee_id || ' ' || local_date AS key, seconds, sessions, open_sessions AS open, clamped_sessions AS clamped
+  const { rows } = await pool.query<DayTotal>(
+    `SELECT employee_id || ' ' || local_date AS key, seconds, hours, sessions, open_sessions AS open, clamped_sessions AS clamped
        FROM reporting.daily_work ORDER BY 1`,
   );
   return rows;
@@ -108,13 +109,14 @@ function dayTotals({ sessions, exceptions }: ReturnType<typeof computeWorkSessio
   const days = new Map<string, DayTotal>();
   const day = (employeeId: string, localDate: string): DayTotal => {
     const key = `${employeeId} ${localDate}`;
-    const found = days.get(key) ?? { key, seconds: 0, sessions: 0, open: 0, clamped: 0 };
+    const found = days.get(key) ?? { key, seconds: 0, hours: 0, sessions: 0, open: 0, clamped: 0 };
     days.set(key, found);
     return found;
   };
   for (const s of sessions) {
     const d = day(s.employeeId, s.localDate);
     d.seconds += s.seconds;
+    d.hours = hoursOf(d.seconds);
     d.sessions += 1;
     d.clamped += s.clamped ? 1 : 0;
   }
@@ -147,7 +149,7 @@ describe('work-hours rules: SQL views and TypeScript agree', () => {
         );
         expect(await keptDays()).toEqual(dayTotals(computeWorkSessions(sample.punches, { tz, maxHours: DEFAULT_MAX_HOURS })));
       }),
-      { numRuns: Number(process.env.PROPERTY_RUNS ?? 1500) },
+      { numRuns: Number(process.env.PROPERTY_RUNS ?? 3000) },
     );
   });
 });

@@ -5,6 +5,7 @@ import type OpenAI from 'openai';
 import type { Summary } from '../../../shared/contract/ai.js';
 import { addDays, localDateOf } from '../../../shared/domain/local-time.js';
 import { mondayOf } from '../../../shared/domain/question.js';
+import { hoursOf } from '../../../shared/domain/work-hours.js';
 import { endpointFailure, openaiClient } from './openai-client.js';
 import { toolNamed, type ToolContext } from './tools.js';
 
@@ -14,7 +15,6 @@ async function table(ctx: ToolContext, name: string, input: Record<string, unkno
   return (await toolNamed(name)!.run(ctx, input)).table;
 }
 
-const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 /** The facts of a day or a week, from the reports. */
 export async function summaryFacts(ctx: ToolContext, from: string, to: string, today: string): Promise<Fact[]> {
@@ -37,12 +37,12 @@ export async function summaryFacts(ctx: ToolContext, from: string, to: string, t
   const facts: Fact[] = [
     { name: 'employees', label: 'active employees', value: roster.rows.filter((r) => r.active === true).length },
     { name: 'present', label: 'came in', value: byEmployee.size },
-    { name: 'hours', label: 'hours worked', value: round2([...byEmployee.values()].reduce((a, e) => a + e.seconds, 0) / 3600) },
+    { name: 'hours', label: 'hours worked', value: hoursOf([...byEmployee.values()].reduce((a, e) => a + e.seconds, 0)) },
     { name: 'late', label: 'late arrivals', value: late.rows.length },
     { name: 'missing_out', label: 'missing OUTs', value: exceptions.rows.filter((r) => r.kind === 'MISSING_OUT' && r.date !== today).length },
     { name: 'home_days', label: 'days from home', value: teamRows.reduce((a, r) => a + Number(r.wfh_days), 0) },
   ];
-  if (top && top.seconds > 0) facts.push({ name: 'top', label: `most hours: ${top.name}`, value: round2(top.seconds / 3600) });
+  if (top && top.seconds > 0) facts.push({ name: 'top', label: `most hours: ${top.name}`, value: hoursOf(top.seconds) });
   return facts;
 }
 

@@ -96,6 +96,16 @@ describe('work sessions', () => {
     expect(hoursOf(2.5 * 3600 + 20)).toBe(2.51);
   });
 
+  it('rounds hours to hundredths as payroll does, halves up, for every second of two days', () => {
+    // 522 s is exactly 0.145 h; in floating point (522 / 3600) * 100 falls just under 14.5.
+    expect(hoursOf(522)).toBe(0.15);
+    expect(hoursOf(3618)).toBe(1.01);
+    for (let s = 0; s <= 48 * 3600; s++) {
+      const hundredths = Math.floor((100 * s + 1800) / 3600); // whole numbers only: exact
+      if (hoursOf(s) !== hundredths / 100) expect({ s, hours: hoursOf(s) }).toEqual({ s, hours: hundredths / 100 });
+    }
+  });
+
   it('property: sessions never overlap, never exceed maxHours, and every punch is used once', () => {
     const punchArb = fc.record({
       kind: fc.constantFrom<'IN' | 'OUT'>('IN', 'OUT'),
