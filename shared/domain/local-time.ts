@@ -41,12 +41,53 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
-export function localParts(utcMs: number, tz: string): LocalParts {
+function intlParts(utcMs: number, tz: string): LocalParts {
   const out: LocalParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
   for (const p of formatterFor(tz).formatToParts(utcMs)) {
     if (p.type in out) out[p.type as keyof LocalParts] = Number(p.value);
   }
   return out;
+}
+
+// Asking Intl costs tens of microseconds, and a kiosk asks for the same few hours all day. Each
+// zone's offset is remembered per quarter hour of UTC (zones change offset on quarter hours)
+// when Intl gives the same offset at the quarter's first and last second; a quarter with a
+// change inside it (null) is always asked of Intl.
+const QUARTER_MS = 15 * 60_000;
+const MAX_QUARTERS_PER_ZONE = 4096;
+const quarterOffsets = new Map<string, Map<number, number | null>>();
+
+function intlOffset(wholeSecondMs: number, tz: string): number {
+  return partsAsUtc(intlParts(wholeSecondMs, tz)) - wholeSecondMs;
+}
+
+function quarterOffset(utcMs: number, tz: string): number | null {
+  let quarters = quarterOffsets.get(tz);
+  if (!quarters) quarterOffsets.set(tz, (quarters = new Map()));
+  const quarter = Math.floor(utcMs / QUARTER_MS);
+  let offset = quarters.get(quarter);
+  if (offset === undefined) {
+    const start = quarter * QUARTER_MS;
+    const first = intlOffset(start, tz);
+    offset = first === intlOffset(start + QUARTER_MS - 1000, tz) ? first : null;
+    if (quarters.size >= MAX_QUARTERS_PER_ZONE) quarters.clear();
+    quarters.set(quarter, offset);
+  }
+  return offset;
+}
+
+export function localParts(utcMs: number, tz: string): LocalParts {
+  const offset = quarterOffset(utcMs, tz);
+  if (offset === null) return intlParts(utcMs, tz);
+  const wall = new Date(Math.floor(utcMs / 1000) * 1000 + offset);
+  return {
+    year: wall.getUTCFullYear(),
+    month: wall.getUTCMonth() + 1,
+    day: wall.getUTCDate(),
+    hour: wall.getUTCHours(),
+    minute: wall.getUTCMinutes(),
+    second: wall.getUTCSeconds(),
+  };
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');

@@ -1,6 +1,6 @@
 // The kiosk's roster cache: sites, teams and employees. Until central sync exists this is
 // also where `employees add` writes; codes and badges are unique.
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.js';
 import { createHash } from 'node:crypto';
 import { uuidv7, uuidv7From } from '../../../shared/ids.js';
@@ -20,16 +20,31 @@ export function stableId(kind: 'site' | 'team' | 'employee', key: string): strin
   return uuidv7From(0, createHash('sha256').update(`${kind}|${key}`).digest().subarray(0, 10));
 }
 
+type EmployeeKey = 'id' | 'code' | 'badge';
+
+function prepareFinder(db: LocalDb, key: EmployeeKey) {
+  return db.select().from(rosterEmployees).where(eq(rosterEmployees[key], sql.placeholder('value'))).prepare();
+}
+
+/** Every tap looks an employee up, so each lookup is prepared once per database handle. */
+const finders = new WeakMap<LocalDb, Record<EmployeeKey, ReturnType<typeof prepareFinder>>>();
+
+function findEmployee(db: LocalDb, key: EmployeeKey, value: string): EmployeeRecord | undefined {
+  let prepared = finders.get(db);
+  if (!prepared) finders.set(db, (prepared = { id: prepareFinder(db, 'id'), code: prepareFinder(db, 'code'), badge: prepareFinder(db, 'badge') }));
+  return prepared[key].get({ value });
+}
+
 export function findEmployeeByCode(db: LocalDb, code: string): EmployeeRecord | undefined {
-  return db.select().from(rosterEmployees).where(eq(rosterEmployees.code, code)).get();
+  return findEmployee(db, 'code', code);
 }
 
 export function findEmployeeById(db: LocalDb, id: string): EmployeeRecord | undefined {
-  return db.select().from(rosterEmployees).where(eq(rosterEmployees.id, id)).get();
+  return findEmployee(db, 'id', id);
 }
 
 export function findEmployeeByBadge(db: LocalDb, badge: string): EmployeeRecord | undefined {
-  return db.select().from(rosterEmployees).where(eq(rosterEmployees.badge, badge)).get();
+  return findEmployee(db, 'badge', badge);
 }
 
 export function ensureSite(db: LocalDb, site: { id?: string; name: string; tz: string }): string {
