@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../deps.js';
 
 export const TICKET_TTL_MS = 120_000;
+const SWEEP_ABOVE = 1000;
 
 export interface TicketBook {
   issue(employeeId: string): string;
@@ -14,13 +15,18 @@ export interface TicketBook {
 
 export function createTicketBook(clock: Clock): TicketBook {
   const tickets = new Map<string, { employeeId: string; expiresAt: number }>();
+  let nextSweepAt = 0;
+  // Expired tickets are dropped in one pass over the book, at most once a second: a crowd
+  // identifying at once costs one pass, not one per tap.
   const sweep = (now: number): void => {
+    if (tickets.size <= SWEEP_ABOVE || now < nextSweepAt) return;
+    nextSweepAt = now + 1000;
     for (const [t, v] of tickets) if (v.expiresAt <= now) tickets.delete(t);
   };
   return {
     issue(employeeId) {
       const now = clock.now();
-      if (tickets.size > 1000) sweep(now);
+      sweep(now);
       const ticket = randomBytes(18).toString('base64url');
       tickets.set(ticket, { employeeId, expiresAt: now + TICKET_TTL_MS });
       return ticket;
