@@ -15,7 +15,6 @@ async function table(ctx: ToolContext, name: string, input: Record<string, unkno
   return (await toolNamed(name)!.run(ctx, input)).table;
 }
 
-
 /** The facts of a day or a week, from the reports. */
 export async function summaryFacts(ctx: ToolContext, from: string, to: string, today: string): Promise<Fact[]> {
   const range = { from, to };
