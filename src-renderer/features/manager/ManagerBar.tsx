@@ -20,12 +20,14 @@ export function ManagerBar(props: { view: ManagerView; onView: (v: ManagerView) 
           </button>
         ))}
       </nav>
-      {props.children}
+      {props.children ? <div className="manager-controls">{props.children}</div> : null}
       <span className="spacer" />
-      <span className="muted">Signed in as {props.manager.name}</span>
-      <button type="button" onClick={props.onSignOut}>
-        Sign out
-      </button>
+      <div className="manager-user">
+        <span className="muted">Signed in as {props.manager.name}</span>
+        <button type="button" onClick={props.onSignOut}>
+          Sign out
+        </button>
+      </div>
     </header>
   );
 }
