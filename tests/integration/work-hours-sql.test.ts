@@ -98,7 +98,7 @@ interface DayTotal {
 /** The day totals central keeps as punches arrive (reporting.daily_work), in key order. */
 async function keptDays(): Promise<DayTotal[]> {
   const { rows } = await pool.query<DayTotal>(
-    `SELECT employee_id || ' ' || local_date AS key, seconds, hours, sessions, open_sessions AS open, clamped_sessions AS clamped
+    `SELECT employee_id || ' ' || date_text AS key, seconds, hours, sessions, open_sessions AS open, clamped_sessions AS clamped
        FROM reporting.daily_work ORDER BY 1`,
   );
   return rows;

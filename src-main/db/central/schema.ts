@@ -112,6 +112,15 @@ export const dailyWork = pgTable(
   'daily_work',
   {
     localDate: date('local_date', { mode: 'string' }).notNull(),
+    /**
+     * The same date as `YYYY-MM-DD` text, written once with the row (migration 0007) so reports
+     * do not format it on every read, and whatever the session's DateStyle.
+     */
+    dateText: text('date_text')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`lpad(extract(year from local_date)::int::text, 4, '0') || '-' || lpad(extract(month from local_date)::int::text, 2, '0') || '-' || lpad(extract(day from local_date)::int::text, 2, '0')`,
+      ),
     employeeId: uuid('employee_id').notNull(),
     /** Seconds of the day's closed sessions, each clamped to 16 h. */
     seconds: integer('seconds').notNull(),

@@ -162,11 +162,11 @@ const WORKHOURS_FROM_DAYS = withParams(`WITH emp AS (
   SELECT e.id, e.code, e.name, e.team FROM reporting.employees e
    WHERE ($3::text IS NULL OR e.team = $3) AND ($4::text IS NULL OR e.code = $4)
    ORDER BY e.code COLLATE "C")
-SELECT e.code AS employee_code, e.name, e.team, w.local_date::text AS date, w.seconds, w.hours,
+SELECT e.code AS employee_code, e.name, e.team, w.date_text AS date, w.seconds, w.hours,
        w.sessions, w.open_sessions, w.auto_closed_sessions
   FROM emp e
  CROSS JOIN LATERAL (
-  SELECT d.local_date, d.seconds, d.hours, d.sessions, d.open_sessions, d.auto_closed_sessions
+  SELECT d.local_date, d.date_text, d.seconds, d.hours, d.sessions, d.open_sessions, d.auto_closed_sessions
     FROM reporting.daily_work d
    WHERE d.employee_id = e.id AND d.local_date BETWEEN $1::date AND $2::date
    ORDER BY d.local_date) w`);
