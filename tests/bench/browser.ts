@@ -31,13 +31,21 @@ export async function benchTapToReceipt(browser: Browser, iterations = 60): Prom
   await page.waitForSelector('[data-phase="idle"]');
   const samples: number[] = [];
   for (let i = 0; i < iterations + 5; i++) {
-    await page.keyboard.type('0004521002', { delay: 0 });
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[data-phase="choose"]');
-    const ms = (await page.evaluate(TAP_TO_RECEIPT)) as number;
-    if (i >= 5) samples.push(ms);
-    await page.getByRole('button', { name: 'Done' }).click();
-    await page.waitForSelector('[data-phase="idle"]');
+    try {
+      await page.keyboard.type('0004521002', { delay: 0 });
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-phase="choose"]');
+      const ms = (await page.evaluate(TAP_TO_RECEIPT)) as number;
+      if (i >= 5) samples.push(ms);
+      await page.getByRole('button', { name: 'Done' }).click();
+      await page.waitForSelector('[data-phase="idle"]');
+    } catch (err) {
+      // Keep what the kiosk showed, so a failed run can be understood afterwards.
+      const file = `test-results/screenshots/bench-tap-${i}-failed.png`;
+      await page.screenshot({ path: file }).catch(() => undefined);
+      const phase = await page.getByTestId('kiosk').getAttribute('data-phase').catch(() => null);
+      throw new Error(`tap ${i} failed in phase ${phase ?? 'unknown'} (screenshot: ${file})`, { cause: err });
+    }
   }
   const s = summarize(samples);
   emit({ bench: 'tap_to_receipt_painted', n: s.n, p50_ms: s.p50_ms, p95_ms: s.p95_ms, max_ms: s.max_ms, target: 'p50 < 50 ms' });
