@@ -1,5 +1,6 @@
 import { ResponsiveTimeRange } from '@nivo/calendar';
 import type { Dashboard } from '../../shared/contract/manager.js';
+import { parseLocalDate } from '../../shared/domain/local-time.js';
 import { ChartCard } from './ChartCard.js';
 import { CHART_THEME } from './theme.js';
 
@@ -10,8 +11,8 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
  * dates are local dates of the site, so each is given as that day's local midnight.
  */
 function localMidnight(isoDate: string, addDays = 0): Date {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number];
-  return new Date(y, m - 1, d + addDays);
+  const { year, month, day } = parseLocalDate(isoDate);
+  return new Date(year, month - 1, day + addDays);
 }
 
 /** People present per day as a heatmap of the range only (weeks as columns, Monday on top). */
