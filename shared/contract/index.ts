@@ -41,7 +41,7 @@ import {
   CorrectPunchOutputSchema,
 } from './corrections.js';
 import { DashboardInputSchema, DashboardSchema, SignInInputSchema, SignInOutputSchema } from './manager.js';
-import { HealthSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
+import { HealthSchema, ListRejectsInputSchema, ResolveRejectInputSchema, SyncRejectSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
 import { AiConfigureInputSchema, AiStatusSchema, AskInputSchema, AskResultSchema, SqlInputSchema, SqlResultSchema, SummaryInputSchema, SummarySchema } from './ai.js';
 
 const Empty = z.object({}).strict().default({});
@@ -72,6 +72,8 @@ export const contract = {
     input: z.object({ days: z.number().int().min(1).max(3660).optional() }).strict().default({}),
     output: VerifyReportSchema,
   },
+  'sync.rejects': { kind: 'query', access: 'admin', input: ListRejectsInputSchema, output: z.array(SyncRejectSchema) },
+  'sync.resolveReject': { kind: 'mutation', access: 'admin', actor: true, input: ResolveRejectInputSchema, output: SyncRejectSchema },
   'roster.addSite': { kind: 'mutation', access: 'admin', actor: true, input: AddSiteInputSchema, output: RosterChangeSchema },
   'roster.addTeam': { kind: 'mutation', access: 'admin', actor: true, input: AddTeamInputSchema, output: RosterChangeSchema },
   'roster.updateEmployee': { kind: 'mutation', access: 'admin', actor: true, input: UpdateEmployeeInputSchema, output: RosterChangeSchema },

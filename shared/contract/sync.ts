@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmployeeCodeSchema } from './common.js';
 
 export const SyncStateSchema = z.enum(['not-configured', 'idle', 'syncing', 'waiting', 'offline']);
 
@@ -20,7 +21,10 @@ export const VerifyDaySchema = z.object({
   local: z.object({ count: z.number().int(), digest: z.string() }),
   central: z.object({ count: z.number().int(), digest: z.string() }),
   pending: z.number().int(),
+  /** Refused by central and held here until an admin sends them again or discards them: the day does not agree. */
   rejected: z.number().int(),
+  /** Refused, then discarded by an admin (kept here, never sent). */
+  discarded: z.number().int(),
   /** Synced here (not pending, not rejected) but absent on central: lost. */
   missingOnCentral: z.array(z.string()),
   /** On central for this device but absent here. */
@@ -45,3 +49,40 @@ export const HealthSchema = z.object({
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 export type VerifyReport = z.infer<typeof VerifyReportSchema>;
 export type VerifyDay = z.infer<typeof VerifyDaySchema>;
+
+/** A punch central refused for its own data, held on this kiosk until an admin settles it. */
+export const SyncRejectSchema = z.object({
+  punchId: z.string(),
+  employeeCode: z.string(),
+  name: z.string(),
+  kind: z.enum(['IN', 'OUT']),
+  at: z.string(),
+  reason: z.string(),
+  rejectedAt: z.string(),
+  discardedAt: z.string().nullable(),
+  discardedBy: z.string().nullable(),
+  discardReason: z.string().nullable(),
+});
+
+export const ListRejectsInputSchema = z
+  .object({ includeDiscarded: z.boolean().default(false) })
+  .strict()
+  .default({ includeDiscarded: false });
+
+/**
+ * `retry` sends a held punch again (after the cause was fixed on central, e.g. the employee was
+ * added there); `discard` keeps it here for good and never sends it, with who and why.
+ */
+export const ResolveRejectInputSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('retry'), punchId: z.uuid('punch id is not a UUID'), by: EmployeeCodeSchema }).strict(),
+  z
+    .object({
+      action: z.literal('discard'),
+      punchId: z.uuid('punch id is not a UUID'),
+      reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500),
+      by: EmployeeCodeSchema,
+    })
+    .strict(),
+]);
+
+export type SyncReject = z.infer<typeof SyncRejectSchema>;

@@ -13,6 +13,7 @@ import { ask } from '../services/ai/ask.js';
 import { summarize } from '../services/ai/summary.js';
 import type { SyncEngine } from '../services/sync/engine.js';
 import { verifyAgainstCentral } from '../services/sync/verify.js';
+import { listRejects, resolveReject } from '../services/sync/rejects.js';
 import { runReport } from '../services/reports/reports.js';
 import { auditLog, correctPunch } from '../services/corrections/corrections.js';
 import { runAutoCheckout } from '../services/corrections/auto-checkout.js';
@@ -48,6 +49,12 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
     'sync.status': () => sync.engine.status(),
     'sync.now': () => sync.engine.syncNow(),
     'sync.verify': (input) => verifyAgainstCentral(deps, sync.source, input.days),
+    'sync.rejects': (input) => listRejects(deps, input.includeDiscarded),
+    'sync.resolveReject': (input) => {
+      const settled = resolveReject(deps, input);
+      if (input.action === 'retry') sync.engine.kick();
+      return settled;
+    },
     'roster.addSite': (input) => addSite(sync.source, input),
     'roster.addTeam': (input) => addTeam(sync.source, input),
     'roster.updateEmployee': (input) => updateEmployee(sync.source, input),

@@ -45,17 +45,27 @@ export function connectCentral(url: string, opts: { max?: number; onError?: (err
   };
 }
 
-/** Runs `fn` with a client of its own; a client that failed is destroyed, never pooled again. */
+/** A data or integrity error (SQLSTATE class 22 or 23) leaves the connection healthy. */
+const leavesConnectionHealthy = (err: unknown): boolean => {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|23)[0-9A-Z]{3}$/.test(code);
+};
+
+/**
+ * Runs `fn` with a client of its own; a client that failed is destroyed, never pooled again,
+ * unless the failure was about the data sent (the connection is fine, and a kiosk splitting a
+ * batch around a bad punch should not reconnect for every half).
+ */
 export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   const client = await pool.connect();
-  let failed = false;
+  let destroy = false;
   try {
     return await fn(client);
   } catch (err) {
-    failed = true;
+    destroy = !leavesConnectionHealthy(err);
     throw err;
   } finally {
-    client.release(failed);
+    client.release(destroy);
   }
 }
 
@@ -68,7 +78,12 @@ export function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => P
       await client.query('COMMIT');
       return result;
     } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
+      const rolledBack = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      // A client that cannot even roll back is broken, whatever the first error was.
+      if (!rolledBack) throw Object.assign(new Error('ROLLBACK failed after an error', { cause: err }), { code: 'ECONNRESET' });
       throw err;
     }
   });

@@ -88,9 +88,17 @@ export const syncState = sqliteTable('sync_state', {
   value: text('value').notNull(),
 });
 
-/** Punches central refused for good (e.g. an employee central does not know), with the reason. */
+/**
+ * Punches central refused for their own data (an employee central does not know, a data
+ * exception), with the reason. A refused punch keeps its outbox row, held out of the push,
+ * until an admin sends it again (the row here is removed) or discards it (the outbox row goes,
+ * and who and why are kept here).
+ */
 export const syncRejects = sqliteTable('sync_rejects', {
   punchId: text('punch_id').primaryKey().references(() => punches.id),
   reason: text('reason').notNull(),
   rejectedAt: integer('rejected_at').notNull(),
+  discardedAt: integer('discarded_at'),
+  discardedBy: text('discarded_by'),
+  discardReason: text('discard_reason'),
 });

@@ -5,7 +5,7 @@ import { startEmbeddedCentral, type EmbeddedCentral } from '../../db/central/emb
 import { migrateCentral } from '../../db/central/migrate.js';
 import type { Logger } from '../../log.js';
 import { AppError } from '../../../shared/errors.js';
-import { classifyFailure, describeFailure } from '../../../shared/domain/retry-policy.js';
+import { describeFailure, isUnreachable } from '../../../shared/domain/retry-policy.js';
 
 export interface CentralSource {
   kind: 'embedded' | 'external';
@@ -21,7 +21,7 @@ export async function withCentral<T>(source: CentralSource, fn: (central: Centra
   try {
     return await fn(await source.connect());
   } catch (err) {
-    if (err instanceof AppError || classifyFailure(err) !== 'transient') throw err;
+    if (err instanceof AppError || !isUnreachable(err)) throw err;
     throw new AppError('UNAVAILABLE', describeFailure(err));
   }
 }

@@ -3,13 +3,22 @@
 // punch, on a timer, on "Sync now" (also sent by the screen when the network comes back), and
 // after a failure when its backoff ends. Transient failures back off with full jitter and
 // retry forever; a punch central refuses is set aside and never blocks the others.
-import { classifyFailure, describeFailure, rootFailure, fullJitterDelay, DEFAULT_BACKOFF, type BackoffPolicy } from '../../../shared/domain/retry-policy.js';
+import {
+  BATCH_REFUSED,
+  classifyFailure,
+  describeFailure,
+  fullJitterDelay,
+  isBatchWide,
+  rootFailure,
+  DEFAULT_BACKOFF,
+  type BackoffPolicy,
+} from '../../../shared/domain/retry-policy.js';
 import type { SyncStatus } from '../../../shared/contract/sync.js';
 import type pg from 'pg';
 import type { ServiceDeps } from '../deps.js';
 import type { CentralSource } from './central-source.js';
 import { createOutbox, type OutboxPunch } from './outbox.js';
-import { pushBatch } from './push-batch.js';
+import { pushBatch, recordRejects } from './push-batch.js';
 import { publishLocalRoster, pullRoster } from './roster-sync.js';
 import { writeSyncRecord } from './sync-state.js';
 import { readSyncStatus } from './status.js';
@@ -45,6 +54,20 @@ export interface SyncEngine {
   readonly stats: { batches: number; pushed: number; rejected: number };
 }
 
+interface Refusal {
+  row: OutboxPunch;
+  code: string;
+  reason: string;
+}
+
+/** A batch central refused as a whole: transient (it has no SQLSTATE of class 22 or 23). */
+class BatchWideRefusal extends Error {
+  readonly code = BATCH_REFUSED;
+  constructor(sqlState: string, reason: string) {
+    super(`Central refused every punch of a batch alike (SQLSTATE ${sqlState}); they wait here and are retried. ${reason}`.slice(0, 300));
+  }
+}
+
 const OFFLINE_CODES = /^(ECONN|ENOTFOUND|EAI_AGAIN|EHOST|ENET|ETIMEDOUT|08|28|3D)/;
 
 export function createSyncEngine(deps: ServiceDeps, source: CentralSource, options: Partial<SyncOptions> = {}): SyncEngine {
@@ -68,8 +91,11 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
     timer.unref();
   };
 
-  /** Pushes rows; a batch central refuses for its data is split until the bad punch is alone. */
-  const pushRows = async (pool: pg.Pool, rows: readonly OutboxPunch[]): Promise<void> => {
+  /**
+   * Pushes rows; a batch central refuses for its data is split until each bad punch is alone.
+   * Returns the punches refused for their own data, not yet settled.
+   */
+  const pushRows = async (pool: pg.Pool, rows: readonly OutboxPunch[]): Promise<Refusal[]> => {
     try {
       const result = await pushBatch(pool, rows);
       opts.afterCentralCommit?.();
@@ -77,20 +103,35 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
       stats.batches++;
       stats.pushed += result.accepted.length;
       stats.rejected += result.rejected.length;
-      for (const r of result.rejected) log.warn('punch rejected by central', { punchId: r.id, reason: r.reason });
+      for (const r of result.rejected) log.warn('punch held: central does not know its employee', { punchId: r.id, reason: r.reason });
+      return [];
     } catch (err) {
       if (classifyFailure(err) === 'transient') throw err;
       if (rows.length === 1) {
-        const reason = `central refused this punch: ${(err as Error).message}`.slice(0, 300);
-        outbox.settle([], [{ id: rows[0]!.id, reason }], deps.clock.now());
-        stats.rejected++;
-        log.warn('punch rejected by central', { punchId: rows[0]!.id, reason });
-        return;
+        const root = rootFailure(err);
+        return [{ row: rows[0]!, code: String(root.code), reason: `central refused this punch: ${String(root.message)}`.slice(0, 300) }];
       }
       const half = Math.ceil(rows.length / 2);
-      await pushRows(pool, rows.slice(0, half));
-      await pushRows(pool, rows.slice(half));
+      return [...(await pushRows(pool, rows.slice(0, half))), ...(await pushRows(pool, rows.slice(half)))];
     }
+  };
+
+  /**
+   * One batch: pushed, split around bad punches, and the refused ones held. When every punch
+   * of a batch is refused alike, the fault is central's (a broken trigger, a changed column),
+   * not the punches': nothing is held and the batch is retried like any transient failure.
+   */
+  const pushAndHold = async (pool: pg.Pool, rows: readonly OutboxPunch[]): Promise<void> => {
+    const refused = await pushRows(pool, rows);
+    if (refused.length === 0) return;
+    if (isBatchWide(rows.length, refused)) throw new BatchWideRefusal(refused[0]!.code, refused[0]!.reason);
+    const rejected = refused.map((r) => ({ id: r.row.id, reason: r.reason }));
+    await recordRejects(pool, refused.map((r) => r.row), rejected).catch((err: unknown) =>
+      log.warn('could not record the refused punches on central', { error: describeFailure(err) }),
+    );
+    outbox.settle([], rejected, deps.clock.now());
+    stats.rejected += rejected.length;
+    for (const r of rejected) log.warn('punch held: central refused its data', { punchId: r.id, reason: r.reason });
   };
 
   const runCycle = async (): Promise<void> => {
@@ -107,7 +148,7 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
         batch = outbox.oldest(opts.batchSize * 2);
         if (batch.length === 0) break;
         const halves = batch.length > opts.batchSize ? [batch.slice(0, opts.batchSize), batch.slice(opts.batchSize)] : [batch];
-        const results = await Promise.allSettled(halves.map((rows) => pushRows(central.pool, rows)));
+        const results = await Promise.allSettled(halves.map((rows) => pushAndHold(central.pool, rows)));
         const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
         if (failed) throw failed.reason;
       }

@@ -6,7 +6,7 @@
 // from punches to employees — the check is here — so punches can later be partitioned.)
 import type pg from 'pg';
 import { inTransaction } from '../../db/central/connection.js';
-import type { OutboxPunch } from './outbox.js';
+import type { OutboxPunch, Rejection } from './outbox.js';
 
 export interface BatchResult {
   accepted: string[];
@@ -24,6 +24,8 @@ const REJECT_SQL = `
 INSERT INTO sync_rejects (punch_id, device_id, reason, payload)
 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])
 ON CONFLICT (punch_id) DO NOTHING`;
+
+const CLEAR_REJECTS_SQL = 'DELETE FROM sync_rejects WHERE punch_id = ANY($1::uuid[])';
 
 const column = <K extends keyof OutboxPunch>(rows: readonly OutboxPunch[], key: K): OutboxPunch[K][] => rows.map((r) => r[key]);
 const instants = (rows: readonly OutboxPunch[], key: 'atUtc' | 'createdAt'): string[] => rows.map((r) => new Date(r[key]).toISOString());
@@ -50,15 +52,23 @@ export async function pushBatch(pool: pg.Pool, rows: readonly OutboxPunch[]): Pr
         instants(good, 'createdAt'),
       ]);
     }
+    // A punch refused earlier and sent again by an admin is no longer refused.
+    if (good.length > 0) await client.query(CLEAR_REJECTS_SQL, [column(good, 'id')]);
     const rejected = bad.map((r) => ({ id: r.id, reason: `central does not know employee ${r.employeeId}` }));
-    if (bad.length > 0) {
-      await client.query(REJECT_SQL, [
-        bad.map((r) => r.id),
-        bad.map((r) => r.deviceId),
-        rejected.map((r) => r.reason),
-        bad.map((r) => JSON.stringify(r)),
-      ]);
-    }
+    if (bad.length > 0) await client.query(REJECT_SQL, rejectParams(bad, rejected));
     return { accepted: good.map((r) => r.id), rejected };
   });
+}
+
+function rejectParams(rows: readonly OutboxPunch[], rejected: readonly Rejection[]): unknown[] {
+  const reasons = new Map(rejected.map((r) => [r.id, r.reason]));
+  return [rows.map((r) => r.id), rows.map((r) => r.deviceId), rows.map((r) => reasons.get(r.id) ?? ''), rows.map((r) => JSON.stringify(r))];
+}
+
+/**
+ * Records on central punches refused for their own data (their insert failed, so this runs in
+ * a transaction of its own), so central's admins see what each kiosk holds back.
+ */
+export async function recordRejects(pool: pg.Pool, rows: readonly OutboxPunch[], rejected: readonly Rejection[]): Promise<void> {
+  if (rows.length > 0) await pool.query(REJECT_SQL, rejectParams(rows, rejected));
 }

@@ -2,6 +2,7 @@
 // how many central refused, and what the sync last did (from `sync_state`).
 import type { SyncStatus } from '../../../shared/contract/sync.js';
 import type { ServiceDeps } from '../deps.js';
+import { SENDABLE } from './outbox.js';
 import { readSyncRecord } from './sync-state.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
@@ -9,9 +10,9 @@ const iso = (ms: number | null): string | null => (ms === null ? null : new Date
 export function readSyncStatus(deps: ServiceDeps, central: SyncStatus['central']): SyncStatus {
   const db = deps.store.sqlite;
   const pending = db
-    .prepare('SELECT count(*) AS n, min(p.created_at) AS oldest FROM outbox o JOIN punches p ON p.id = o.punch_id')
+    .prepare(`SELECT count(*) AS n, min(p.created_at) AS oldest FROM outbox o JOIN punches p ON p.id = o.punch_id WHERE ${SENDABLE}`)
     .get() as { n: number; oldest: number | null };
-  const rejected = (db.prepare('SELECT count(*) AS n FROM sync_rejects').get() as { n: number }).n;
+  const rejected = (db.prepare('SELECT count(*) AS n FROM sync_rejects WHERE discarded_at IS NULL').get() as { n: number }).n;
   const record = readSyncRecord(db);
   const now = deps.clock.now();
   return {

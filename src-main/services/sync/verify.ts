@@ -1,6 +1,8 @@
 // Reconciliation: for each local day, the punches this kiosk holds against central's, by count
 // and by a digest of the sorted ids, naming every punch missing on either side. Punches still
-// in the outbox or refused by central are expected to be absent from central and counted apart.
+// in the outbox, refused by central or discarded by an admin are expected to be absent from
+// central and counted apart; a day with a refused punch that no admin has settled does not
+// agree, because payroll on central is missing it.
 import { createHash } from 'node:crypto';
 import { localDateOf, localDayRange } from '../../../shared/domain/local-time.js';
 import type { VerifyDay, VerifyReport } from '../../../shared/contract/sync.js';
@@ -14,10 +16,13 @@ export async function verifyAgainstCentral(deps: ServiceDeps, source: CentralSou
   const db = deps.store.sqlite;
   const local = db
     .prepare(
-      `SELECT p.id, p.at_utc AS atUtc, o.punch_id IS NOT NULL AS pending, r.punch_id IS NOT NULL AS rejected
+      `SELECT p.id, p.at_utc AS atUtc,
+              o.punch_id IS NOT NULL AND r.punch_id IS NULL AS pending,
+              r.punch_id IS NOT NULL AND r.discarded_at IS NULL AS rejected,
+              r.discarded_at IS NOT NULL AS discarded
          FROM punches p LEFT JOIN outbox o ON o.punch_id = p.id LEFT JOIN sync_rejects r ON r.punch_id = p.id`,
     )
-    .all() as { id: string; atUtc: number; pending: number; rejected: number }[];
+    .all() as { id: string; atUtc: number; pending: number; rejected: number; discarded: number }[];
   const byDay = new Map<string, typeof local>();
   for (const p of local) {
     const d = localDateOf(p.atUtc, tz);
@@ -42,7 +47,8 @@ export async function verifyAgainstCentral(deps: ServiceDeps, source: CentralSou
     );
     const onCentral = new Set(found.map((r) => r.id));
     const here = new Set(ids);
-    const expectedOnCentral = rows.filter((r) => !r.pending && !r.rejected).map((r) => r.id);
+    const expectedOnCentral = rows.filter((r) => !r.pending && !r.rejected && !r.discarded).map((r) => r.id);
+    const rejected = rows.filter((r) => r.rejected).length;
     const missingOnCentral = expectedOnCentral.filter((id) => !onCentral.has(id));
     const missingLocally = [...onCentral].filter((id) => !here.has(id));
     report.push({
@@ -50,10 +56,11 @@ export async function verifyAgainstCentral(deps: ServiceDeps, source: CentralSou
       local: { count: expectedOnCentral.length, digest: digest(expectedOnCentral) },
       central: { count: onCentral.size, digest: digest([...onCentral]) },
       pending: rows.filter((r) => r.pending).length,
-      rejected: rows.filter((r) => r.rejected).length,
+      rejected,
+      discarded: rows.filter((r) => r.discarded).length,
       missingOnCentral,
       missingLocally,
-      ok: missingOnCentral.length === 0 && missingLocally.length === 0,
+      ok: missingOnCentral.length === 0 && missingLocally.length === 0 && rejected === 0,
     });
   }
   return { deviceId, tz, checkedAt: new Date(deps.clock.now()).toISOString(), days: report, ok: report.every((d) => d.ok) };
