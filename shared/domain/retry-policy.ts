@@ -112,3 +112,12 @@ export function describeFailure(err: unknown): string {
   if (code === '42501') return 'Central database refused permission to write; punches wait here until its grants are fixed.';
   return `Central database error: ${message.slice(0, 200)}`;
 }
+
+/**
+ * When a sync asked for by a punch runs: `delayMs` after the latest punch (a burst of taps costs
+ * one sync), but never later than `maxWaitMs` after the first punch that asked, so a steady
+ * stream of taps cannot keep pushing the sync away.
+ */
+export function kickDeadline(firstKickAt: number, nowMs: number, delayMs: number, maxWaitMs: number): number {
+  return Math.min(nowMs + delayMs, firstKickAt + maxWaitMs);
+}

@@ -135,4 +135,31 @@ describe('sync to a real PostgreSQL', () => {
     expect(t.app.sync.status().pending).toBe(0);
     expect(await centralIds(url)).toEqual(localIds(t));
   });
+
+  it('a steady stream of taps does not starve the sync: a punch waits at most the kick’s maximum wait', async () => {
+    const url = await createTestDatabase();
+    const t = await makeTestApp({ clock: testClock(Date.now()), config: { databaseUrl: url }, sync: { kickDelayMs: 400, kickMaxWaitMs: 800, idleIntervalMs: 60_000 } });
+    apps.push(t);
+    for (let i = 0; i < 10; i++) await addStaff(t, `T${i}`);
+    await t.call('sync.now', {});
+    t.app.sync.start();
+    await new Promise((r) => setTimeout(r, 50)); // the start-up cycle
+    await t.app.sync.syncNow();
+    const before = t.app.sync.stats.batches;
+    const kinds = new Map<string, 'IN' | 'OUT'>();
+    const tickets = new Map<string, string>();
+    for (let i = 0; i < 10; i++) tickets.set(`T${i}`, (await t.call('kiosk.identify', { method: 'code', code: `T${i}` })).ticket);
+    // A tap every 50 ms for 2.5 s: far shorter than the 400 ms kick delay, so a plain debounce never fires.
+    const until = Date.now() + 2500;
+    for (let i = 0; Date.now() < until; i++) {
+      const code = `T${i % 10}`;
+      const kind = kinds.get(code) === 'IN' ? 'OUT' : 'IN';
+      kinds.set(code, kind);
+      await t.call('punches.record', { ticket: tickets.get(code), kind });
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const duringTaps = t.app.sync.stats.batches - before;
+    expect(duringTaps).toBeGreaterThanOrEqual(2);
+    expect((await centralIds(url)).length).toBeGreaterThan(0);
+  });
 });

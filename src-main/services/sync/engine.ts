@@ -9,6 +9,7 @@ import {
   describeFailure,
   fullJitterDelay,
   isBatchWide,
+  kickDeadline,
   rootFailure,
   DEFAULT_BACKOFF,
   type BackoffPolicy,
@@ -27,6 +28,8 @@ export interface SyncOptions {
   batchSize: number;
   idleIntervalMs: number;
   kickDelayMs: number;
+  /** The longest a punch waits for its sync while more punches keep coming. */
+  kickMaxWaitMs: number;
   backoff: BackoffPolicy;
   random: () => number;
   /** Fault injection for tests: called after central committed a batch, before the local delete. */
@@ -37,6 +40,7 @@ export const DEFAULT_SYNC_OPTIONS: SyncOptions = {
   batchSize: 2000,
   idleIntervalMs: 30_000,
   kickDelayMs: 150,
+  kickMaxWaitMs: 2000,
   backoff: DEFAULT_BACKOFF,
   random: Math.random,
 };
@@ -77,6 +81,10 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
   const stats = { batches: 0, pushed: 0, rejected: 0 };
   let failures = 0;
   let timer: NodeJS.Timeout | undefined;
+  /** When the scheduled cycle runs, and when the first punch still waiting for one asked. */
+  let timerAt = Infinity;
+  let timerIsKick = false;
+  let firstKickAt: number | null = null;
   let running: Promise<void> | undefined;
   let rerun = false;
   let started = false;
@@ -84,9 +92,12 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
 
   const status = (): SyncStatus => readSyncStatus(deps, source.kind);
   const publish = (): void => deps.events.emit('sync.statusChanged', status());
-  const schedule = (ms: number): void => {
+  const schedule = (ms: number, isKick = false): void => {
     clearTimeout(timer);
+    timerAt = Infinity;
+    timerIsKick = isKick;
     if (!started || stopping) return;
+    timerAt = Date.now() + ms;
     timer = setTimeout(() => void cycle(), ms);
     timer.unref();
   };
@@ -176,6 +187,8 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
       return running;
     }
     clearTimeout(timer);
+    timerAt = Infinity;
+    firstKickAt = null;
     running = runCycle().finally(() => {
       running = undefined;
       publish();
@@ -196,8 +209,16 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
     },
     kick() {
       if (!started || stopping) return;
-      if (running) rerun = true;
-      else schedule(opts.kickDelayMs);
+      if (running) {
+        rerun = true;
+        return;
+      }
+      const now = Date.now();
+      firstKickAt ??= now;
+      const at = kickDeadline(firstKickAt, now, opts.kickDelayMs, opts.kickMaxWaitMs);
+      // Central is failing and its backoff must hold, or a cycle of its own is due sooner.
+      if (failures > 0 || (!timerIsKick && timerAt <= at)) return;
+      schedule(at - now, true);
     },
     async syncNow() {
       await running;

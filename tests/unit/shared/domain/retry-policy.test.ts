@@ -6,6 +6,7 @@ import {
   fullJitterDelay,
   isBatchWide,
   isUnreachable,
+  kickDeadline,
   rootFailure,
 } from '../../../../shared/domain/retry-policy.js';
 
@@ -64,5 +65,14 @@ describe('fullJitterDelay', () => {
     expect(fullJitterDelay(2, policy, () => 0.5)).toBe(2000);
     expect(fullJitterDelay(40, policy, () => 0.999)).toBe(7992);
     expect(fullJitterDelay(3, policy, () => 0)).toBe(0);
+  });
+});
+
+describe('kickDeadline', () => {
+  it('runs the delay after the latest tap, but never later than the maximum wait after the first', () => {
+    expect(kickDeadline(1000, 1000, 150, 2000)).toBe(1150);
+    expect(kickDeadline(1000, 1500, 150, 2000)).toBe(1650);
+    expect(kickDeadline(1000, 2950, 150, 2000)).toBe(3000);
+    expect(kickDeadline(1000, 9000, 150, 2000)).toBe(3000);
   });
 });
