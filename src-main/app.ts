@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { KioskInfo } from '../shared/contract/kiosk.js';
 import { DEFAULT_PUNCH_POLICY } from '../shared/domain/punch-rules.js';
 import { openLocalStore, type LocalStore } from './db/local/connection.js';
+import { acquireHostLock } from './db/local/host-lock.js';
 import { migrateLocal } from './db/local/migrate.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createLogger } from './log.js';
@@ -70,12 +71,21 @@ function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): 
 
 export async function createApp({ config, host, clock = systemClock, sync: syncOptions, secretCodec }: AppOptions): Promise<App> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  // A long-running host serves its folder alone; commands run beside it.
+  const hostLock = host === 'web' || host === 'electron' ? acquireHostLock(config.dataDir, host) : null;
   const file = path.join(config.dataDir, LOCAL_DB_FILE);
-  const store = openLocalStore(file);
+  let store: LocalStore;
+  try {
+    store = openLocalStore(file);
+  } catch (err) {
+    hostLock?.release();
+    throw err;
+  }
   try {
     migrateLocal(store);
   } catch (err) {
     store.close();
+    hostLock?.release();
     throw err;
   }
   const log = createLogger('app');
@@ -130,6 +140,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
       await sync.stop();
       await central.close();
       store.close();
+      hostLock?.release();
     },
   };
 }

@@ -22,11 +22,13 @@ const SLOW_PUNCH_MS = 50;
 
 export function recordPunch(deps: ServiceDeps, repo: PunchRepo, req: PunchRequest): Receipt {
   const started = performance.now();
-  const now = deps.clock.now();
-  const atMs = req.atMs ?? now;
   const { tz } = deps.kiosk;
 
   const write = deps.store.sqlite.transaction((): { punch: PunchRecord; duplicate: boolean; todaySeconds: number } => {
+    // "Now" is read holding the write lock: a process that waited for the lock behind another
+    // one's tap punches after it, never before, so a double tap from two processes is one punch.
+    const now = deps.clock.now();
+    const atMs = req.atMs ?? now;
     const last = repo.last(req.employee.id);
     const duplicate = last !== undefined && isDuplicateTap({ kind: last.kind, atMs: last.atUtc }, req.kind, atMs, deps.policy);
     const punch: PunchRecord = duplicate
