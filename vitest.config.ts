@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['tests/support/vitest-global-setup.ts'],
+    setupFiles: ['tests/support/fail-on-unhandled.ts'],
   },
 });

@@ -14,6 +14,8 @@ export const SyncStatusSchema = z.object({
   lastSuccessAt: z.string().nullable(),
   lastError: z.string().nullable(),
   nextAttemptAt: z.string().nullable(),
+  /** What stops this kiosk from using its own storage (a full disk, a file held by another program), in words; null when fine. */
+  localError: z.string().nullable(),
 });
 
 export const VerifyDaySchema = z.object({

@@ -1,5 +1,5 @@
 // `frontdesk`: the command line, a third client of the same contract (after IPC and HTTP).
-import { setLogSink, type LogLevel } from '../log.js';
+import { createLogger, setLogSink, type LogLevel } from '../log.js';
 import { employeesCommand } from './commands/employees.js';
 import { importCommand } from './commands/import.js';
 import { punchCommand } from './commands/punch.js';
@@ -59,6 +59,9 @@ function help(): string {
   ].join('\n');
 }
 
+/** The log message of an unhandled promise rejection; the end-to-end tests fail on it. */
+export const UNHANDLED = 'unhandled promise rejection';
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const json = rest.includes('--json');
@@ -70,6 +73,12 @@ export async function main(argv: string[]): Promise<number> {
   }
   const level: LogLevel = (process.env.FRONTDESK_LOG_LEVEL as LogLevel | undefined) ?? (name === 'serve' ? 'info' : 'warn');
   setLogSink((line) => process.stderr.write(line + '\n'), level);
+  // A promise nobody handled is a bug: it is logged (tests fail on this line) and, for a one-shot
+  // command, makes the exit code non-zero; a long-running host stays up to keep taking punches.
+  process.on('unhandledRejection', (reason) => {
+    createLogger('process').error(UNHANDLED, { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) });
+    if (name !== 'serve') process.exitCode = 1;
+  });
   try {
     return await command.run(rest);
   } catch (err) {

@@ -6,6 +6,7 @@ import { contract, isMethod, type Envelope, type Method, type MethodOutput, type
 import { AppError, type ErrorBody } from '../../shared/errors.js';
 import { createLogger } from '../log.js';
 import type { ManagerSession } from '../services/manager/manager-sessions.js';
+import { storageCause, storageErrorBody } from '../db/local/storage-errors.js';
 
 export type Origin = 'ipc' | 'http' | 'cli' | 'test';
 
@@ -37,12 +38,6 @@ function describeIssues(error: z.ZodError): { message: string; issues: { path: s
   const first = issues[0];
   const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'invalid input';
   return { message, issues };
-}
-
-/** SQLite failures the kiosk can meet in the field (full disk, I/O error, read-only media). */
-function storageFailure(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB|BUSY|LOCKED)/.test(code);
 }
 
 /**
@@ -78,12 +73,13 @@ export function createDispatch(handlers: Handlers, managers: ManagerLookup = () 
       return { ok: true, value };
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toBody() };
-      if (storageFailure(err)) {
-        log.error('storage failure', { method, error: String(err) });
-        return fail('STORAGE_FAILED', 'The kiosk could not save to its local storage. Nothing was recorded; please tell a manager.');
+      const cause = storageCause(err);
+      if (cause) {
+        log.error('storage failure', { method, cause, error: String(err) });
+        return { ok: false, error: storageErrorBody(cause, spec.kind === 'mutation' ? 'write' : 'read') };
       }
       log.error('handler crashed', { method, error: err instanceof Error ? err.stack : String(err) });
-      return fail('INTERNAL', 'Something went wrong inside Frontdesk. Nothing was recorded; please try again.');
+      return fail('INTERNAL', spec.kind === 'mutation' ? 'Something went wrong inside Frontdesk. Nothing was recorded; please try again.' : 'Something went wrong inside Frontdesk; please try again.');
     }
   };
 }

@@ -15,6 +15,8 @@ export interface Server {
   /** The server's central database. */
   databaseUrl: string;
   process: ChildProcess;
+  /** Everything the server wrote on stderr (its JSON log lines). */
+  stderr(): string;
 }
 
 /** A web host on a fresh data folder, syncing to a fresh database on the test PostgreSQL. */
@@ -26,6 +28,8 @@ export async function startServer(extraArgs: string[] = [], env: Record<string, 
     env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...env, DATABASE_URL: databaseUrl },
   });
   let out = '';
+  let err = '';
+  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const info = await new Promise<{ url: string; openUrl: string }>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       out += chunk.toString();
@@ -37,7 +41,7 @@ export async function startServer(extraArgs: string[] = [], env: Record<string, 
     });
     child.once('exit', (code) => reject(new Error(`frontdesk serve exited with ${code}`)));
   });
-  return { ...info, dataDir, databaseUrl, process: child };
+  return { ...info, dataDir, databaseUrl, process: child, stderr: () => err };
 }
 
 export async function stopServer(server: Server): Promise<void> {
@@ -48,6 +52,9 @@ export async function stopServer(server: Server): Promise<void> {
     await exited;
   }
   rmSync(server.dataDir, { recursive: true, force: true });
+  // No promise rejection may go unhandled in the host, whatever the test did to it.
+  const unhandled = server.stderr().split('\n').find((l) => l.includes('"msg":"unhandled promise rejection"'));
+  if (unhandled) throw new Error(`the web host had an unhandled promise rejection: ${unhandled}`);
 }
 
 export const test = base.extend<{ server: Server; kiosk: KioskPage }>({

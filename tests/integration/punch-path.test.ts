@@ -187,7 +187,7 @@ describe('punch path through dispatch', () => {
     const who = await t.call('kiosk.identify', { method: 'pin', code: 'E2', pin: '1234' });
     t.app.store.sqlite.pragma('query_only = 1'); // the file turns read-only under us
     const res = await t.raw('punches.record', { ticket: who.ticket, kind: 'IN' }, 'http');
-    expect(res).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED', message: expect.stringContaining('Nothing was recorded') } });
+    expect(res).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED', message: expect.stringMatching(/read-only.*not recorded/), details: { cause: 'read-only' } } });
     t.app.store.sqlite.pragma('query_only = 0');
     expect(count(t, 'punches')).toBe(1);
     expect(count(t, 'outbox')).toBe(1);

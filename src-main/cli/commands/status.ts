@@ -10,6 +10,7 @@ export function describeStatus(s: SyncStatus): string {
     `pending: ${s.pending}${s.oldestPendingAgeSeconds !== null ? `, oldest waiting ${s.oldestPendingAgeSeconds} s` : ''}`,
     `rejected by central: ${s.rejected}`,
     `last success: ${s.lastSuccessAt ?? 'never'}`,
+    ...(s.localError ? [`local storage: ${s.localError}`] : []),
     ...(s.lastError ? [`last error: ${s.lastError}`] : []),
     ...(s.nextAttemptAt ? [`next attempt: ${s.nextAttemptAt}`] : []),
   ].join('\n');

@@ -22,7 +22,8 @@ import { createOutbox, type OutboxPunch } from './outbox.js';
 import { pushBatch, recordRejects } from './push-batch.js';
 import { publishLocalRoster, pullRoster } from './roster-sync.js';
 import { writeSyncRecord } from './sync-state.js';
-import { readSyncStatus } from './status.js';
+import { readableNothing, readSyncStatus } from './status.js';
+import { describeSyncStorageFailure, storageCause } from '../../db/local/storage-errors.js';
 
 export interface SyncOptions {
   batchSize: number;
@@ -90,7 +91,20 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
   let started = false;
   let stopping = false;
 
-  const status = (): SyncStatus => readSyncStatus(deps, source.kind);
+  let localError: string | null = null;
+  let lastGood: SyncStatus | null = null;
+  /** The status from the local records; when they cannot be read, the last one read, with the cause. */
+  const status = (): SyncStatus => {
+    try {
+      lastGood = readSyncStatus(deps, source.kind, localError);
+      return lastGood;
+    } catch (err) {
+      const cause = storageCause(err);
+      if (!cause) throw err;
+      const base = lastGood ?? readableNothing(source.kind);
+      return { ...base, localError: describeSyncStorageFailure(cause) };
+    }
+  };
   const publish = (): void => deps.events.emit('sync.statusChanged', status());
   const schedule = (ms: number, isKick = false): void => {
     clearTimeout(timer);
@@ -145,38 +159,72 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
     for (const r of rejected) log.warn('punch held: central refused its data', { punchId: r.id, reason: r.reason });
   };
 
-  const runCycle = async (): Promise<void> => {
-    const now = deps.clock.now();
-    writeSyncRecord(deps.store.sqlite, { state: 'syncing', lastAttemptAt: now });
-    publish();
-    let batch: OutboxPunch[] = [];
+  /** Writes to the local sync records; a local storage failure is kept for the status, never thrown. */
+  const keepRecord = (write: () => void): void => {
     try {
-      const central = await source.connect();
-      await publishLocalRoster(deps.store.sqlite, central.pool, log);
-      await pullRoster(deps.store.sqlite, central.pool, log);
-      // Two batches in flight on two connections: while central inserts one, the other is sent.
-      while (!stopping) {
-        batch = outbox.oldest(opts.batchSize * 2);
-        if (batch.length === 0) break;
-        const halves = batch.length > opts.batchSize ? [batch.slice(0, opts.batchSize), batch.slice(opts.batchSize)] : [batch];
-        const results = await Promise.allSettled(halves.map((rows) => pushAndHold(central.pool, rows)));
-        const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-        if (failed) throw failed.reason;
+      write();
+    } catch (err) {
+      const cause = storageCause(err);
+      if (!cause) throw err;
+      localError = describeSyncStorageFailure(cause);
+    }
+  };
+
+  /** The batch that was being pushed when a cycle failed: its rows note the failure. */
+  let inFlight: OutboxPunch[] = [];
+
+  const push = async (): Promise<void> => {
+    inFlight = [];
+    writeSyncRecord(deps.store.sqlite, { state: 'syncing', lastAttemptAt: deps.clock.now() });
+    publish();
+    const central = await source.connect();
+    await publishLocalRoster(deps.store.sqlite, central.pool, log);
+    await pullRoster(deps.store.sqlite, central.pool, log);
+    // Two batches in flight on two connections: while central inserts one, the other is sent.
+    while (!stopping) {
+      const batch = outbox.oldest(opts.batchSize * 2);
+      if (batch.length === 0) break;
+      const halves = batch.length > opts.batchSize ? [batch.slice(0, opts.batchSize), batch.slice(opts.batchSize)] : [batch];
+      const results = await Promise.allSettled(halves.map((rows) => pushAndHold(central.pool, rows)));
+      const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+      if (failed) {
+        inFlight = batch;
+        throw failed.reason;
       }
+    }
+    const done = deps.clock.now();
+    writeSyncRecord(deps.store.sqlite, { state: 'idle', lastSuccessAt: done, lastError: null, nextAttemptAt: done + opts.idleIntervalMs });
+  };
+
+  /**
+   * One cycle; it never throws. A failure of central backs off and retries; so does a failure of
+   * this kiosk's own storage (a full disk, a file another process holds), which the status then
+   * names until a cycle succeeds again.
+   */
+  const runCycle = async (): Promise<void> => {
+    try {
+      await push();
       failures = 0;
-      const done = deps.clock.now();
-      writeSyncRecord(deps.store.sqlite, { state: 'idle', lastSuccessAt: done, lastError: null, nextAttemptAt: done + opts.idleIntervalMs });
+      localError = null;
       schedule(opts.idleIntervalMs);
     } catch (err) {
       const delay = fullJitterDelay(failures, opts.backoff, opts.random);
       failures++;
+      const cause = storageCause(err);
       const code = String(rootFailure(err).code ?? '');
-      const message = describeFailure(err);
       const next = deps.clock.now() + delay;
-      const waiting = batch.length > 0 ? batch : outbox.oldest(opts.batchSize);
-      if (waiting.length > 0) outbox.noteFailure(waiting.map((b) => b.id), message, next);
-      writeSyncRecord(deps.store.sqlite, { state: OFFLINE_CODES.test(code) ? 'offline' : 'waiting', lastError: message, nextAttemptAt: next });
-      log.warn('sync failed; will retry', { error: message, code, retryInMs: delay, failures });
+      if (cause) {
+        localError = describeSyncStorageFailure(cause);
+        log.error('sync stopped by local storage; will retry', { cause, error: String(err), retryInMs: delay });
+      } else {
+        const message = describeFailure(err);
+        log.warn('sync failed; will retry', { error: message, code, retryInMs: delay, failures });
+        keepRecord(() => {
+          const waiting = inFlight.length > 0 ? inFlight : outbox.oldest(opts.batchSize);
+          if (waiting.length > 0) outbox.noteFailure(waiting.map((b) => b.id), message, next);
+          writeSyncRecord(deps.store.sqlite, { state: OFFLINE_CODES.test(code) ? 'offline' : 'waiting', lastError: message, nextAttemptAt: next });
+        });
+      }
       schedule(delay);
     }
   };

@@ -7,7 +7,23 @@ import { readSyncRecord } from './sync-state.js';
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-export function readSyncStatus(deps: ServiceDeps, central: SyncStatus['central']): SyncStatus {
+/** What the status says before anything could be read from the local records. */
+export function readableNothing(central: SyncStatus['central']): SyncStatus {
+  return {
+    state: central === 'none' ? 'not-configured' : 'waiting',
+    central,
+    pending: 0,
+    oldestPendingAt: null,
+    oldestPendingAgeSeconds: null,
+    rejected: 0,
+    lastSuccessAt: null,
+    lastError: null,
+    nextAttemptAt: null,
+    localError: null,
+  };
+}
+
+export function readSyncStatus(deps: ServiceDeps, central: SyncStatus['central'], localError: string | null = null): SyncStatus {
   const db = deps.store.sqlite;
   const pending = db
     .prepare(`SELECT count(*) AS n, min(p.created_at) AS oldest FROM outbox o JOIN punches p ON p.id = o.punch_id WHERE ${SENDABLE}`)
@@ -25,5 +41,6 @@ export function readSyncStatus(deps: ServiceDeps, central: SyncStatus['central']
     lastSuccessAt: iso(record.lastSuccessAt),
     lastError: record.lastError,
     nextAttemptAt: iso(record.nextAttemptAt),
+    localError,
   };
 }

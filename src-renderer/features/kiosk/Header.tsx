@@ -26,6 +26,7 @@ function Clock({ tz }: { tz: string }) {
 
 /** The kiosk's calm sync indicator: all synced, syncing, or saved here while central is away. */
 export function syncText(s: SyncStatus): string {
+  if (s.localError) return 'Storage problem · tap for details';
   switch (s.state) {
     case 'idle':
       return s.pending === 0 ? 'All punches synced' : `Syncing · ${s.pending} waiting`;
@@ -74,7 +75,7 @@ function SyncBadge({ onOpen }: { onOpen(): void }) {
     : status === null
       ? 'Checking…'
       : syncText(status);
-  const calm = reachable && status !== null && (status.state === 'idle' || status.state === 'syncing');
+  const calm = reachable && status !== null && status.localError === null && (status.state === 'idle' || status.state === 'syncing');
   return (
     <button type="button" className={`sync-badge ${calm ? '' : 'sync-badge-down'}`} onClick={onOpen} aria-describedby="sync-badge-text">
       <span className="sync-dot" aria-hidden="true" />

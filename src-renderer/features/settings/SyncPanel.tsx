@@ -69,6 +69,12 @@ export function SyncPanel({ tz, onClose }: { tz: string; onClose(): void }) {
             <dt>Last success</dt>
             <dd>{when(status.lastSuccessAt, tz)}</dd>
           </div>
+          {status.localError && (
+            <div className="sync-error">
+              <dt>This kiosk’s storage</dt>
+              <dd data-testid="sync-local-error">{status.localError}</dd>
+            </div>
+          )}
           {status.lastError && (
             <div className="sync-error">
               <dt>Last error</dt>
