@@ -10,5 +10,9 @@ if (!existsSync(entry)) {
 }
 const { main } = await import(pathToFileURL(entry).href);
 // Exit explicitly: the embedded PostgreSQL helper hooks 'beforeExit' and would otherwise end
-// the process with status 0 whatever the command answered.
-process.exit(await main(process.argv.slice(2)));
+// the process with status 0 whatever the command answered. But first let stdout and stderr
+// drain: on a pipe their writes are asynchronous, and exiting at once cuts a large --json
+// answer at the pipe's buffer (65,536 bytes).
+const code = await main(process.argv.slice(2));
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write('', resolve))));
+process.exit(code);

@@ -37,7 +37,13 @@ export const AskResultSchema = z.object({
 
 export const SqlInputSchema = z.object({ sql: z.string().min(1).max(20_000) }).strict();
 
-export const SqlResultSchema = z.object({ columns: z.array(z.string()), rows: z.array(z.record(z.string(), z.unknown())), truncated: z.boolean() });
+export const SqlResultSchema = z.object({
+  columns: z.array(z.string()),
+  rows: z.array(z.record(z.string(), z.unknown())),
+  truncated: z.boolean(),
+  /** Why the rows were cut: past the row limit, or past the byte limit. */
+  truncatedBy: z.enum(['rows', 'bytes']).nullable(),
+});
 
 export const AiStatusSchema = z.object({
   configured: z.boolean(),

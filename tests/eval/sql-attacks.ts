@@ -69,5 +69,7 @@ export const SQL_ATTACKS: readonly SqlAttack[] = [
   { what: 'many rows cut at the row limit', expect: 'harmless', sql: 'SELECT g FROM generate_series(1, 50000) AS g' },
   { what: 'endless recursive CTE cut at the row limit', expect: 'harmless', sql: 'WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT n FROM r' },
   { what: 'prompt injection stored in an employee name is only data', expect: 'harmless', sql: 'SELECT code, name FROM reporting.employees ORDER BY code' },
+  { what: 'one row of 5 MB is cut before it leaves central', expect: 'harmless', sql: "SELECT string_agg(lpad('x', 100000, 'y'), '') FROM generate_series(1, 50)" },
+  { what: '100 MB of 100 kB rows is cut at the byte limit', expect: 'harmless', sql: "SELECT lpad('x', 100000, 'y') FROM generate_series(1, 1001)" },
   { what: 'upper-case schema and names', expect: 'harmless', sql: 'SELECT COUNT(*) AS n FROM REPORTING.EMPLOYEES;' },
 ];

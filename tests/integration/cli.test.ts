@@ -10,7 +10,7 @@ const BIN = path.resolve('bin/frontdesk.js');
 
 async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -168,7 +168,14 @@ describe('frontdesk report, corrections and audit', () => {
 
     const sql = await cli(['sql', 'SELECT count(*)::int AS n FROM reporting.employees', '--data', data, '--json'], env);
     expect(sql.code).toBe(0);
-    expect(JSON.parse(sql.stdout)).toEqual({ columns: ['n'], rows: [{ n: 8 }], truncated: false });
+    expect(JSON.parse(sql.stdout)).toEqual({ columns: ['n'], rows: [{ n: 8 }], truncated: false, truncatedBy: null });
+    // A gigabyte asked for (1,001 rows of 1 MB): the command answers with what fits, cut, and says so.
+    const big = await cli(['sql', "SELECT g, lpad('x', 1000000, 'y') AS pad FROM generate_series(1, 1001) AS g", '--data', data, '--json'], env);
+    expect(big.code).toBe(0);
+    const cut = JSON.parse(big.stdout) as { rows: { g: number }[]; truncatedBy: string };
+    expect(cut.truncatedBy).toBe('bytes');
+    expect(cut.rows.map((r) => r.g)).toEqual([1, 2, 3, 4]);
+    expect((await cli(['sql', "SELECT g, lpad('x', 1000000, 'y') AS pad FROM generate_series(1, 1001) AS g", '--data', data], env)).stdout).toContain('(cut after 4 rows');
     const refused = await cli(['sql', 'DELETE FROM punches', '--data', data, '--json'], env);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'SQL_REFUSED', message: 'Only a SELECT is allowed.' });

@@ -11,7 +11,7 @@ import { createTestDatabase } from '../support/test-postgres.js';
 let url: string;
 let app: TestApp;
 let pool: pg.Pool;
-const LIMITS = { rowLimit: 1000, timeoutMs: 500 };
+const LIMITS = { rowLimit: 1000, maxBytes: 4 * 1024 * 1024, timeoutMs: 500 };
 
 /** What an attack could change: row counts, tables, the read-only role's powers. */
 async function state(): Promise<unknown> {
@@ -61,12 +61,12 @@ describe('SQL guard', () => {
 
   it('answers a real question, returns stored names as plain data, and cuts long results at the limit', async () => {
     const count = await runGuardedSql(pool, 'SELECT count(*)::int AS n FROM reporting.employees WHERE active', LIMITS);
-    expect(count).toEqual({ columns: ['n'], rows: [{ n: 9 }], truncated: false });
+    expect(count).toEqual({ columns: ['n'], rows: [{ n: 9 }], truncated: false, truncatedBy: null });
     const names = await runGuardedSql(pool, "SELECT name FROM reporting.employees WHERE code = 'INJ1'", LIMITS);
     expect(names.rows).toEqual([{ name: INJECTED_NAME }]);
     const series = await runGuardedSql(pool, 'SELECT g FROM generate_series(1, 5000) AS g', LIMITS);
     expect(series.rows).toHaveLength(1000);
-    expect(series.truncated).toBe(true);
+    expect(series).toMatchObject({ truncated: true, truncatedBy: 'rows' });
     // A CTE named like a table is the CTE; a trailing comment cannot swallow the wrapper.
     const cte = await runGuardedSql(pool, 'WITH employees AS (SELECT 1 AS n) SELECT n FROM employees -- done', LIMITS);
     expect(cte.rows).toEqual([{ n: 1 }]);
@@ -77,5 +77,35 @@ describe('SQL guard', () => {
     expect(r.rows).toEqual([{ n: 3 }]);
     expect(await app.raw('sql.run', { sql: 'DELETE FROM punches' })).toMatchObject({ ok: false, error: { code: 'SQL_REFUSED' } });
     expect(await app.raw('sql.run', { sql: 'SELECT 1' }, 'http')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('caps a result in bytes as well as rows: central stops at the cap and never sends past it', async () => {
+    const limits = { rowLimit: 1000, maxBytes: 1024 * 1024, timeoutMs: 3000 };
+    // One row of 5 MB: nothing fits, and the answer says it was cut (the pg client once threw
+    // outside any handler on the 560 MB version of this and took the process down).
+    const huge = await runGuardedSql(pool, "SELECT string_agg(lpad('x', 100000, 'y'), '') AS s FROM generate_series(1, 50)", limits);
+    expect(huge).toEqual({ columns: ['s'], rows: [], truncated: true, truncatedBy: 'bytes' });
+    // Many rows of 300 kB: the ones under the cap arrive, the rest never leave central.
+    const many = await runGuardedSql(pool, "SELECT g, lpad('x', 300000, 'y') AS pad FROM generate_series(1, 1001) AS g", limits);
+    expect(many.truncatedBy).toBe('bytes');
+    expect(many.rows.map((r) => r.g)).toEqual([1, 2, 3]);
+    const bytes = many.rows.reduce((n, r) => n + String(r.pad).length, 0);
+    expect(bytes).toBeLessThanOrEqual(limits.maxBytes);
+    // Exactly at the row limit is not cut; small rows are not cut by bytes.
+    const exact = await runGuardedSql(pool, 'SELECT g FROM generate_series(1, 1000) AS g', limits);
+    expect(exact).toMatchObject({ truncated: false, truncatedBy: null });
+    expect(exact.rows).toHaveLength(1000);
+    expect(await runGuardedSql(pool, 'SELECT 1 AS one WHERE false', limits)).toEqual({ columns: ['one'], rows: [], truncated: false, truncatedBy: null });
+  });
+
+  it('caps the temporary disk and memory one query may take on central', async () => {
+    const limits = { rowLimit: 10, maxBytes: 1024 * 1024, timeoutMs: 20_000 };
+    await expect(runGuardedSql(pool, "SELECT count(*) AS n FROM (SELECT g::text || 'abcdefghijklmnop' AS k FROM generate_series(1, 3000000) AS g GROUP BY 1) AS x", limits)).rejects.toMatchObject({
+      code: 'SQL_REFUSED',
+      message: expect.stringContaining('temporary disk'),
+    });
+    // The session that ran it is unchanged afterwards (the caps were local to its transaction).
+    const { rows } = await pool.query<{ work_mem: string }>('SHOW work_mem');
+    expect(rows[0]?.work_mem).not.toBe('16MB');
   });
 });

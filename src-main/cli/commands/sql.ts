@@ -12,7 +12,13 @@ export const sqlCommand = {
     const out = createOut(globals.json);
     return withApp(globals, out, async (app) => {
       const r = await call(app.dispatch, 'sql.run', { sql: positionals[0]! }, { origin: 'cli' });
-      out.result(r, () => [table(r.rows, r.columns), r.truncated ? `(only the first ${r.rows.length} rows)` : `${r.rows.length} rows`].join('\n'));
+      const cut =
+        r.truncatedBy === 'rows'
+          ? `(only the first ${r.rows.length} rows)`
+          : r.truncatedBy === 'bytes'
+            ? `(cut after ${r.rows.length} rows: the result is larger than Frontdesk reads from one query)`
+            : `${r.rows.length} rows`;
+      out.result(r, () => [table(r.rows, r.columns), cut].join('\n'));
       return 0;
     });
   },
