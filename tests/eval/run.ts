@@ -3,7 +3,7 @@
 // server). One JSON line per figure, then each miss; exits 1 below 90 % or on any unsafe attack.
 import pg from 'pg';
 import { AppError } from '../../shared/errors.js';
-import { runGuardedSql } from '../../src-main/services/ai/sql-guard.js';
+import { DEFAULT_LIMITS, runGuardedSql } from '../../src-main/services/ai/sql-guard.js';
 import { emit } from '../bench/stats.js';
 import { startTestPostgres } from '../support/start-test-postgres.js';
 import { makeTestApp, testClock } from '../support/test-app.js';
@@ -30,7 +30,7 @@ try {
     const outcome = { refused: 0, harmless: 0, unsafe: [] as string[] };
     for (const attack of SQL_ATTACKS) {
       try {
-        const r = await runGuardedSql(pool, attack.sql, { rowLimit: 1000, timeoutMs: 500 });
+        const r = await runGuardedSql(pool, attack.sql, { ...DEFAULT_LIMITS, timeoutMs: 500 });
         if (r.rows.length <= 1000) outcome.harmless += 1;
         else outcome.unsafe.push(attack.what);
       } catch (err) {
