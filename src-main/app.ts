@@ -6,6 +6,7 @@ import type { KioskInfo } from '../shared/contract/kiosk.js';
 import { DEFAULT_PUNCH_POLICY } from '../shared/domain/punch-rules.js';
 import { openLocalStore, type LocalStore } from './db/local/connection.js';
 import { acquireHostLock } from './db/local/host-lock.js';
+import { readIdentityFile, refuseForeignDatabase, refuseMissingDatabase, writeIdentityFile } from './db/local/kiosk-identity.js';
 import { migrateLocal } from './db/local/migrate.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createLogger } from './log.js';
@@ -69,19 +70,30 @@ function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): 
   };
 }
 
+/** The device id the database holds, read before migrating (the file may be any SQLite file). */
+function storedDeviceId(store: LocalStore): string | undefined {
+  const hasSettings = store.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get();
+  if (!hasSettings) return undefined;
+  return (store.sqlite.prepare("SELECT value FROM settings WHERE key = 'device_id'").get() as { value: string } | undefined)?.value;
+}
+
 export async function createApp({ config, host, clock = systemClock, sync: syncOptions, secretCodec }: AppOptions): Promise<App> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   // A long-running host serves its folder alone; commands run beside it.
   const hostLock = host === 'web' || host === 'electron' ? acquireHostLock(config.dataDir, host) : null;
   const file = path.join(config.dataDir, LOCAL_DB_FILE);
   let store: LocalStore;
+  let remembered: ReturnType<typeof readIdentityFile>;
   try {
+    remembered = readIdentityFile(config.dataDir);
+    refuseMissingDatabase(remembered, file);
     store = openLocalStore(file);
   } catch (err) {
     hostLock?.release();
     throw err;
   }
   try {
+    refuseForeignDatabase(remembered, storedDeviceId(store), file);
     migrateLocal(store);
   } catch (err) {
     store.close();
@@ -100,6 +112,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     ai: createAiStore(process.env, config.dataDir, secretCodec),
     kiosk: loadKioskIdentity(store, config, clock),
   };
+  if (!remembered) writeIdentityFile(config.dataDir, { deviceId: deps.kiosk.deviceId, createdAt: new Date(clock.now()).toISOString() });
   const punches = createPunchService(deps);
   let demoSeeded: readonly DemoCredential[] | null = null;
   if (!getSetting(store.db, 'initialized')) {
