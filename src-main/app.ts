@@ -23,6 +23,7 @@ import { createCentralSource, type CentralSource } from './services/sync/central
 import { createSyncEngine, type SyncEngine, type SyncOptions } from './services/sync/engine.js';
 import { startAutoCheckout } from './services/corrections/auto-checkout.js';
 import { createAiStore, type SecretCodec } from './services/ai/ai-config.js';
+import { createPinGate } from './services/punches/pin-gate.js';
 
 export const LOCAL_DB_FILE = 'frontdesk.sqlite';
 const STATUS_PUSH_DELAY_MS = 50;
@@ -111,6 +112,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     autoCheckout: config.autoCheckout,
     ai: createAiStore(process.env, config.dataDir, secretCodec),
     kiosk: loadKioskIdentity(store, config, clock),
+    pinGate: createPinGate(),
   };
   if (!remembered) writeIdentityFile(config.dataDir, { deviceId: deps.kiosk.deviceId, createdAt: new Date(clock.now()).toISOString() });
   const punches = createPunchService(deps);

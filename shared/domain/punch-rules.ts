@@ -4,7 +4,9 @@
 // - the same kind tapped again within the duplicate window is the same punch (the first
 //   receipt is returned), because people tap twice when a screen feels slow;
 // - too many wrong PINs lock that employee out on this kiosk for a while; the state is
-//   stored, so restarting the kiosk does not reset it.
+//   stored, so restarting the kiosk does not reset it. An attempt is counted before it is
+//   evaluated, so guesses sent in parallel are counted as they come, not after the slow hash
+//   check; and a lock is never shortened by anything but its end or a right PIN.
 
 import type { PunchKind } from './work-hours.js';
 
@@ -57,13 +59,30 @@ export function lockoutRemaining(state: PinFailures, nowMs: number): number {
   return Math.ceil((state.lockedUntilMs - nowMs) / 1000);
 }
 
-export function afterWrongPin(state: PinFailures, nowMs: number, policy: PunchPolicy): PinFailures {
-  const expired = state.lockedUntilMs !== null && nowMs >= state.lockedUntilMs;
+export type AttemptStart =
+  | { allowed: false; lockedForSeconds: number }
+  /** `counted` is the state to store before the PIN is checked: this attempt counted as wrong. */
+  | { allowed: true; counted: PinFailures };
+
+/**
+ * Whether a PIN may be checked now, and the state that counts this attempt (as if it were
+ * wrong: a right PIN then clears it). The attempt that reaches the limit sets the lock itself,
+ * so no guess can start while the last allowed one is still being checked.
+ */
+export function startAttempt(state: PinFailures, nowMs: number, policy: PunchPolicy): AttemptStart {
+  const locked = lockoutRemaining(state, nowMs);
+  if (locked > 0) return { allowed: false, lockedForSeconds: locked };
+  const expired = state.lockedUntilMs !== null;
   const failures = (expired ? 0 : state.failures) + 1;
   if (failures >= policy.maxWrongPins) {
-    return { failures: 0, lockedUntilMs: nowMs + policy.lockoutSeconds * 1000 };
+    return { allowed: true, counted: { failures: 0, lockedUntilMs: nowMs + policy.lockoutSeconds * 1000 } };
   }
-  return { failures, lockedUntilMs: null };
+  return { allowed: true, counted: { failures, lockedUntilMs: null } };
+}
+
+/** The most PIN guesses per hour the lockout lets through for one employee. */
+export function guessesPerHour(policy: PunchPolicy): number {
+  return Math.floor(3600 / policy.lockoutSeconds) * policy.maxWrongPins;
 }
 
 export function attemptsLeft(state: PinFailures, policy: PunchPolicy): number {

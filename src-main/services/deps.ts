@@ -6,6 +6,7 @@ import type { Logger } from '../log.js';
 import type { PunchPolicy } from '../../shared/domain/punch-rules.js';
 import type { AutoCheckoutRule } from '../../shared/domain/auto-checkout.js';
 import type { AiStore } from './ai/ai-config.js';
+import type { PinGate } from './punches/pin-gate.js';
 
 export interface Clock {
   now(): number;
@@ -31,4 +32,6 @@ export interface ServiceDeps {
   kiosk: KioskIdentity;
   /** The AI endpoint as configured now (environment, else the secrets file); read per call. */
   ai: AiStore;
+  /** Where PIN checks (slow hashes) wait their turn: bounded, one per employee, round robin. */
+  pinGate: PinGate;
 }

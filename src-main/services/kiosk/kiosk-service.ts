@@ -17,7 +17,7 @@ export async function verifyManager(deps: ServiceDeps, code: string, pin: string
   if (!employee || !employee.active || !employee.isManager) {
     throw new AppError('FORBIDDEN', `Only an active manager can ${forWhat}.`);
   }
-  await checkPin(deps, employee, pin);
+  await checkPin(deps, deps.pinGate, employee, pin);
   return employee;
 }
 

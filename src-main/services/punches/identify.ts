@@ -30,7 +30,7 @@ export async function findActiveEmployee(
   if (!employee.active) {
     throw new AppError('INACTIVE_EMPLOYEE', `${employee.name} is not active on this kiosk. Please see your manager.`);
   }
-  if (input.method === 'pin') await checkPin(deps, employee, input.pin);
+  if (input.method === 'pin') await checkPin(deps, deps.pinGate, employee, input.pin);
   return employee;
 }
 

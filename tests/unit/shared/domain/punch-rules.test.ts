@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  afterWrongPin,
   attemptsLeft,
+  guessesPerHour,
   DEFAULT_PUNCH_POLICY as policy,
   isDuplicateTap,
   isInTheFuture,
   lockoutRemaining,
   NO_PIN_FAILURES,
+  startAttempt,
   suggestKind,
+  type PinFailures,
 } from '../../../../shared/domain/punch-rules.js';
 
 const T = Date.parse('2026-11-20T04:00:00Z');
@@ -39,19 +41,37 @@ describe('isDuplicateTap', () => {
 });
 
 describe('PIN lockout', () => {
-  it('locks after the fifth wrong PIN for five minutes, then starts afresh', () => {
+  /** Starts an attempt that must be allowed, and returns the state that counts it. */
+  const counted = (state: PinFailures, now: number): PinFailures => {
+    const start = startAttempt(state, now, policy);
+    if (!start.allowed) throw new Error('attempt refused');
+    return start.counted;
+  };
+
+  it('counts each attempt before it is checked and locks with the fifth, for five minutes, then starts afresh', () => {
     let s = NO_PIN_FAILURES;
     for (let i = 1; i <= 4; i++) {
-      s = afterWrongPin(s, T, policy);
+      s = counted(s, T);
       expect(lockoutRemaining(s, T)).toBe(0);
       expect(attemptsLeft(s, policy)).toBe(5 - i);
     }
-    s = afterWrongPin(s, T, policy);
+    s = counted(s, T);
     expect(lockoutRemaining(s, T)).toBe(300);
-    expect(lockoutRemaining(s, T + 299_000)).toBe(1);
+    expect(startAttempt(s, T + 299_000, policy)).toEqual({ allowed: false, lockedForSeconds: 1 });
     expect(lockoutRemaining(s, T + 300_000)).toBe(0);
-    const after = afterWrongPin(s, T + 300_000, policy);
-    expect(after).toEqual({ failures: 1, lockedUntilMs: null });
+    expect(counted(s, T + 300_000)).toEqual({ failures: 1, lockedUntilMs: null });
+  });
+
+  it('never lets an attempt during a lock shorten it or start a new count', () => {
+    const locked = { failures: 0, lockedUntilMs: T + 300_000 };
+    for (const at of [T, T + 1, T + 150_000, T + 299_999]) {
+      expect(startAttempt(locked, at, policy)).toMatchObject({ allowed: false });
+    }
+  });
+
+  it('allows 60 guesses per hour per employee with the default policy', () => {
+    expect(guessesPerHour(policy)).toBe(60);
+    expect(guessesPerHour({ ...policy, lockoutSeconds: 900, maxWrongPins: 3 })).toBe(12);
   });
 });
 
