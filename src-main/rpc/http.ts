@@ -64,26 +64,48 @@ function tokenMatches(given: string | null | undefined, token: string): boolean 
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * Reads the body, or resolves null once it passes `limit`. The rest of an oversized body is
+ * read and dropped (up to a ceiling), so the client gets the 413 answer instead of a reset
+ * connection, which a screen can only report as "the kiosk service is not answering".
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let over = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        resolve(null);
-        req.destroy();
+      if (!over && size <= limit) {
+        chunks.push(chunk);
         return;
       }
-      chunks.push(chunk);
+      if (!over) {
+        over = true;
+        chunks.length = 0;
+        resolve(null);
+      }
+      if (size > limit * 4 + DRAIN_CEILING_BYTES) req.destroy();
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
 }
 
+const DRAIN_CEILING_BYTES = 16 * 1024 * 1024;
+
+/** decodeURIComponent that answers a malformed % escape with null instead of throwing. */
+function decodePath(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(staticDir: string, urlPath: string, res: ServerResponse): void {
-  const decoded = decodeURIComponent(urlPath);
+  const decoded = decodePath(urlPath);
+  if (decoded === null) return sendError(res, 400, { code: 'BAD_INPUT', message: 'The address has a malformed % escape.' });
   const resolved = path.resolve(staticDir, '.' + (decoded.endsWith('/') ? decoded + 'index.html' : decoded));
   const inside = resolved === staticDir || resolved.startsWith(staticDir + path.sep);
   let file = inside ? resolved : '';
@@ -135,14 +157,17 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
         return sendError(res, 401, { code: 'UNAUTHORIZED', message: 'Open the link that `frontdesk serve` printed (it carries the session token).' });
       }
       const body = await readBody(req, maxBody);
-      if (body === null) return sendError(res, 413, { code: 'BAD_INPUT', message: 'The request is too large.' });
+      if (body === null) {
+        return send(res, 413, { ok: false, error: { code: 'BAD_INPUT', message: `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MB, the most this kiosk accepts; nothing was done.` } }, { Connection: 'close' });
+      }
       let input: unknown;
       try {
         input = body.trim() === '' ? undefined : JSON.parse(body);
       } catch {
         return sendError(res, 400, { code: 'BAD_INPUT', message: 'The request body is not valid JSON.' });
       }
-      const method = decodeURIComponent(url.pathname.slice('/rpc/'.length));
+      const method = decodePath(url.pathname.slice('/rpc/'.length));
+      if (method === null) return sendError(res, 400, { code: 'BAD_INPUT', message: 'The address has a malformed % escape.' });
       const managerToken = req.headers['x-frontdesk-manager'];
       return send(res, 200, await opts.dispatch(method, input, { origin: 'http', managerToken: typeof managerToken === 'string' ? managerToken : undefined }));
     }

@@ -127,6 +127,41 @@ describe('frontdesk serve with no configuration', () => {
   });
 });
 
+describe('frontdesk serve and its session token', () => {
+  it('refuses --token (it would show in the process list) and reads the token from a file instead', async () => {
+    const { spawn } = await import('node:child_process');
+    const data = tempDir();
+    const refused = await cli(['serve', '--token', 'a-token-of-twenty-chars', '--data', data, '--no-demo']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('FRONTDESK_TOKEN');
+    const file = path.join(data, 'token.txt');
+    writeFileSync(file, 'token-from-a-file-0123456789\n', { mode: 0o600 });
+    const child = spawn(process.execPath, [BIN, 'serve', '--token-file', file, '--data', data, '--port', '0', '--json', '--no-demo'], {
+      env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error', DATABASE_URL: 'postgres://x:y@127.0.0.1:9/none' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    try {
+      const info = await new Promise<{ openUrl: string }>((resolve) => {
+        let out = '';
+        child.stdout!.on('data', (c: Buffer) => {
+          out += c.toString();
+          try {
+            resolve(JSON.parse(out));
+          } catch {
+            /* incomplete */
+          }
+        });
+      });
+      expect(info.openUrl).toMatch(/#token=token-from-a-file-0123456789$/);
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    expect((await cli(['serve', '--token-file', path.join(data, 'nope'), '--data', data])).code).toBe(2);
+  });
+});
+
 describe('frontdesk report, corrections and audit', () => {
   it('runs a report, writes CSV, corrects a punch and shows the audit, with exit codes that tell', async () => {
     const { existsSync, readFileSync, readdirSync, statSync } = await import('node:fs');

@@ -102,4 +102,30 @@ describe('web host', () => {
     expect(text).toContain(receipt.punchId);
     expect((await fetch(`${host.url}/events?token=wrong`)).status).toBe(401);
   });
+
+  it('answers a body over the limit with the typed 413, not a reset connection', async () => {
+    const small = await startWebHost({ dispatch: t.app.dispatch, events: t.app.events, staticDir: tempDir('frontdesk-web-'), token: TOKEN, host: '127.0.0.1', port: 0, maxBodyBytes: 1024 * 1024 });
+    try {
+      const content = 'x'.repeat(5 * 1024 * 1024);
+      const res = await fetch(`${small.url}/rpc/punches.import`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ fileName: 'big.csv', content }),
+      });
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('larger than 1 MB') } });
+      // The host still answers afterwards.
+      expect((await fetch(`${small.url}/rpc/kiosk.info`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: '{}' })).status).toBe(200);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('answers a malformed % escape with 400, not 500', async () => {
+    expect(await rawGet('/%E0%A4%A', new URL(host.url).host)).toBe(400);
+    expect(await rawGet('/assets/%ZZ.js', new URL(host.url).host)).toBe(400);
+    const res = await rpc('kiosk.info%E0%A4%A', '{}');
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: 'The address has a malformed % escape.' } });
+  });
 });

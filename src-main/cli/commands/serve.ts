@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { rendererDir } from '../../paths.js';
 import { startWebHost } from '../../rpc/http.js';
 import { parseCommand } from '../args.js';
@@ -6,18 +7,24 @@ import { openApp } from '../context.js';
 import { createOut, UsageError } from '../output.js';
 
 export const serveCommand = {
-  usage: 'serve [--host 127.0.0.1] [--port 4310] [--token T]',
+  usage: 'serve [--host 127.0.0.1] [--port 4310] [--token-file FILE]',
   summary: 'run the web host: the kiosk in any browser on this machine',
   async run(argv: string[]): Promise<number> {
     const { values, globals } = parseCommand(argv, {
       host: { type: 'string' },
       port: { type: 'string' },
       token: { type: 'string' },
+      'token-file': { type: 'string' },
     });
+    // A token on the command line is visible to every user in the process list.
+    if (values.token !== undefined) {
+      throw new UsageError('--token would show the session token in the process list; set FRONTDESK_TOKEN or put it in a file given with --token-file');
+    }
+    const tokenFromFile = values['token-file'] === undefined ? undefined : readTokenFile(values['token-file']);
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError('--port must be 0 to 65535');
     const out = createOut(globals.json);
-    const app = await openApp(globals, out, 'web', { host: values.host, port, token: values.token });
+    const app = await openApp(globals, out, 'web', { host: values.host, port, token: tokenFromFile });
     const token = app.config.token ?? randomBytes(24).toString('base64url');
     const host = await startWebHost({
       dispatch: app.dispatch,
@@ -41,3 +48,11 @@ export const serveCommand = {
     return 0;
   },
 };
+
+function readTokenFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch (err) {
+    throw new UsageError(`cannot read the token file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+}
