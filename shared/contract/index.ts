@@ -1,7 +1,8 @@
 // The one contract: every call any client can make, with its zod input and output. Hosts
 // (IPC, HTTP, CLI, tests) bind from this table; a method not here does not exist.
 // `access` says who may call it: 'kiosk' from any authenticated client, 'admin' from trusted
-// local callers (the CLI, tests) or a screen with a manager signed in. `actor` marks methods
+// local callers (the CLI, tests) or a screen with a manager signed in, 'owner' from trusted
+// local callers only (an admin at the machine itself). `actor` marks methods
 // whose `by` (the acting manager) the dispatch fills in from the sign-in.
 import { z } from 'zod';
 import type { ErrorBody } from '../errors.js';
@@ -46,7 +47,7 @@ import { AiConfigureInputSchema, AiStatusSchema, AskInputSchema, AskResultSchema
 
 const Empty = z.object({}).strict().default({});
 
-type Access = 'kiosk' | 'admin';
+type Access = 'kiosk' | 'admin' | 'owner';
 interface MethodSpec {
   kind: 'query' | 'mutation';
   access: Access;
@@ -91,7 +92,7 @@ export const contract = {
   'ai.ask': { kind: 'query', access: 'admin', input: AskInputSchema, output: AskResultSchema },
   'ai.summary': { kind: 'query', access: 'admin', input: SummaryInputSchema, output: SummarySchema },
   'ai.status': { kind: 'query', access: 'admin', input: Empty, output: AiStatusSchema },
-  'ai.configure': { kind: 'mutation', access: 'admin', input: AiConfigureInputSchema, output: AiStatusSchema },
+  'ai.configure': { kind: 'mutation', access: 'owner', input: AiConfigureInputSchema, output: AiStatusSchema },
   'sql.run': { kind: 'query', access: 'admin', input: SqlInputSchema, output: SqlResultSchema },
   'system.health': { kind: 'query', access: 'kiosk', input: Empty, output: HealthSchema },
 } as const satisfies Record<string, MethodSpec>;

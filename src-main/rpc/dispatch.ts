@@ -46,7 +46,8 @@ function describeIssues(error: z.ZodError): { message: string; issues: { path: s
  */
 function authorize(method: Method, input: unknown, ctx: CallContext, managers: ManagerLookup): { input: unknown } | Envelope<never> {
   const spec = contract[method];
-  if (spec.access !== 'admin' || isTrusted(ctx)) return { input };
+  if (spec.access === 'kiosk' || isTrusted(ctx)) return { input };
+  if (spec.access === 'owner') return fail('FORBIDDEN', `${method} is for an admin at this machine (the frontdesk command), not for a screen.`);
   const manager = managers(ctx.managerToken);
   if (!manager) return fail('FORBIDDEN', `${method} needs a manager to sign in.`);
   const takesActor = 'actor' in spec && spec.actor;

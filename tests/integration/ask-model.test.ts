@@ -58,8 +58,15 @@ describe('ask, with a model', () => {
     // The key never reaches a client.
     expect(JSON.stringify(await app.call('ai.status', {}))).not.toContain('sk-test');
     expect(await app.call('ai.status', {})).toEqual({ configured: true, baseUrl: ai.url, model: 'test-model', keySource: 'secrets-file' });
-    // Only a manager (or a trusted caller) may change it; a kiosk screen may not.
+    // Only an admin at the machine may change it; no screen may, not even a manager's.
     expect(await app.raw('ai.configure', { apiKey: 'sk-from-a-kiosk-screen' }, 'http')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const manager = await app.call('manager.signIn', { code: 'M1', pin: '4321' });
+    const asManager = { origin: 'http', managerToken: manager.token } as const;
+    expect(await app.app.dispatch('ai.configure', { baseUrl: 'https://attacker.example/v1' }, asManager)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.app.dispatch('ai.status', {}, asManager)).toMatchObject({ ok: true });
+    // The stored key never follows a new address.
+    expect(await app.raw('ai.configure', { baseUrl: 'https://attacker.example/v1' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('needs its API key again') } });
+    expect(await app.call('ai.status', {})).toMatchObject({ baseUrl: ai.url });
     expect(await app.raw('ai.configure', { baseUrl: 'not a url' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 

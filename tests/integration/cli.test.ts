@@ -18,6 +18,16 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
   }
 }
 
+/** Runs the CLI with `input` on its stdin (for secrets, which never go in the arguments). */
+function cliWithStdin(args: string[], input: string, env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } }, (err, stdout, stderr) =>
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr }),
+    );
+    child.stdin!.end(input);
+  });
+}
+
 describe('frontdesk CLI', () => {
   it('adds and lists employees, punches with and without a PIN, and lists punches as JSON', async () => {
     const data = tempDir();
@@ -222,7 +232,8 @@ describe('frontdesk report, corrections and audit', () => {
 
     // The AI endpoint: kept in a 0600 file, never printed; an unreachable one falls back.
     expect(JSON.parse((await cli(['ai', 'status', '--data', data, '--json'], env)).stdout)).toMatchObject({ configured: false });
-    const set = await cli(['ai', 'set', '--key', 'sk-secret-123', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'm1', '--data', data, '--json'], env);
+    expect((await cli(['ai', 'set', '--key', 'sk-secret-123', '--data', data], env)).code).toBe(2); // would show in the process list
+    const set = await cliWithStdin(['ai', 'set', '--key-stdin', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'm1', '--data', data, '--json'], 'sk-secret-123\n', env);
     expect(JSON.parse(set.stdout)).toEqual({ configured: true, baseUrl: 'http://127.0.0.1:9/v1', model: 'm1', keySource: 'secrets-file' });
     expect(set.stdout + set.stderr).not.toContain('sk-secret-123');
     expect(statSync(path.join(data, 'secrets.json')).mode & 0o777).toBe(0o600);

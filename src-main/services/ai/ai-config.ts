@@ -1,5 +1,7 @@
 // Where the AI endpoint comes from: FRONTDESK_AI_KEY / FRONTDESK_AI_BASE_URL / FRONTDESK_AI_MODEL
-// in the environment, else the secrets file in the data folder. The web host and the CLI keep
+// in the environment, else the secrets file in the data folder. A key is bound to the address it
+// was entered for: the key and the base URL always come from the same place, and changing the
+// stored address needs the key again, so nobody can point the stored key at a server of theirs. The web host and the CLI keep
 // that file as JSON readable by its owner only (0600); the Electron shell passes a codec that
 // seals it with the OS keychain (safeStorage). The key stays in the main process: the renderer
 // may send one, but only ever learns whether one is set and where it comes from.
@@ -7,6 +9,7 @@ import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { z } from 'zod';
 import type { AiStatus } from '../../../shared/contract/ai.js';
+import { AppError } from '../../../shared/errors.js';
 
 export const SECRETS_FILE = 'secrets.json';
 export const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
@@ -54,8 +57,9 @@ export function createAiStore(env: NodeJS.ProcessEnv, dataDir: string, codec: Se
   };
   const settings = (): AiSettings => {
     const secrets = read();
-    const apiKey = env.FRONTDESK_AI_KEY || secrets.aiKey;
-    const baseUrl = env.FRONTDESK_AI_BASE_URL || secrets.aiBaseUrl || DEFAULT_BASE_URL;
+    const fromEnv = Boolean(env.FRONTDESK_AI_KEY);
+    const apiKey = fromEnv ? env.FRONTDESK_AI_KEY : secrets.aiKey;
+    const baseUrl = (fromEnv ? env.FRONTDESK_AI_BASE_URL : secrets.aiBaseUrl) || DEFAULT_BASE_URL;
     const model = env.FRONTDESK_AI_MODEL || secrets.aiModel || DEFAULT_MODEL;
     const keySource = env.FRONTDESK_AI_KEY ? 'environment' : secrets.aiKey ? 'secrets-file' : null;
     return {
@@ -68,7 +72,15 @@ export function createAiStore(env: NodeJS.ProcessEnv, dataDir: string, codec: Se
     save(next) {
       if (next === null) rmSync(file, { force: true });
       else {
-        writeFileSync(file, codec.seal(JSON.stringify(SecretsSchema.parse({ ...read(), ...next }))), { mode: 0o600 });
+        const current = read();
+        const storedUrl = current.aiBaseUrl ?? DEFAULT_BASE_URL;
+        if (next.aiBaseUrl !== undefined && next.aiBaseUrl !== storedUrl && next.aiKey === undefined && current.aiKey !== undefined) {
+          throw new AppError('BAD_INPUT', 'Changing the AI endpoint’s address needs its API key again: a stored key is only sent to the address it was entered for.');
+        }
+        const merged = { ...current, ...next };
+        // The key is saved with the address it was entered for.
+        if (next.aiKey !== undefined) merged.aiBaseUrl = next.aiBaseUrl ?? storedUrl;
+        writeFileSync(file, codec.seal(JSON.stringify(SecretsSchema.parse(merged))), { mode: 0o600 });
         chmodSync(file, 0o600);
       }
       return settings();

@@ -98,7 +98,7 @@ export function AskScreen({ bar }: { bar: (controls: ReactNode) => ReactNode }) 
             </details>
           </section>
         )}
-        <AiSettings status={status} onChange={setStatus} />
+        <AiSettings status={status} />
         <section className="table-card summary" data-testid="summary" aria-labelledby="summary-title">
           <div className="table-card-head">
             <h2 id="summary-title">Summary</h2>
