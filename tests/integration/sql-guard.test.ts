@@ -3,7 +3,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/errors.js';
-import { guardSql, runGuardedSql } from '../../src-main/services/ai/sql-guard.js';
+import { guardSql, REPORTING_COLUMNS, REPORTING_RELATIONS, runGuardedSql } from '../../src-main/services/ai/sql-guard.js';
 import { INJECTED_NAME, SQL_ATTACKS } from '../eval/sql-attacks.js';
 import { makeTestApp, testClock, type TestApp } from '../support/test-app.js';
 import { createTestDatabase } from '../support/test-postgres.js';
@@ -107,5 +107,13 @@ describe('SQL guard', () => {
     // The session that ran it is unchanged afterwards (the caps were local to its transaction).
     const { rows } = await pool.query<{ work_mem: string }>('SHOW work_mem');
     expect(rows[0]?.work_mem).not.toBe('16MB');
+  });
+
+  it('knows exactly the reporting relations and columns central has', async () => {
+    const { rows } = await pool.query<{ table_name: string; column_name: string }>(
+      "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'reporting'",
+    );
+    expect([...new Set(rows.map((r) => r.table_name))].sort()).toEqual([...REPORTING_RELATIONS].sort());
+    expect([...new Set(rows.map((r) => r.column_name))].sort()).toEqual([...REPORTING_COLUMNS].sort());
   });
 });

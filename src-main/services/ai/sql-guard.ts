@@ -5,27 +5,9 @@
 // typed SQL_REFUSED error that says why.
 import type pg from 'pg';
 import { AppError } from '../../../shared/errors.js';
+import { checkSelect, refuse, type Json } from './sql-guard-tree.js';
 
-/** The relations of the reporting schema (migrations 0004–0006). */
-export const REPORTING_RELATIONS = [
-  'employees',
-  'teams',
-  'punches',
-  'punch_sequence',
-  'work_sessions',
-  'exceptions',
-  'daily_hours',
-  'daily_work',
-] as const;
-
-/** Functions a report may call: aggregates, arithmetic, text, dates. Nothing that reads files, sleeps, or changes settings. */
-export const ALLOWED_FUNCTIONS = new Set([
-  'count', 'sum', 'avg', 'min', 'max', 'bool_and', 'bool_or', 'every', 'string_agg', 'array_agg', 'percentile_cont', 'percentile_disc', 'mode', 'stddev', 'variance',
-  'row_number', 'rank', 'dense_rank', 'lag', 'lead', 'first_value', 'last_value', 'ntile',
-  'round', 'floor', 'ceil', 'ceiling', 'abs', 'trunc', 'greatest', 'least', 'coalesce', 'nullif', 'div', 'mod', 'sign', 'sqrt', 'power',
-  'lower', 'upper', 'initcap', 'length', 'char_length', 'substr', 'substring', 'left', 'right', 'trim', 'btrim', 'ltrim', 'rtrim', 'replace', 'concat', 'concat_ws', 'position', 'strpos', 'split_part', 'lpad', 'rpad',
-  'date_trunc', 'date_part', 'extract', 'to_char', 'to_date', 'to_timestamp', 'make_date', 'make_interval', 'age', 'now', 'timezone', 'justify_hours', 'justify_interval', 'isodow', 'generate_series', 'unnest',
-]);
+export { ALLOWED_FUNCTIONS, REPORTING_COLUMNS, REPORTING_RELATIONS } from './sql-guard-tree.js';
 
 export const SQL_ROLE = 'frontdesk_reporting';
 
@@ -37,12 +19,6 @@ export interface GuardLimits {
 }
 
 export const DEFAULT_LIMITS: GuardLimits = { rowLimit: 1000, maxBytes: 4 * 1024 * 1024, timeoutMs: 3000 };
-
-const refuse = (why: string): never => {
-  throw new AppError('SQL_REFUSED', why);
-};
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 type Parse = (sql: string) => unknown;
 let loaded: Promise<Parse> | undefined;
@@ -56,55 +32,6 @@ export function loadSqlParser(): Promise<Parse> {
     return lib.parseSync;
   });
   return loaded;
-}
-
-function names(list: Json): string[] {
-  return Array.isArray(list) ? list.map((n) => ((n as { String?: { sval?: string } }).String?.sval ?? '').toLowerCase()) : [];
-}
-
-/** Every CTE name in the query: references to these are not tables. */
-function cteNames(node: Json, out = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) node.forEach((n) => cteNames(n, out));
-  else if (node && typeof node === 'object') {
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'CommonTableExpr' && value && typeof value === 'object' && !Array.isArray(value) && typeof value.ctename === 'string') out.add(value.ctename.toLowerCase());
-      cteNames(value, out);
-    }
-  }
-  return out;
-}
-
-function check(node: Json, ctes: Set<string>): void {
-  if (Array.isArray(node)) return node.forEach((n) => check(n, ctes));
-  if (!node || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node)) {
-    const v = (value && typeof value === 'object' && !Array.isArray(value) ? value : {}) as Record<string, Json>;
-    if (key.endsWith('Stmt') && key !== 'SelectStmt') refuse(`Only SELECT is allowed; this contains ${key.replace(/Stmt$/, '').toUpperCase()}.`);
-    if (key === 'SelectStmt') {
-      if (v.intoClause) refuse('SELECT INTO writes a table; only plain SELECT is allowed.');
-      if (v.lockingClause) refuse('Locking clauses (FOR UPDATE, FOR SHARE) are not allowed.');
-    }
-    if (key === 'RangeVar') {
-      const schema = typeof v.schemaname === 'string' ? v.schemaname.toLowerCase() : null;
-      const rel = String(v.relname ?? '').toLowerCase();
-      if (schema !== null && schema !== 'reporting') refuse(`Only the reporting schema can be read, not ${schema}.${rel}.`);
-      if (!(REPORTING_RELATIONS as readonly string[]).includes(rel) && !(schema === null && ctes.has(rel))) {
-        refuse(`${rel} is not a reporting relation. These are: ${REPORTING_RELATIONS.join(', ')}.`);
-      }
-    }
-    if (key === 'FuncCall') {
-      const fn = names(v.funcname ?? []);
-      if (fn.length !== 1 && !(fn.length === 2 && fn[0] === 'pg_catalog' && ALLOWED_FUNCTIONS.has(fn[1]!))) refuse(`The function ${fn.join('.')} is not allowed.`);
-      if (!ALLOWED_FUNCTIONS.has(fn.at(-1)!)) refuse(`The function ${fn.at(-1)} is not allowed.`);
-    }
-    if (key === 'TypeCast') {
-      const type = names((v.typeName as Record<string, Json> | undefined)?.names ?? []).at(-1) ?? '';
-      if (type.startsWith('reg') || type.startsWith('pg_')) refuse(`Casting to ${type} reads the system catalogs; it is not allowed.`);
-    }
-    if (key === 'RangeTableSample') refuse('TABLESAMPLE is not allowed.');
-    if (key === 'ParamRef') refuse('Parameters ($1) are not allowed; write the values in the query.');
-    check(value, ctes);
-  }
 }
 
 /**
@@ -123,10 +50,12 @@ export async function guardSql(sql: string): Promise<string> {
   const stmts = tree.stmts ?? [];
   if (stmts.length !== 1) refuse(`Exactly one statement is allowed; this has ${stmts.length}.`);
   const [only] = stmts as [{ stmt: Json; stmt_location?: number; stmt_len?: number }];
-  if (!only.stmt || typeof only.stmt !== 'object' || !('SelectStmt' in only.stmt)) refuse('Only a SELECT is allowed.');
-  check(only.stmt, cteNames(only.stmt));
+  if (!only.stmt || typeof only.stmt !== 'object' || Array.isArray(only.stmt) || !('SelectStmt' in only.stmt)) refuse('Only a SELECT is allowed.');
+  checkSelect(only.stmt as { [key: string]: Json });
+  // The parser's locations count bytes of UTF-8, not JavaScript characters.
+  const bytes = Buffer.from(sql, 'utf8');
   const start = only.stmt_location ?? 0;
-  return only.stmt_len ? sql.slice(start, start + only.stmt_len) : sql.slice(start);
+  return (only.stmt_len ? bytes.subarray(start, start + only.stmt_len) : bytes.subarray(start)).toString('utf8');
 }
 
 export interface SqlResult {

@@ -1,0 +1,85 @@
+// The SQL guard on its own, apart from the read-only role that runs its queries: the role's
+// permission errors would mask a hole in the guard, so every rule here is checked on the guard.
+import { describe, expect, it } from 'vitest';
+import { guardSql } from '../../../src-main/services/ai/sql-guard.js';
+
+const refused = (sql: string) => expect(guardSql(sql)).rejects.toMatchObject({ code: 'SQL_REFUSED' });
+const passes = (sql: string) => expect(guardSql(sql)).resolves.toEqual(expect.any(String));
+
+describe('SQL guard: names resolve as PostgreSQL resolves them', () => {
+  it('a CTE shadows a name only with the exact same name (quoted names keep their case)', async () => {
+    await refused('WITH "PG_ROLES" AS (SELECT 1) SELECT rolname FROM pg_roles');
+    await refused('WITH U&"PG\\005FROLES" AS (SELECT 1) SELECT rolname FROM pg_roles');
+    await refused('SELECT * FROM "Employees"');
+    await passes('WITH "Employees" AS (SELECT 1 AS n) SELECT n FROM "Employees"');
+    await passes('WITH employees AS (SELECT 1 AS n) SELECT n FROM employees');
+  });
+
+  it('a CTE is seen only at its own query level and inside it, never from a sibling', async () => {
+    await refused('SELECT (SELECT rolname FROM pg_roles LIMIT 1), (WITH pg_roles AS (SELECT 1) SELECT 1)');
+    await refused('SELECT * FROM (WITH pg_roles AS (SELECT 1 AS n) SELECT n FROM pg_roles) a, pg_roles');
+    await refused('SELECT 1 FROM reporting.employees UNION SELECT 1 FROM (WITH pg_user AS (SELECT 1) SELECT 1) a, pg_user');
+    await passes('WITH x AS (SELECT 1 AS n) SELECT n FROM (SELECT n FROM x) AS inner_x');
+    await passes('WITH x AS (SELECT 1 AS n) SELECT n FROM x UNION ALL SELECT n FROM x');
+  });
+
+  it('a WITH list sees earlier siblings, and itself only when RECURSIVE', async () => {
+    await passes('WITH a AS (SELECT 1 AS n), b AS (SELECT n FROM a) SELECT n FROM b');
+    await refused('WITH a AS (SELECT * FROM pg_user), pg_user AS (SELECT 1) SELECT * FROM a');
+    await refused('WITH pg_user AS (SELECT * FROM pg_user) SELECT * FROM pg_user');
+    await passes('WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 5) SELECT n FROM r');
+  });
+
+  it('reads only the reporting schema, however it is spelled', async () => {
+    await refused('SELECT * FROM pg_catalog.pg_authid');
+    await refused('SELECT * FROM "public"."employees"');
+    await refused('SELECT * FROM frontdesk.reporting.employees');
+    await passes('SELECT * FROM reporting.employees');
+    await passes('SELECT COUNT(*) AS n FROM REPORTING.EMPLOYEES');
+  });
+});
+
+describe('SQL guard: functions, casts and session values', () => {
+  it('refuses functions that are not allow-listed, also schema-qualified or in attribute notation', async () => {
+    await refused("SELECT current_setting('data_directory')");
+    await refused("SELECT pg_read_file('/etc/passwd')");
+    await refused('SELECT pg_catalog.pg_sleep(1)');
+    await refused('SELECT reporting.count(*) FROM employees');
+    await refused('SELECT e.current_setting FROM employees e');
+    await refused('SELECT (e).row_to_json FROM employees AS e');
+    await refused('SELECT e.pg_column_size FROM employees e, generate_series(1, 1) AS pg_column_size');
+    await passes('SELECT pg_catalog.count(*) FROM employees');
+    await passes('SELECT e.name, t.name FROM employees e JOIN teams t ON t.id = e.team_id');
+    await passes('SELECT s.n, s.count FROM (SELECT count(*) AS n, count(*) FROM punches) AS s');
+    await passes('SELECT g.g FROM generate_series(1, 3) AS g');
+    await passes('SELECT x.a FROM (VALUES (1)) AS x(a)');
+  });
+
+  it('refuses casts to reg* types and their arrays, and pg_* types', async () => {
+    await refused("SELECT 'pg_authid'::regclass::oid");
+    await refused("SELECT '{pg_authid}'::regclass[]");
+    await refused("SELECT '{}'::_regclass");
+    await refused("SELECT CAST('postgres' AS regrole)");
+    await refused("SELECT '0/0'::pg_lsn");
+    await passes("SELECT '2026-11-20'::date, '1'::int, 'x'::text");
+  });
+
+  it('refuses session values that describe the server, and allows the clock', async () => {
+    for (const v of ['session_user', 'current_user', 'current_role', 'user', 'current_catalog', 'current_schema']) await refused(`SELECT ${v}`);
+    await passes('SELECT current_date, current_timestamp, localtimestamp, current_time, localtime(0)');
+  });
+
+  it('refuses XML functions and the other statement kinds', async () => {
+    await refused("SELECT XMLPARSE(DOCUMENT '<a/>')");
+    await refused("SELECT * FROM XMLTABLE('/a' PASSING '<a/>' COLUMNS x int)");
+    await refused('WITH x AS (DELETE FROM punches RETURNING 1) SELECT * FROM x');
+    await refused('SELECT * INTO t FROM employees');
+  });
+});
+
+describe('SQL guard: the statement it returns', () => {
+  it('cuts the statement at the right place with non-ASCII text before a trailing semicolon', async () => {
+    expect(await guardSql("SELECT 'नमस्ते — café' AS hello;")).toBe("SELECT 'नमस्ते — café' AS hello");
+    expect(await guardSql("  SELECT name FROM employees WHERE name = 'Zoë Ångström' ;  ")).toBe("SELECT name FROM employees WHERE name = 'Zoë Ångström' ");
+  });
+});
