@@ -16,6 +16,10 @@ export const SyncStatusSchema = z.object({
   nextAttemptAt: z.string().nullable(),
   /** What stops this kiosk from using its own storage (a full disk, a file held by another program), in words; null when fine. */
   localError: z.string().nullable(),
+  /** Central's clock minus this kiosk's at the last sync that reached central (positive: the kiosk is behind). */
+  clockOffsetSeconds: z.number().int().nullable(),
+  /** The kiosk's clock is more than two minutes off central's: punch times may be wrong. */
+  clockDrift: z.boolean(),
 });
 
 export const VerifyDaySchema = z.object({

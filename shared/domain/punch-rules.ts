@@ -98,3 +98,32 @@ export const MAX_FUTURE_SKEW_MS = 5 * 60_000;
 export function isInTheFuture(atMs: number, nowMs: number): boolean {
   return atMs > nowMs + MAX_FUTURE_SKEW_MS;
 }
+
+/** No punch is older than this: an earlier time is a typo or a clock that lost its setting. */
+export const EARLIEST_PUNCH_MS = Date.UTC(2000, 0, 1);
+
+/**
+ * Why a punch cannot be at `atMs` (a backdated CLI punch, an import line, a correction), in
+ * words that follow the time, or null when it can.
+ */
+export function punchTimeProblem(atMs: number, nowMs: number): string | null {
+  if (!Number.isFinite(atMs)) return 'is not a valid time';
+  if (atMs < EARLIEST_PUNCH_MS) return 'is before the year 2000, which no punch can be';
+  if (isInTheFuture(atMs, nowMs)) return 'is in the future';
+  return null;
+}
+
+/** How far this machine's clock may be from central's before the kiosk says so. */
+export const MAX_CLOCK_DRIFT_MS = 2 * 60_000;
+
+/**
+ * The kiosk clock's offset from central's, from one round trip: central's reading against the
+ * middle of the kiosk's readings before and after (positive: the kiosk is behind).
+ */
+export function clockOffsetMs(kioskBeforeMs: number, centralMs: number, kioskAfterMs: number): number {
+  return Math.round(centralMs - (kioskBeforeMs + kioskAfterMs) / 2);
+}
+
+export function clockDrifted(offsetMs: number | null): boolean {
+  return offsetMs !== null && Math.abs(offsetMs) > MAX_CLOCK_DRIFT_MS;
+}

@@ -193,4 +193,19 @@ describe('punch path through dispatch', () => {
     expect(count(t, 'outbox')).toBe(1);
     expect((await t.call('punches.record', { ticket: who.ticket, kind: 'IN' })).duplicate).toBe(false);
   });
+
+  it('refuses a punch time before 2000 or in the future with BAD_INPUT, never INTERNAL', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    for (const [at, why] of [
+      ['1969-12-31T00:00:00Z', 'before the year 2000'],
+      ['1900-01-01T00:00:00Z', 'before the year 2000'],
+      ['9999-01-01T00:00:00Z', 'in the future'],
+    ] as const) {
+      const who = await t.call('kiosk.identify', { method: 'code', code: 'E1' });
+      expect(await t.raw('punches.record', { ticket: who.ticket, kind: 'IN', at })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining(why) } });
+    }
+    const result = await t.call('punches.import', { fileName: 'old.csv', content: 'employee_code,kind,at\nE1,IN,1969-01-01T00:00:00Z\nE1,IN,2026-11-19T03:30:00Z' });
+    expect(result).toMatchObject({ imported: 1, errors: [{ line: 2, reason: expect.stringContaining('before the year 2000') }] });
+  });
 });

@@ -162,4 +162,22 @@ describe('sync to a real PostgreSQL', () => {
     expect(duringTaps).toBeGreaterThanOrEqual(2);
     expect((await centralIds(url)).length).toBeGreaterThan(0);
   });
+
+  it('compares the kiosk clock with central’s at each sync and says so when it is more than two minutes off', async () => {
+    const url = await createTestDatabase();
+    const behind = await makeTestApp({ clock: testClock(Date.now() - 10 * 60_000), config: { databaseUrl: url } });
+    apps.push(behind);
+    const s = await behind.call('sync.now', {});
+    expect(s.clockDrift).toBe(true);
+    expect(Math.abs(s.clockOffsetSeconds! - 600)).toBeLessThanOrEqual(5);
+    const right = await kiosk(url);
+    right.clock.set(Date.now());
+    const r = await right.call('sync.now', {});
+    expect(r.clockDrift).toBe(false);
+    expect(Math.abs(r.clockOffsetSeconds!)).toBeLessThanOrEqual(5);
+    // Before any sync reached central, nothing is claimed.
+    const never = await makeTestApp();
+    apps.push(never);
+    expect(await never.call('sync.status', {})).toMatchObject({ clockOffsetSeconds: null, clockDrift: false });
+  });
 });

@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import type { AuditEntry, AuditInputSchema, CorrectPunchInputSchema } from '../../../shared/contract/corrections.js';
 import { AppError } from '../../../shared/errors.js';
 import { uuidv7 } from '../../../shared/ids.js';
-import { isInTheFuture } from '../../../shared/domain/punch-rules.js';
+import { punchTimeProblem } from '../../../shared/domain/punch-rules.js';
 import { inTransaction } from '../../db/central/connection.js';
 import type { ServiceDeps } from '../deps.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
@@ -71,7 +71,8 @@ export async function correctPunch(
     const employee = employees[0];
     if (!employee) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.employeeCode}.`);
     const atMs = Date.parse(input.at);
-    if (isInTheFuture(atMs, deps.clock.now())) throw new AppError('BAD_INPUT', 'A correction cannot be in the future.');
+    const problem = punchTimeProblem(atMs, deps.clock.now());
+    if (problem) throw new AppError('BAD_INPUT', `A correction at ${input.at} ${problem}.`);
     const punch = {
       id: uuidv7(atMs),
       employee_id: employee.id,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { IdentifyInput, IdentifyOutput } from '../../../shared/contract/kiosk.js';
 import type { ListPunchesInputSchema, PunchRow, Receipt, RecordPunchInputSchema, ImportResult } from '../../../shared/contract/punches.js';
 import { AppError } from '../../../shared/errors.js';
-import { isInTheFuture } from '../../../shared/domain/punch-rules.js';
+import { punchTimeProblem } from '../../../shared/domain/punch-rules.js';
 import { createPunchRepo, type PunchRepo } from '../../db/local/punch-repo.js';
 import type { ServiceDeps } from '../deps.js';
 import { findEmployeeById } from '../roster/roster.js';
@@ -35,7 +35,8 @@ export function createPunchService(deps: ServiceDeps): PunchService {
       if (input.at !== undefined) {
         if (!trusted) throw new AppError('FORBIDDEN', 'Only the command line may record a punch at another time.');
         atMs = Date.parse(input.at);
-        if (isInTheFuture(atMs, deps.clock.now())) throw new AppError('BAD_INPUT', 'A punch cannot be in the future.');
+        const problem = punchTimeProblem(atMs, deps.clock.now());
+        if (problem) throw new AppError('BAD_INPUT', `The punch time ${input.at} ${problem}.`);
       }
       return recordPunch(deps, repo, { employee, kind: input.kind, workMode: input.workMode, atMs });
     },

@@ -15,6 +15,7 @@ import {
   type BackoffPolicy,
 } from '../../../shared/domain/retry-policy.js';
 import type { SyncStatus } from '../../../shared/contract/sync.js';
+import { clockOffsetMs } from '../../../shared/domain/punch-rules.js';
 import type pg from 'pg';
 import type { ServiceDeps } from '../deps.js';
 import type { CentralSource } from './central-source.js';
@@ -57,6 +58,13 @@ export interface SyncEngine {
   stop(): Promise<void>;
   /** Batches pushed since start (for tests and benchmarks). */
   readonly stats: { batches: number; pushed: number; rejected: number };
+}
+
+/** Central's clock against this kiosk's, from one round trip. */
+async function measureClockOffset(pool: pg.Pool, clock: { now(): number }): Promise<number> {
+  const before = clock.now();
+  const { rows } = await pool.query<{ now: string }>("SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint::text AS now");
+  return clockOffsetMs(before, Number(rows[0]!.now), clock.now());
 }
 
 interface Refusal {
@@ -178,6 +186,7 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
     writeSyncRecord(deps.store.sqlite, { state: 'syncing', lastAttemptAt: deps.clock.now() });
     publish();
     const central = await source.connect();
+    writeSyncRecord(deps.store.sqlite, { clockOffsetMs: await measureClockOffset(central.pool, deps.clock) });
     await publishLocalRoster(deps.store.sqlite, central.pool, log);
     await pullRoster(deps.store.sqlite, central.pool, log);
     // Two batches in flight on two connections: while central inserts one, the other is sent.

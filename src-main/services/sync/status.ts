@@ -1,6 +1,7 @@
 // Sync status as every screen and command shows it: how many punches wait here and since when,
 // how many central refused, and what the sync last did (from `sync_state`).
 import type { SyncStatus } from '../../../shared/contract/sync.js';
+import { clockDrifted } from '../../../shared/domain/punch-rules.js';
 import type { ServiceDeps } from '../deps.js';
 import { SENDABLE } from './outbox.js';
 import { readSyncRecord } from './sync-state.js';
@@ -20,6 +21,8 @@ export function readableNothing(central: SyncStatus['central']): SyncStatus {
     lastError: null,
     nextAttemptAt: null,
     localError: null,
+    clockOffsetSeconds: null,
+    clockDrift: false,
   };
 }
 
@@ -42,5 +45,7 @@ export function readSyncStatus(deps: ServiceDeps, central: SyncStatus['central']
     lastError: record.lastError,
     nextAttemptAt: iso(record.nextAttemptAt),
     localError,
+    clockOffsetSeconds: record.clockOffsetMs === null ? null : Math.round(record.clockOffsetMs / 1000),
+    clockDrift: clockDrifted(record.clockOffsetMs),
   };
 }

@@ -9,9 +9,11 @@ export interface SyncRecord {
   lastError: string | null;
   lastAttemptAt: number | null;
   nextAttemptAt: number | null;
+  /** Central's clock minus this kiosk's, at the last sync that reached central. */
+  clockOffsetMs: number | null;
 }
 
-const KEYS = ['state', 'last_success_at', 'last_error', 'last_attempt_at', 'next_attempt_at'] as const;
+const KEYS = ['state', 'last_success_at', 'last_error', 'last_attempt_at', 'next_attempt_at', 'clock_offset_ms'] as const;
 
 export function readSyncRecord(sqlite: Database.Database): SyncRecord {
   const rows = sqlite.prepare(`SELECT key, value FROM sync_state WHERE key IN (${KEYS.map(() => '?').join(',')})`).all(...KEYS) as {
@@ -26,6 +28,7 @@ export function readSyncRecord(sqlite: Database.Database): SyncRecord {
     lastError: map.get('last_error') || null,
     lastAttemptAt: num('last_attempt_at'),
     nextAttemptAt: num('next_attempt_at'),
+    clockOffsetMs: num('clock_offset_ms'),
   };
 }
 
@@ -37,6 +40,7 @@ export function writeSyncRecord(sqlite: Database.Database, patch: Partial<SyncRe
     ['last_error', patch.lastError],
     ['last_attempt_at', patch.lastAttemptAt],
     ['next_attempt_at', patch.nextAttemptAt],
+    ['clock_offset_ms', patch.clockOffsetMs],
   ];
   sqlite.transaction(() => {
     for (const [k, v] of entries) if (v !== undefined) put.run(k, v === null ? '' : String(v));

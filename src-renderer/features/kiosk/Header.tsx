@@ -24,9 +24,18 @@ function Clock({ tz }: { tz: string }) {
   );
 }
 
+/** How far the kiosk's clock is off, in words: "3 min", "2 h". */
+export function clockWords(offsetSeconds: number): string {
+  const s = Math.abs(offsetSeconds);
+  if (s < 5400) return `${Math.round(s / 60)} min`;
+  if (s < 172_800) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86_400)} days`;
+}
+
 /** The kiosk's calm sync indicator: all synced, syncing, or saved here while central is away. */
 export function syncText(s: SyncStatus): string {
   if (s.localError) return 'Storage problem · tap for details';
+  if (s.clockDrift && s.clockOffsetSeconds !== null) return `Clock off by ${clockWords(s.clockOffsetSeconds)} · tap for details`;
   switch (s.state) {
     case 'idle':
       return s.pending === 0 ? 'All punches synced' : `Syncing · ${s.pending} waiting`;
@@ -75,7 +84,7 @@ function SyncBadge({ onOpen }: { onOpen(): void }) {
     : status === null
       ? 'Checking…'
       : syncText(status);
-  const calm = reachable && status !== null && status.localError === null && (status.state === 'idle' || status.state === 'syncing');
+  const calm = reachable && status !== null && status.localError === null && !status.clockDrift && (status.state === 'idle' || status.state === 'syncing');
   return (
     <button type="button" className={`sync-badge ${calm ? '' : 'sync-badge-down'}`} onClick={onOpen} aria-describedby="sync-badge-text">
       <span className="sync-dot" aria-hidden="true" />

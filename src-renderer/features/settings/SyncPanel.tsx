@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../shared/contract/sync.js';
 import { invoke, subscribe } from '../../lib/rpc.js';
+import { clockWords } from '../kiosk/Header.js';
 
 /** Times on the kiosk are the site's local times, like its clock. */
 function when(iso: string | null, tz: string): string {
@@ -69,6 +70,16 @@ export function SyncPanel({ tz, onClose }: { tz: string; onClose(): void }) {
             <dt>Last success</dt>
             <dd>{when(status.lastSuccessAt, tz)}</dd>
           </div>
+          {status.clockOffsetSeconds !== null && (
+            <div className={status.clockDrift ? 'sync-error' : undefined}>
+              <dt>This kiosk’s clock</dt>
+              <dd data-testid="sync-clock">
+                {Math.abs(status.clockOffsetSeconds) < 2
+                  ? 'Agrees with central'
+                  : `${clockWords(status.clockOffsetSeconds)} ${status.clockOffsetSeconds > 0 ? 'behind' : 'ahead of'} central${status.clockDrift ? ': punch times may be wrong; set the clock' : ''}`}
+              </dd>
+            </div>
+          )}
           {status.localError && (
             <div className="sync-error">
               <dt>This kiosk’s storage</dt>

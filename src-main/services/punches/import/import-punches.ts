@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { ImportResult } from '../../../../shared/contract/punches.js';
 import { uuidv7From } from '../../../../shared/ids.js';
-import { isInTheFuture } from '../../../../shared/domain/punch-rules.js';
+import { punchTimeProblem } from '../../../../shared/domain/punch-rules.js';
 import type { PunchRepo } from '../../../db/local/punch-repo.js';
 import type { ServiceDeps } from '../../deps.js';
 import { findEmployeeByCode } from '../../roster/roster.js';
@@ -35,8 +35,9 @@ export function importPunches(deps: ServiceDeps, repo: PunchRepo, content: strin
         errors.push({ line: entry.line, reason: `unknown employee code '${entry.code}'` });
         continue;
       }
-      if (isInTheFuture(entry.atMs, now)) {
-        errors.push({ line: entry.line, reason: `${new Date(entry.atMs).toISOString()} is in the future` });
+      const problem = punchTimeProblem(entry.atMs, now);
+      if (problem) {
+        errors.push({ line: entry.line, reason: `${Number.isFinite(entry.atMs) ? new Date(entry.atMs).toISOString() : 'the time'} ${problem}` });
         continue;
       }
       const stored = repo.insertWithOutbox({

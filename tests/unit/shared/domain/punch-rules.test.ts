@@ -4,7 +4,10 @@ import {
   guessesPerHour,
   DEFAULT_PUNCH_POLICY as policy,
   isDuplicateTap,
+  clockDrifted,
+  clockOffsetMs,
   isInTheFuture,
+  punchTimeProblem,
   lockoutRemaining,
   NO_PIN_FAILURES,
   startAttempt,
@@ -79,5 +82,27 @@ describe('isInTheFuture', () => {
   it('allows five minutes of clock skew and no more', () => {
     expect(isInTheFuture(T + 5 * 60_000, T)).toBe(false);
     expect(isInTheFuture(T + 5 * 60_000 + 1, T)).toBe(true);
+  });
+});
+
+describe('punchTimeProblem', () => {
+  it('refuses times before 2000, in the future, or not a time at all, and accepts the rest', () => {
+    expect(punchTimeProblem(Date.parse('1969-12-31T00:00:00Z'), T)).toMatch(/before the year 2000/);
+    expect(punchTimeProblem(Date.parse('1999-12-31T23:59:59Z'), T)).toMatch(/before the year 2000/);
+    expect(punchTimeProblem(Date.parse('2000-01-01T00:00:00Z'), T)).toBeNull();
+    expect(punchTimeProblem(T + 6 * 60_000, T)).toBe('is in the future');
+    expect(punchTimeProblem(Number.NaN, T)).toBe('is not a valid time');
+    expect(punchTimeProblem(T - 3_600_000, T)).toBeNull();
+  });
+});
+
+describe('clock offset', () => {
+  it('is central’s reading against the middle of the kiosk’s, and drifted beyond two minutes', () => {
+    expect(clockOffsetMs(1000, 1600, 1200)).toBe(500);
+    expect(clockOffsetMs(10_000, 9_000, 10_000)).toBe(-1000);
+    expect(clockDrifted(null)).toBe(false);
+    expect(clockDrifted(120_000)).toBe(false);
+    expect(clockDrifted(120_001)).toBe(true);
+    expect(clockDrifted(-600_000)).toBe(true);
   });
 });
