@@ -74,7 +74,7 @@ describe('sync under faults', () => {
     await t.call('punches.import', { fileName: 'a.csv', content: csv('S1', 120, Date.now() - 5 * 86_400_000) });
     await t.app.close();
 
-    const child = spawnSync(process.execPath, ['tests/fixtures/sync-crash.mjs', t.dataDir, url], { encoding: 'utf8', env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error' } });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/sync-crash.ts', t.dataDir, url], { encoding: 'utf8', env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error' } });
     expect(child.signal).toBe('SIGKILL');
     expect(child.stdout).not.toContain('NOT KILLED');
 
@@ -92,12 +92,14 @@ describe('sync under faults', () => {
     }
   });
 
-  it('loses and doubles nothing with several kiosks punching through restarts, killed connections and a killed kiosk (short load run)', async () => {
+  it('loses and doubles nothing with several kiosks punching through restarts, a read-only central, killed connections, a locked kiosk database and a killed kiosk (short load run)', async () => {
     const result = await runLoad({ kiosks: 3, ratePerKiosk: 4, seconds: 12, employees: 12, faults: true });
     expect(result.acknowledged).toBeGreaterThan(3 * 4 * 12 * 0.6);
     expect(result).toMatchObject({ lost: 0, duplicated: 0, unexpected_in_central: 0 });
     expect(result.faults.central_restarts).toBe(2);
     expect(result.faults.kiosk_kills).toBe(2);
+    expect(result.faults.read_only_phases).toBe(1);
+    expect(result.faults.locked_database_phases).toBe(1);
     expect(result.in_central).toBeGreaterThanOrEqual(result.acknowledged);
   });
 });

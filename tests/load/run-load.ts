@@ -35,7 +35,7 @@ export interface LoadResult {
   unexpected_in_central: number;
   p50_tap_to_central_ms: number;
   p95_tap_to_central_ms: number;
-  faults: { central_restarts: number; connection_kills: number; kiosk_kills: number };
+  faults: { central_restarts: number; connection_kills: number; kiosk_kills: number; read_only_phases: number; locked_database_phases: number };
 }
 
 interface Kiosk {
@@ -47,7 +47,7 @@ interface Kiosk {
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function spawnKiosk(k: Omit<Kiosk, 'child'>, url: string, rate: number): Promise<Kiosk> {
-  const child = spawn(process.execPath, ['tests/load/kiosk-child.mjs', k.dir, url, String(rate)], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/load/kiosk-child.ts', k.dir, url, String(rate)], {
     stdio: ['ignore', 'pipe', 'ignore'],
     env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error' },
   });
@@ -88,12 +88,46 @@ async function seedRoster(url: string, employees: number): Promise<void> {
   }
 }
 
+/** Makes central's database read-only for `ms` (new connections only, so all are cut first), then writable again. */
+async function readOnlyPhase(url: string, ms: number): Promise<void> {
+  const database = new URL(url).pathname.slice(1);
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const run = async (sql: string): Promise<void> => {
+    const c = new pg.Client({ connectionString: admin.toString() });
+    c.on('error', () => undefined);
+    await c.connect();
+    try {
+      await c.query(sql);
+      await c.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  };
+  await run(`ALTER DATABASE "${database.replace(/"/g, '""')}" SET default_transaction_read_only = on`);
+  await sleep(ms);
+  await run(`ALTER DATABASE "${database.replace(/"/g, '""')}" RESET default_transaction_read_only`);
+}
+
+/** Holds the write lock of a kiosk's SQLite file for `ms`, as a second process doing a long import would. */
+async function holdWriteLock(file: string, ms: number): Promise<void> {
+  const db = new Database(file);
+  try {
+    db.pragma('busy_timeout = 10000');
+    db.exec('BEGIN IMMEDIATE');
+    await sleep(ms);
+    db.exec('COMMIT');
+  } finally {
+    db.close();
+  }
+}
+
 export async function runLoad(opts: LoadOptions, log: (line: Record<string, unknown>) => void = () => {}): Promise<LoadResult> {
   const root = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-load-'));
   const pgLog = createLogger('load-pg');
   let server: EmbeddedCentral | null = process.env.LOAD_DATABASE_URL ? null : await startEmbeddedCentral(path.join(root, 'central'), pgLog);
   const url = process.env.LOAD_DATABASE_URL ?? server!.url;
-  const faults = { central_restarts: 0, connection_kills: 0, kiosk_kills: 0 };
+  const faults = { central_restarts: 0, connection_kills: 0, kiosk_kills: 0, read_only_phases: 0, locked_database_phases: 0 };
   const kiosks: Kiosk[] = [];
   try {
     await seedRoster(url, opts.employees);
@@ -120,6 +154,17 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
           },
         });
       }
+      // Central read-only for a while (a standby after failover): every kiosk's punches wait.
+      plan.push({ at: 0.15, run: async () => readOnlyPhase(url, Math.min(4000, opts.seconds * 25)).then(() => void faults.read_only_phases++) });
+      // One kiosk's SQLite held by another process longer than the busy timeout (a large import).
+      plan.push({
+        at: 0.5,
+        run: async () => {
+          const victim = kiosks[Math.floor(Math.random() * kiosks.length)]!;
+          await holdWriteLock(path.join(victim.dir, LOCAL_DB_FILE), Math.min(8000, opts.seconds * 50));
+          faults.locked_database_phases++;
+        },
+      });
       for (const f of [0.45, 0.8]) {
         plan.push({
           at: f,

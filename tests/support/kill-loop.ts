@@ -3,13 +3,13 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
-const FIXTURE = fileURLToPath(new URL('../fixtures/punch-loop.mjs', import.meta.url));
+const FIXTURE = fileURLToPath(new URL('../fixtures/punch-loop.ts', import.meta.url));
 
 export async function killLoop(dataDir: string, codes: string[], rounds: number, maxRunMs: number): Promise<{ acked: string[]; kills: number }> {
   const acked: string[] = [];
   let kills = 0;
   for (let round = 0; round < rounds; round++) {
-    const child = spawn(process.execPath, [FIXTURE, dataDir, codes.join(',')], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir, codes.join(',')], { stdio: ['ignore', 'pipe', 'inherit'] });
     let buffer = '';
     let ready = false;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

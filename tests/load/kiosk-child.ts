@@ -1,26 +1,27 @@
 // One simulated kiosk for the load run: its own data folder and device id, punching at a fixed
 // rate through dispatch with the background sync running. Prints "ACK <id>" after each commit.
 // On SIGTERM it stops punching, drains its outbox to central, prints "DRAINED", and exits.
+// It runs the code under test from source (through tsx), never a build that may be stale.
 import { writeSync } from 'node:fs';
-import { createApp } from '../../dist/node/src-main/app.js';
-import { loadConfig } from '../../dist/node/src-main/config.js';
-import { call } from '../../dist/node/src-main/rpc/dispatch.js';
+import { createApp } from '../../src-main/app.js';
+import { loadConfig } from '../../src-main/config.js';
+import { call } from '../../src-main/rpc/dispatch.js';
 
-const [dataDir, databaseUrl, rateArg] = process.argv.slice(2);
+const [dataDir, databaseUrl, rateArg] = process.argv.slice(2) as [string, string, string];
 const rate = Number(rateArg);
 const app = await createApp({
   config: loadConfig({}, { dataDir, demo: false, databaseUrl, siteName: 'Load Site', tz: 'Asia/Kolkata' }),
   host: 'cli',
   sync: { kickDelayMs: 50, idleIntervalMs: 1000, backoff: { baseMs: 200, capMs: 5000 } },
 });
-const ctx = { origin: 'cli' };
+const ctx = { origin: 'cli' } as const;
 // The roster comes from central: wait for the first pull.
 for (let i = 0; i < 100; i++) {
   await app.sync.syncNow();
-  if (app.store.sqlite.prepare('SELECT count(*) AS n FROM roster_employees').get().n > 0) break;
+  if ((app.store.sqlite.prepare('SELECT count(*) AS n FROM roster_employees').get() as { n: number }).n > 0) break;
   await new Promise((r) => setTimeout(r, 200));
 }
-const codes = app.store.sqlite.prepare('SELECT code FROM roster_employees ORDER BY code').all().map((r) => r.code);
+const codes = (app.store.sqlite.prepare('SELECT code FROM roster_employees ORDER BY code').all() as { code: string }[]).map((r) => r.code);
 app.sync.start();
 writeSync(1, `READY ${app.deps.kiosk.deviceId}\n`);
 
@@ -28,18 +29,20 @@ let stopping = false;
 let i = Math.floor(Math.random() * codes.length);
 const tick = async () => {
   if (stopping) return;
-  const code = codes[i++ % codes.length];
+  const code = codes[i++ % codes.length]!;
   try {
     const who = await call(app.dispatch, 'kiosk.identify', { method: 'code', code }, ctx);
     const r = await call(app.dispatch, 'punches.record', { ticket: who.ticket, kind: who.suggested }, ctx);
     if (!r.duplicate) writeSync(1, `ACK ${r.punchId}\n`);
   } catch (err) {
-    writeSync(2, `punch failed: ${err.message}\n`);
+    writeSync(2, `punch failed: ${(err as Error).message}\n`);
   }
 };
 const timer = setInterval(() => void tick(), 1000 / rate);
 
-process.once('SIGTERM', async () => {
+process.once('SIGTERM', () => void drainAndExit());
+
+async function drainAndExit(): Promise<void> {
   stopping = true;
   clearInterval(timer);
   const deadline = Date.now() + 120_000;
@@ -51,4 +54,4 @@ process.once('SIGTERM', async () => {
   writeSync(1, `DRAINED ${app.sync.status().pending}\n`);
   await app.close();
   process.exit(0);
-});
+}
