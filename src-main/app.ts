@@ -10,7 +10,7 @@ import { readIdentityFile, refuseForeignDatabase, refuseMissingDatabase, writeId
 import { migrateLocal } from './db/local/migrate.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createLogger } from './log.js';
-import type { AppConfig } from './config.js';
+import { wantsDemo, type AppConfig } from './config.js';
 import { createDispatch, type Dispatch } from './rpc/dispatch.js';
 import { createHandlers } from './rpc/handlers.js';
 import { createManagerSessions } from './services/manager/manager-sessions.js';
@@ -19,7 +19,8 @@ import { createPunchService, type PunchService } from './services/punches/punch-
 import { seedDemo, type DemoCredential } from './services/roster/demo-seed.js';
 import { ensureSite } from './services/roster/roster.js';
 import { ensureDeviceId, getSetting, setSetting } from './services/settings/settings.js';
-import { createCentralSource, type CentralSource } from './services/sync/central-source.js';
+import { createCentralSource, withCentral, type CentralSource } from './services/sync/central-source.js';
+import { AppError } from '../shared/errors.js';
 import { createSyncEngine, type SyncEngine, type SyncOptions } from './services/sync/engine.js';
 import { startAutoCheckout } from './services/corrections/auto-checkout.js';
 import { createAiStore, type SecretCodec } from './services/ai/ai-config.js';
@@ -71,6 +72,18 @@ function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): 
   };
 }
 
+/** Demo data asked for with a real central: only into an empty one, never beside real employees. */
+async function refuseDemoIntoUsedCentral(central: CentralSource): Promise<void> {
+  const employees = await withCentral(central, async (c) => Number((await c.pool.query<{ n: string }>('SELECT count(*)::text AS n FROM employees')).rows[0]?.n ?? 0)).catch(
+    (err: unknown) => {
+      throw new AppError('UNAVAILABLE', `Demo data was asked for, but Frontdesk could not check that the central database is empty, so it made none: ${err instanceof Error ? err.message : String(err)}`);
+    },
+  );
+  if (employees > 0) {
+    throw new AppError('CONFLICT', `The central database already has ${employees} employee${employees === 1 ? '' : 's'}; demo data goes only into an empty one. Start without --demo.`);
+  }
+}
+
 /** The device id the database holds, read before migrating (the file may be any SQLite file). */
 function storedDeviceId(store: LocalStore): string | undefined {
   const hasSettings = store.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get();
@@ -116,13 +129,23 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
   };
   if (!remembered) writeIdentityFile(config.dataDir, { deviceId: deps.kiosk.deviceId, createdAt: new Date(clock.now()).toISOString() });
   const punches = createPunchService(deps);
-  let demoSeeded: readonly DemoCredential[] | null = null;
-  if (!getSetting(store.db, 'initialized')) {
-    if (config.demo) demoSeeded = await seedDemo(deps, punches.repo);
-    setSetting(store.db, 'initialized', new Date(clock.now()).toISOString());
-  }
   const managers = createManagerSessions(clock);
   const central = createCentralSource({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: createLogger('central') });
+  let demoSeeded: readonly DemoCredential[] | null = null;
+  try {
+    if (!getSetting(store.db, 'initialized')) {
+      if (wantsDemo(config)) {
+        if (config.databaseUrl !== undefined) await refuseDemoIntoUsedCentral(central);
+        demoSeeded = await seedDemo(deps, punches.repo);
+      }
+      setSetting(store.db, 'initialized', new Date(clock.now()).toISOString());
+    }
+  } catch (err) {
+    await central.close();
+    store.close();
+    hostLock?.release();
+    throw err;
+  }
   const sync = createSyncEngine({ ...deps, log: createLogger('sync') }, central, syncOptions);
   // The status push is coalesced and kept off the punch path: a burst of taps costs one count.
   let statusTimer: NodeJS.Timeout | undefined;

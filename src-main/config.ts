@@ -24,14 +24,22 @@ const ConfigSchema = z.object({
   token: z.string().min(16, 'FRONTDESK_TOKEN must be at least 16 characters').optional(),
   duplicateWindowSeconds: intFrom(0, 3600),
   maxHours: intFrom(1, 48),
-  demo: z.boolean(),
+  /**
+   * Demo data in a new data folder: 'auto' makes it only with the built-in central (never into a
+   * real one named by DATABASE_URL); 'on' (--demo) asks for it explicitly; 'off' (--no-demo) never.
+   */
+  demo: z.preprocess((v) => (v === true ? 'on' : v === false ? 'off' : v), z.enum(['auto', 'on', 'off'])),
   /** FRONTDESK_AUTO_CHECKOUT: off, HH:MM, or shift-end+N. */
   autoCheckout: AutoCheckoutRuleSchema,
   /** Central PostgreSQL; unset means the embedded server in the data folder. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
 });
 
-export type AppConfig = z.infer<typeof ConfigSchema>;
+export type AppConfig = z.output<typeof ConfigSchema>;
+
+/** Whether a new data folder gets demo data: with a real central only when asked for. */
+export const wantsDemo = (config: Pick<AppConfig, 'demo' | 'databaseUrl'>): boolean =>
+  config.demo === 'on' || (config.demo === 'auto' && config.databaseUrl === undefined);
 
 export type ConfigOverrides = Partial<z.input<typeof ConfigSchema>>;
 
@@ -45,7 +53,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     token: env.FRONTDESK_TOKEN || undefined,
     duplicateWindowSeconds: env.FRONTDESK_DUPLICATE_WINDOW_SECONDS || 60,
     maxHours: env.FRONTDESK_MAX_HOURS || 16,
-    demo: env.FRONTDESK_NO_DEMO !== '1',
+    demo: env.FRONTDESK_NO_DEMO === '1' ? 'off' : env.FRONTDESK_DEMO === '1' ? 'on' : 'auto',
     autoCheckout: env.FRONTDESK_AUTO_CHECKOUT || 'off',
     databaseUrl: env.DATABASE_URL || undefined,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),

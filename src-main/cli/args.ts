@@ -6,6 +6,7 @@ export const GLOBAL_OPTIONS = {
   data: { type: 'string' },
   json: { type: 'boolean', default: false },
   'no-demo': { type: 'boolean', default: false },
+  demo: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const satisfies NonNullable<ParseArgsConfig['options']>;
 
@@ -13,6 +14,8 @@ export interface GlobalFlags {
   data: string | undefined;
   json: boolean;
   noDemo: boolean;
+  /** --demo: demo data even with a central named by DATABASE_URL (only an empty one). */
+  demo: boolean;
   help: boolean;
 }
 
@@ -24,6 +27,7 @@ export function parseCommand<O extends NonNullable<ParseArgsConfig['options']>>(
       data: v.data as string | undefined,
       json: v.json === true,
       noDemo: v['no-demo'] === true,
+      demo: v.demo === true,
       help: v.help === true,
     };
     return { values: parsed.values, positionals: parsed.positionals, globals };

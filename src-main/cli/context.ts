@@ -16,7 +16,7 @@ export async function openApp(
   const config = loadConfig(process.env, {
     ...overrides,
     ...(globals.data ? { dataDir: path.resolve(globals.data) } : {}),
-    ...(globals.noDemo ? { demo: false } : {}),
+    ...(globals.noDemo ? { demo: 'off' as const } : globals.demo ? { demo: 'on' as const } : {}),
   });
   const app = await createApp({ config, host });
   if (app.demoSeeded) {

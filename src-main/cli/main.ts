@@ -56,6 +56,7 @@ function help(): string {
     '  --data DIR   data folder (default: FRONTDESK_DATA, else the per-user app data folder)',
     '  --json       machine-readable output on stdout',
     '  --no-demo    do not create demo data in a new data folder',
+    '  --demo       create it even with DATABASE_URL set (only into an empty central)',
   ].join('\n');
 }
 

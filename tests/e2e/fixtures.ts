@@ -1,6 +1,6 @@
 // E2E fixtures: each test gets its own web host (`frontdesk serve`) on a fresh data folder with
 // the demo roster, and a KioskPage driving it in Debian's Chromium.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,11 +19,22 @@ export interface Server {
   stderr(): string;
 }
 
-/** A web host on a fresh data folder, syncing to a fresh database on the test PostgreSQL. */
-export async function startServer(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<Server> {
+/** A data folder with the demo data made (into an empty test central), nothing synced yet. */
+export async function demoDataFolder(): Promise<string> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-e2e-'));
+  const databaseUrl = await createTestDatabase('e2e');
+  await new Promise<void>((resolve, reject) =>
+    execFile(process.execPath, ['bin/frontdesk.js', 'status', '--demo', '--data', dataDir], { env: { ...process.env, DATABASE_URL: databaseUrl } }, (err) => (err ? reject(err) : resolve())),
+  );
+  return dataDir;
+}
+
+/** A web host on a fresh data folder, syncing to a fresh database on the test PostgreSQL. */
+export async function startServer(extraArgs: string[] = [], env: Record<string, string> = {}, existingDataDir?: string): Promise<Server> {
+  const dataDir = existingDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'frontdesk-e2e-'));
   const databaseUrl = env.DATABASE_URL ?? (await createTestDatabase('e2e'));
-  const child = spawn(process.execPath, ['bin/frontdesk.js', 'serve', '--data', dataDir, '--port', '0', '--json', ...extraArgs], {
+  // A fresh test database is an empty central: the demo data is asked for explicitly.
+  const child = spawn(process.execPath, ['bin/frontdesk.js', 'serve', '--data', dataDir, '--port', '0', '--json', ...(env.DATABASE_URL ? [] : ['--demo']), ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...env, DATABASE_URL: databaseUrl },
   });

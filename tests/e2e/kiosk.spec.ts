@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, startServer, stopServer, test } from './fixtures.js';
+import { demoDataFolder, expect, startServer, stopServer, test } from './fixtures.js';
 import { KioskPage } from './pages/kiosk-page.js';
 
 // Demo roster (README): 1002 Vikram Nair PIN 1234 badge 0004521002; 1001 Asha Rao (manager) PIN 4321.
@@ -113,7 +113,7 @@ test('punches reach central, the indicator says so, and the sync screen shows th
 });
 
 test('with central down, punches keep landing and the indicator counts them', async ({ page }) => {
-  const server = await startServer([], { DATABASE_URL: 'postgres://frontdesk:nope@127.0.0.1:9/frontdesk' });
+  const server = await startServer([], { DATABASE_URL: 'postgres://frontdesk:nope@127.0.0.1:9/frontdesk' }, await demoDataFolder());
   try {
     const kiosk = new KioskPage(page, server.openUrl);
     await kiosk.open();

@@ -59,7 +59,7 @@ describe('local store', () => {
   });
 
   it('seeds demo data once in a new data folder, and never with --no-demo', async () => {
-    t = await makeTestApp({ demo: true });
+    t = await makeTestApp({ demo: true, config: { databaseUrl: undefined } }); // the built-in central
     expect(t.app.demoSeeded?.length).toBe(8);
     const employees = await t.call('employees.list', {});
     expect(employees.filter((e) => e.isManager).map((e) => e.code)).toEqual(['1001', '1006']);

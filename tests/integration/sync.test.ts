@@ -180,4 +180,27 @@ describe('sync to a real PostgreSQL', () => {
     apps.push(never);
     expect(await never.call('sync.status', {})).toMatchObject({ clockOffsetSeconds: null, clockDrift: false });
   });
+
+  it('never sends demo data to a real central unless asked, and never into one that has employees', async () => {
+    const url = await createTestDatabase();
+    // DATABASE_URL set, nothing said: no demo data, and central stays empty.
+    const plain = await makeTestApp({ clock: testClock(Date.now()), config: { databaseUrl: url, demo: 'auto' } });
+    apps.push(plain);
+    expect(plain.app.demoSeeded).toBeNull();
+    expect(await plain.call('employees.list', {})).toEqual([]);
+    await plain.call('sync.now', {});
+    expect(await query(url, 'SELECT code FROM employees')).toEqual([]);
+    // Asked for, into an empty central: made.
+    const demo = await makeTestApp({ clock: testClock(Date.now()), config: { databaseUrl: url, demo: 'on' } });
+    apps.push(demo);
+    expect(demo.app.demoSeeded).toHaveLength(8);
+    await demo.call('sync.now', {});
+    // Asked for again, now that central has employees: refused, and nothing is made.
+    await expect(makeTestApp({ clock: testClock(Date.now()), config: { databaseUrl: url, demo: 'on' } })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('already has 8 employees'),
+    });
+    // A central that cannot be reached is not assumed empty.
+    await expect(makeTestApp({ config: { databaseUrl: 'postgres://x:y@127.0.0.1:9/none', demo: 'on' } })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src-main/config.js';
+import { loadConfig, wantsDemo } from '../../../src-main/config.js';
 import { AppError } from '../../../shared/errors.js';
 
 describe('configuration', () => {
@@ -13,5 +13,15 @@ describe('configuration', () => {
     expect(() => loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_AUTO_CHECKOUT: 'late' })).toThrow(AppError);
     expect(() => loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_AUTO_CHECKOUT: 'late' })).toThrow(/autoCheckout.*off, HH:MM, or shift-end\+N/);
     expect(() => loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_TZ: 'Mars/Base' })).toThrow(/IANA/);
+  });
+
+  it('makes demo data only with the built-in central unless asked for, and never when told not to', () => {
+    const at = (env: Record<string, string>) => wantsDemo(loadConfig({ FRONTDESK_DATA: '/tmp/x', ...env }));
+    expect(at({})).toBe(true);
+    expect(at({ DATABASE_URL: 'postgres://u:p@db.example/frontdesk' })).toBe(false);
+    expect(at({ DATABASE_URL: 'postgres://u:p@db.example/frontdesk', FRONTDESK_DEMO: '1' })).toBe(true);
+    expect(at({ FRONTDESK_NO_DEMO: '1' })).toBe(false);
+    expect(wantsDemo(loadConfig({ FRONTDESK_DATA: '/tmp/x' }, { demo: 'on', databaseUrl: 'postgres://u:p@h/d' }))).toBe(true);
+    expect(wantsDemo(loadConfig({ FRONTDESK_DATA: '/tmp/x' }, { demo: false }))).toBe(false);
   });
 });
