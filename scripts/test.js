@@ -1,4 +1,4 @@
-// `npm test`: build, type-check, then every suite — unit tests under several time zones,
+// `npm test`: build, type-check, lint, then every suite — unit tests under several time zones,
 // integration tests on real SQLite files, and Playwright e2e in Debian's Chromium through the
 // web host — ending with one plain line `N passed, N failed` that sums them all.
 import { spawnSync } from 'node:child_process';
@@ -47,7 +47,9 @@ function vitest(name, include, env) {
 
 function playwright() {
   const file = path.join(REPORTS, 'e2e.json');
-  const ok = step('e2e (Playwright, Chromium, web host)', 'npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: file });
+  const ok = step('e2e (Playwright, Chromium, web host)', 'npx', ['playwright', 'test', '--reporter=list,json'], {
+    PLAYWRIGHT_JSON_OUTPUT_NAME: file,
+  });
   try {
     const { stats } = JSON.parse(readFileSync(file, 'utf8'));
     totals.passed += stats.expected + stats.flaky;
@@ -63,6 +65,7 @@ function playwright() {
 
 gate('build', 'npm', ['run', 'build', '--silent']);
 gate('typecheck (node, web, tests)', 'npm', ['run', 'typecheck', '--silent']);
+gate('lint (ESLint, type-aware) and format (Prettier)', 'npm', ['run', 'lint', '--silent']);
 // One real PostgreSQL for every suite: TEST_DATABASE_URL, or an embedded server started here once
 // (vitest's global setup starts one only when none is given, as for a bare `npx vitest`).
 let stopPostgres = async () => {};

@@ -74,13 +74,19 @@ function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): 
 
 /** Demo data asked for with a real central: only into an empty one, never beside real employees. */
 async function refuseDemoIntoUsedCentral(central: CentralSource): Promise<void> {
-  const employees = await withCentral(central, async (c) => Number((await c.pool.query<{ n: string }>('SELECT count(*)::text AS n FROM employees')).rows[0]?.n ?? 0)).catch(
-    (err: unknown) => {
-      throw new AppError('UNAVAILABLE', `Demo data was asked for, but Frontdesk could not check that the central database is empty, so it made none: ${err instanceof Error ? err.message : String(err)}`);
-    },
-  );
+  const employees = await withCentral(central, async (c) =>
+    Number((await c.pool.query<{ n: string }>('SELECT count(*)::text AS n FROM employees')).rows[0]?.n ?? 0),
+  ).catch((err: unknown) => {
+    throw new AppError(
+      'UNAVAILABLE',
+      `Demo data was asked for, but Frontdesk could not check that the central database is empty, so it made none: ${err instanceof Error ? err.message : String(err)}`,
+    );
+  });
   if (employees > 0) {
-    throw new AppError('CONFLICT', `The central database already has ${employees} employee${employees === 1 ? '' : 's'}; demo data goes only into an empty one. Start without --demo.`);
+    throw new AppError(
+      'CONFLICT',
+      `The central database already has ${employees} employee${employees === 1 ? '' : 's'}; demo data goes only into an empty one. Start without --demo.`,
+    );
   }
 }
 
@@ -160,7 +166,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
 
   return {
     config,
-    dispatch: createDispatch(createHandlers(deps, punches, { engine: sync, source: central }, host, managers), managers.resolve),
+    dispatch: createDispatch(createHandlers(deps, punches, { engine: sync, source: central }, host, managers), (token) => managers.resolve(token)),
     sync,
     central,
     events,

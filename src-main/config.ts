@@ -32,7 +32,10 @@ const ConfigSchema = z.object({
   /** FRONTDESK_AUTO_CHECKOUT: off, HH:MM, or shift-end+N. */
   autoCheckout: AutoCheckoutRuleSchema,
   /** Central PostgreSQL; unset means the embedded server in the data folder. */
-  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://').optional(),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must start with postgres://')
+    .optional(),
 });
 
 export type AppConfig = z.output<typeof ConfigSchema>;

@@ -31,7 +31,13 @@ export const AskResultSchema = z.object({
   chart: ChartSpecSchema.nullable(),
   /** How I got this: each tool called with its input, and any SQL run. */
   steps: z.array(
-    z.object({ tool: z.string(), input: z.record(z.string(), z.unknown()), rows: z.number().int(), sql: z.string().optional(), error: z.string().optional() }),
+    z.object({
+      tool: z.string(),
+      input: z.record(z.string(), z.unknown()),
+      rows: z.number().int(),
+      sql: z.string().optional(),
+      error: z.string().optional(),
+    }),
   ),
 });
 

@@ -53,10 +53,7 @@ export const AutoCheckoutRuleSchema = z.string().transform((text, ctx): AutoChec
   return z.NEVER;
 });
 
-export const AutoCheckoutInputSchema = z
-  .object({ rule: AutoCheckoutRuleSchema.optional() })
-  .strict()
-  .default({});
+export const AutoCheckoutInputSchema = z.object({ rule: AutoCheckoutRuleSchema.optional() }).strict().default({});
 
 export const AutoCheckoutOutputSchema = z.object({
   rule: z.string(),

@@ -7,13 +7,7 @@
 import { z } from 'zod';
 import type { ErrorBody } from '../errors.js';
 import { EmployeeSchema, AddEmployeeInputSchema, ListEmployeesInputSchema } from './employees.js';
-import {
-  IdentifyInputSchema,
-  IdentifyOutputSchema,
-  KioskExitInputSchema,
-  KioskExitOutputSchema,
-  KioskInfoOutputSchema,
-} from './kiosk.js';
+import { IdentifyInputSchema, IdentifyOutputSchema, KioskExitInputSchema, KioskExitOutputSchema, KioskInfoOutputSchema } from './kiosk.js';
 import {
   ImportPunchesInputSchema,
   ImportPunchesOutputSchema,
@@ -43,7 +37,16 @@ import {
 } from './corrections.js';
 import { DashboardInputSchema, DashboardSchema, SignInInputSchema, SignInOutputSchema } from './manager.js';
 import { HealthSchema, ListRejectsInputSchema, ResolveRejectInputSchema, SyncRejectSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
-import { AiConfigureInputSchema, AiStatusSchema, AskInputSchema, AskResultSchema, SqlInputSchema, SqlResultSchema, SummaryInputSchema, SummarySchema } from './ai.js';
+import {
+  AiConfigureInputSchema,
+  AiStatusSchema,
+  AskInputSchema,
+  AskResultSchema,
+  SqlInputSchema,
+  SqlResultSchema,
+  SummaryInputSchema,
+  SummarySchema,
+} from './ai.js';
 
 const Empty = z.object({}).strict().default({});
 
@@ -70,7 +73,10 @@ export const contract = {
   'sync.verify': {
     kind: 'query',
     access: 'admin',
-    input: z.object({ days: z.number().int().min(1).max(3660).optional() }).strict().default({}),
+    input: z
+      .object({ days: z.number().int().min(1).max(3660).optional() })
+      .strict()
+      .default({}),
     output: VerifyReportSchema,
   },
   'sync.rejects': { kind: 'query', access: 'admin', input: ListRejectsInputSchema, output: z.array(SyncRejectSchema) },

@@ -1,11 +1,5 @@
 import { z } from 'zod';
-import {
-  EmployeeCodeSchema,
-  IsoInstantSchema,
-  PunchKindSchema,
-  PunchSourceSchema,
-  WorkModeSchema,
-} from './common.js';
+import { EmployeeCodeSchema, IsoInstantSchema, PunchKindSchema, PunchSourceSchema, WorkModeSchema } from './common.js';
 
 export const RecordPunchInputSchema = z.object({
   ticket: z.string().min(1).max(128),

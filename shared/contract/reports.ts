@@ -24,7 +24,10 @@ interface RangeFields {
   to?: string | undefined;
 }
 /** The rules a range must keep, as zod refinements: [check, message]. */
-export const oneKindOfRange = [(r: RangeFields) => r.days === undefined || (r.from === undefined && r.to === undefined), 'give days or from/to, not both'] as const;
+export const oneKindOfRange = [
+  (r: RangeFields) => r.days === undefined || (r.from === undefined && r.to === undefined),
+  'give days or from/to, not both',
+] as const;
 export const orderedRange = [(r: RangeFields) => !r.from || !r.to || r.from <= r.to, 'from must not be after to'] as const;
 
 export const ReportInputSchema = z

@@ -71,7 +71,14 @@ export const RosterSchema = z.object({
     }),
   ),
   employees: z.array(
-    z.object({ code: z.string(), name: z.string(), team: z.string().nullable(), isManager: z.boolean(), badge: z.string().nullable(), active: z.boolean() }),
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      team: z.string().nullable(),
+      isManager: z.boolean(),
+      badge: z.string().nullable(),
+      active: z.boolean(),
+    }),
   ),
 });
 

@@ -4,10 +4,7 @@
 // in the zone of the IN's site.
 import { addDays, localDateOf, parseLocalDate, wallClockToUtc } from './local-time.js';
 
-export type AutoCheckoutRule =
-  | { kind: 'off' }
-  | { kind: 'at'; minutes: number }
-  | { kind: 'after-shift-end'; minutes: number };
+export type AutoCheckoutRule = { kind: 'off' } | { kind: 'at'; minutes: number } | { kind: 'after-shift-end'; minutes: number };
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 const AFTER_SHIFT = /^shift-end\+(\d{1,2}(?:\.5)?)h?$/;

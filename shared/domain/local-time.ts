@@ -63,7 +63,7 @@ function intlOffset(wholeSecondMs: number, tz: string): number {
 
 function quarterOffset(utcMs: number, tz: string): number | null {
   let quarters = quarterOffsets.get(tz);
-  if (!quarters) quarterOffsets.set(tz, (quarters = new Map()));
+  if (!quarters) quarterOffsets.set(tz, (quarters = new Map<number, number | null>()));
   const quarter = Math.floor(utcMs / QUARTER_MS);
   let offset = quarters.get(quarter);
   if (offset === undefined) {

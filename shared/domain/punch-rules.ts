@@ -35,12 +35,7 @@ export function suggestKind(last: LastPunch | null, nowMs: number, policy: Punch
 }
 
 /** True when a punch of `kind` at `atMs` repeats `last` within the duplicate window. */
-export function isDuplicateTap(
-  last: LastPunch | null,
-  kind: PunchKind,
-  atMs: number,
-  policy: PunchPolicy,
-): boolean {
+export function isDuplicateTap(last: LastPunch | null, kind: PunchKind, atMs: number, policy: PunchPolicy): boolean {
   if (!last || last.kind !== kind) return false;
   const gap = atMs - last.atMs;
   return gap >= 0 && gap < policy.duplicateWindowSeconds * 1000;

@@ -29,7 +29,20 @@ export type IntentKind = Intent['kind'];
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const NUMBER_WORDS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, fourteen: 14, thirty: 30 };
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  fourteen: 14,
+  thirty: 30,
+};
 
 const pad = (n: number): string => String(n).padStart(2, '0');
 
@@ -131,8 +144,37 @@ export function editDistance(a: string, b: string): number {
   return row[b.length]!;
 }
 
-const words = (s: string): string[] => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-const STOP = new Set(['who', 'what', 'how', 'many', 'much', 'hours', 'hour', 'team', 'week', 'month', 'today', 'late', 'show', 'the', 'did', 'was', 'were', 'work', 'worked', 'last', 'this', 'from', 'home', 'office']);
+const words = (s: string): string[] =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+const STOP = new Set([
+  'who',
+  'what',
+  'how',
+  'many',
+  'much',
+  'hours',
+  'hour',
+  'team',
+  'week',
+  'month',
+  'today',
+  'late',
+  'show',
+  'the',
+  'did',
+  'was',
+  'were',
+  'work',
+  'worked',
+  'last',
+  'this',
+  'from',
+  'home',
+  'office',
+]);
 
 /**
  * The employees a text names: by code, full name, or a first or last name (one letter off is
@@ -161,7 +203,9 @@ export function matchEmployees(text: string, employees: RosterNames['employees']
 }
 
 function teamIn(q: string, teams: readonly string[]): string | undefined {
-  return [...teams].sort((a, b) => b.length - a.length).find((t) => new RegExp(`\\b${t.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(q));
+  return [...teams]
+    .sort((a, b) => b.length - a.length)
+    .find((t) => new RegExp(`\\b${t.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(q));
 }
 
 export type Reading = { intent: Intent } | { ambiguous: { code: string; name: string }[] } | null;
@@ -184,26 +228,49 @@ export function readQuestion(question: string, today: string, roster: RosterName
   const scope = { ...(team ? { team } : {}) };
   const who = { ...scope, ...(employee ? { employee } : {}) };
 
-  if (/\b(forgot|forgotten|missing|missed|no|without( an?)?) ?(to )?(punch|clock|check|sign)[- ]?(ing )?outs?\b|\bmissing outs?\b|\bdidn't (punch|clock|check|sign) out\b|\bopen sessions?\b/.test(q)) {
+  if (
+    /\b(forgot|forgotten|missing|missed|no|without( an?)?) ?(to )?(punch|clock|check|sign)[- ]?(ing )?outs?\b|\bmissing outs?\b|\bdidn't (punch|clock|check|sign) out\b|\bopen sessions?\b/.test(
+      q,
+    )
+  ) {
     return { intent: { kind: 'missing_out', range: range('last 7 days'), ...who } };
   }
-  if (/\b(wfh|wfo)\b|\bfrom home\b|\bwork(ing)? mode\b|\bremote(ly)?\b|\bhome (vs|versus|or|and) office\b|\boffice (vs|versus|or|and) home\b/.test(q)) {
+  if (
+    /\b(wfh|wfo)\b|\bfrom home\b|\bwork(ing)? mode\b|\bremote(ly)?\b|\bhome (vs|versus|or|and) office\b|\boffice (vs|versus|or|and) home\b/.test(q)
+  ) {
     return { intent: { kind: 'work_mode', range: range('this week'), ...scope } };
   }
   if (/\b(late|tardy)\b|\bafter (the )?shift start\b/.test(q)) {
     return { intent: { kind: 'late', range: range('today'), ...who } };
   }
-  if (/\b(absent|no[- ]shows?)\b|\bdidn't (come|show|turn up)\b|\bnot (come|in|present)\b|\bwho was (out|missing|away|off)\b|\bmissing (on|today|yesterday)\b/.test(q)) {
+  if (
+    /\b(absent|no[- ]shows?)\b|\bdidn't (come|show|turn up)\b|\bnot (come|in|present)\b|\bwho was (out|missing|away|off)\b|\bmissing (on|today|yesterday)\b/.test(
+      q,
+    )
+  ) {
     return { intent: { kind: 'absent', range: range('today'), ...scope } };
   }
-  if (!when && /\b(who('s| is| are)?|anyone|everyone|people|employees|staff|is \S+)\b.*\b(in|here|present|at work|on site|clocked in|punched in|working)\b( (right )?now)?\??$|\b(in|present) (right )?now\b|\bcurrently (in|present|working|here)\b/.test(q)) {
+  if (
+    !when &&
+    /\b(who('s| is| are)?|anyone|everyone|people|employees|staff|is \S+)\b.*\b(in|here|present|at work|on site|clocked in|punched in|working)\b( (right )?now)?\??$|\b(in|present) (right )?now\b|\bcurrently (in|present|working|here)\b/.test(
+      q,
+    )
+  ) {
     return { intent: { kind: 'present_now', ...who } };
   }
   const top = /\b(top|most|highest|longest|fewest|least|lowest|bottom)\b/.exec(q);
   if (top && /\bhours?\b|\bworked\b/.test(q) && !employee) {
     const n = /\b(?:top|bottom) (\d+|[a-z]+)\b/.exec(q);
     const count = n ? (numberFrom(n[1]!) ?? 5) : /\bwho (worked|has|had|put in)\b/.test(q) ? 1 : 5;
-    return { intent: { kind: 'top_hours', range: range('this week'), n: count, order: /fewest|least|lowest|bottom/.test(top[1]!) ? 'least' : 'most', ...scope } };
+    return {
+      intent: {
+        kind: 'top_hours',
+        range: range('this week'),
+        n: count,
+        order: /fewest|least|lowest|bottom/.test(top[1]!) ? 'least' : 'most',
+        ...scope,
+      },
+    };
   }
   if (/\btrends?\b|\bweek (by|over) week\b|\bper week\b|\bweekly\b|\bover time\b/.test(q)) {
     return { intent: { kind: 'team_trend', range: range('this month'), ...scope } };

@@ -1,5 +1,6 @@
 // Report ranges: `days=N` means the last N local days including today; `from`/`to` are
 // inclusive local dates. The same rule serves the CLI, the manager screens and the AI tools.
+import { cellText } from './cell-text.js';
 import { addDays, localDateOf } from './local-time.js';
 
 export function resolveRange(
@@ -25,7 +26,7 @@ export function exportFileName(name: string, range: { from: string; to: string; 
 /** RFC 4180 CSV, with formula-looking cells defused so a spreadsheet never runs them. */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   const cell = (v: unknown): string => {
-    let s = v === null || v === undefined ? '' : String(v);
+    let s = cellText(v);
     if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s)) s = `'${s}`;
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };

@@ -59,7 +59,7 @@ export type FailureKind = 'transient' | 'data';
 export function rootFailure(err: unknown): FailureLike {
   let e = (err ?? {}) as FailureLike & { cause?: unknown };
   for (let depth = 0; depth < 5 && typeof e.code !== 'string' && e.cause && typeof e.cause === 'object'; depth++) {
-    e = e.cause as FailureLike & { cause?: unknown };
+    e = e.cause;
   }
   return e;
 }

@@ -119,7 +119,7 @@ export function dailySeconds(sessions: readonly WorkSession[]): Map<string, Map<
   const out = new Map<string, Map<string, number>>();
   for (const s of sessions) {
     let days = out.get(s.employeeId);
-    if (!days) out.set(s.employeeId, (days = new Map()));
+    if (!days) out.set(s.employeeId, (days = new Map<string, number>()));
     days.set(s.localDate, (days.get(s.localDate) ?? 0) + s.seconds);
   }
   return out;

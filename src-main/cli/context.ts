@@ -7,12 +7,7 @@ import type { GlobalFlags } from './args.js';
 import { table, type Out } from './output.js';
 import path from 'node:path';
 
-export async function openApp(
-  globals: GlobalFlags,
-  out: Out,
-  host: KioskInfo['host'] = 'cli',
-  overrides: ConfigOverrides = {},
-): Promise<App> {
+export async function openApp(globals: GlobalFlags, out: Out, host: KioskInfo['host'] = 'cli', overrides: ConfigOverrides = {}): Promise<App> {
   const config = loadConfig(process.env, {
     ...overrides,
     ...(globals.data ? { dataDir: path.resolve(globals.data) } : {}),

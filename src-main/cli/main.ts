@@ -68,7 +68,7 @@ export async function main(argv: string[]): Promise<number> {
   const json = rest.includes('--json');
   const command = name ? COMMANDS[name] : undefined;
   if (!command || name === 'help' || rest.includes('--help') || rest.includes('-h')) {
-    const wanted = !name || name === 'help' || name === '--help' || name === '-h' || (command !== undefined);
+    const wanted = !name || name === 'help' || name === '--help' || name === '-h' || command !== undefined;
     (wanted ? process.stdout : process.stderr).write((command ? `usage: frontdesk ${command.usage}` : help()) + '\n');
     return wanted ? 0 : 2;
   }
@@ -86,5 +86,3 @@ export async function main(argv: string[]): Promise<number> {
     return reportFailure(err, json);
   }
 }
-
-

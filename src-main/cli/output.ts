@@ -2,6 +2,7 @@
 // document on stdout; otherwise short human text. Exit codes: 0 ok, 1 refused by the app,
 // 2 bad usage.
 import { AppError, type ErrorBody } from '../../shared/errors.js';
+import { cellText } from '../../shared/domain/cell-text.js';
 
 export class UsageError extends Error {}
 
@@ -41,9 +42,13 @@ export function reportFailure(err: unknown, json: boolean): number {
 
 export function table(rows: readonly Record<string, unknown>[], columns: readonly string[]): string {
   if (rows.length === 0) return '(none)';
-  const cells = rows.map((r) => columns.map((c) => String(r[c] ?? '')));
+  const cells = rows.map((r) => columns.map((c) => cellText(r[c])));
   const widths = columns.map((c, i) => Math.max(c.length, ...cells.map((row) => row[i]!.length)));
-  const line = (values: readonly string[]): string => values.map((v, i) => v.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (values: readonly string[]): string =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(columns), ...cells.map(line)].join('\n');
 }
 

@@ -6,7 +6,9 @@ export async function readSecretFromStdin(what: string): Promise<string> {
   if (process.stdin.isTTY) throw new UsageError(`pipe the ${what} in on stdin (for example: printf '%s' "$KEY" | frontdesk …)`);
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const secret = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const secret = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (secret === '') throw new UsageError(`no ${what} arrived on stdin`);
   return secret;
 }

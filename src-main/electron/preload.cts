@@ -1,5 +1,6 @@
 // The sandboxed preload: exposes exactly `invoke` and `on` to the renderer, nothing else.
 // (CommonJS, because a sandboxed preload cannot be an ES module.)
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- a sandboxed preload must be CommonJS
 import electron = require('electron');
 
 const INVOKE_CHANNEL = 'frontdesk:invoke';

@@ -80,18 +80,18 @@ export function createDispatch(handlers: Handlers, managers: ManagerLookup = () 
         return { ok: false, error: storageErrorBody(cause, spec.kind === 'mutation' ? 'write' : 'read') };
       }
       log.error('handler crashed', { method, error: err instanceof Error ? err.stack : String(err) });
-      return fail('INTERNAL', spec.kind === 'mutation' ? 'Something went wrong inside Frontdesk. Nothing was recorded; please try again.' : 'Something went wrong inside Frontdesk; please try again.');
+      return fail(
+        'INTERNAL',
+        spec.kind === 'mutation'
+          ? 'Something went wrong inside Frontdesk. Nothing was recorded; please try again.'
+          : 'Something went wrong inside Frontdesk; please try again.',
+      );
     }
   };
 }
 
 /** Typed convenience for trusted callers (CLI, tests): unwraps the envelope or throws AppError. */
-export async function call<M extends Method>(
-  dispatch: Dispatch,
-  method: M,
-  input: unknown,
-  ctx: CallContext,
-): Promise<MethodOutput<M>> {
+export async function call<M extends Method>(dispatch: Dispatch, method: M, input: unknown, ctx: CallContext): Promise<MethodOutput<M>> {
   const env = await dispatch(method, input, ctx);
   if (!env.ok) throw new AppError(env.error.code, env.error.message, env.error.details);
   return env.value as MethodOutput<M>;

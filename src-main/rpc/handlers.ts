@@ -25,7 +25,13 @@ export interface SyncHandles {
   source: CentralSource;
 }
 
-export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: SyncHandles, host: KioskInfo['host'], managers: ManagerSessions): Handlers {
+export function createHandlers(
+  deps: ServiceDeps,
+  punches: PunchService,
+  sync: SyncHandles,
+  host: KioskInfo['host'],
+  managers: ManagerSessions,
+): Handlers {
   return {
     'manager.signIn': async (input) => {
       const manager = await verifyManager(deps, input.code, input.pin, 'open the manager screens');
@@ -69,7 +75,16 @@ export function createHandlers(deps: ServiceDeps, punches: PunchService, sync: S
     'ai.ask': (input) => ask({ deps, source: sync.source }, input.question),
     'ai.summary': (input) => summarize({ deps, source: sync.source }, input.period, input.date),
     'ai.status': () => deps.ai.settings().status,
-    'ai.configure': (input) => deps.ai.save(input.clear ? null : { ...(input.apiKey ? { aiKey: input.apiKey } : {}), ...(input.baseUrl ? { aiBaseUrl: input.baseUrl } : {}), ...(input.model ? { aiModel: input.model } : {}) }).status,
+    'ai.configure': (input) =>
+      deps.ai.save(
+        input.clear
+          ? null
+          : {
+              ...(input.apiKey ? { aiKey: input.apiKey } : {}),
+              ...(input.baseUrl ? { aiBaseUrl: input.baseUrl } : {}),
+              ...(input.model ? { aiModel: input.model } : {}),
+            },
+      ).status,
     'sql.run': (input) => withCentral(sync.source, (central) => runGuardedSql(central.pool, input.sql)),
     'system.health': () => ({ status: 'up' as const, localStore: 'ok' as const, sync: sync.engine.status() }),
   } satisfies Handlers;

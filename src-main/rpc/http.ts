@@ -158,7 +158,18 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       }
       const body = await readBody(req, maxBody);
       if (body === null) {
-        return send(res, 413, { ok: false, error: { code: 'BAD_INPUT', message: `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MB, the most this kiosk accepts; nothing was done.` } }, { Connection: 'close' });
+        return send(
+          res,
+          413,
+          {
+            ok: false,
+            error: {
+              code: 'BAD_INPUT',
+              message: `The request is larger than ${Math.round(maxBody / 1024 / 1024)} MB, the most this kiosk accepts; nothing was done.`,
+            },
+          },
+          { Connection: 'close' },
+        );
       }
       let input: unknown;
       try {
@@ -169,7 +180,11 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       const method = decodePath(url.pathname.slice('/rpc/'.length));
       if (method === null) return sendError(res, 400, { code: 'BAD_INPUT', message: 'The address has a malformed % escape.' });
       const managerToken = req.headers['x-frontdesk-manager'];
-      return send(res, 200, await opts.dispatch(method, input, { origin: 'http', managerToken: typeof managerToken === 'string' ? managerToken : undefined }));
+      return send(
+        res,
+        200,
+        await opts.dispatch(method, input, { origin: 'http', managerToken: typeof managerToken === 'string' ? managerToken : undefined }),
+      );
     }
 
     if (url.pathname === '/events') {

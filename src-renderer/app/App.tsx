@@ -21,7 +21,9 @@ export function App() {
     return (
       <main className="no-session">
         <h1>Frontdesk</h1>
-        <p>Open the link that <code>frontdesk serve</code> printed: it carries this kiosk's session token.</p>
+        <p>
+          Open the link that <code>frontdesk serve</code> printed: it carries this kiosk's session token.
+        </p>
       </main>
     );
   }

@@ -1,7 +1,13 @@
 import type { ReactNode } from 'react';
 
 /** A titled card with a sized body (nivo's responsive charts need one) or a plain empty state. */
-export function ChartCard({ id, title, empty, emptyText, children }: {
+export function ChartCard({
+  id,
+  title,
+  empty,
+  emptyText,
+  children,
+}: {
   id: string;
   title: string;
   empty: boolean;

@@ -42,7 +42,15 @@ export async function benchAi(rounds = 5): Promise<void> {
       if (i >= 5) scripted.push(performance.now() - t0);
     }
     const s = summarize(scripted);
-    emit({ bench: 'ask_scripted_tool_calls_answer', tool_calls: 2, model_round_trips: 3, n: s.n, p50_ms: s.p50_ms, p95_ms: s.p95_ms, target: 'overhead < 50 ms' });
+    emit({
+      bench: 'ask_scripted_tool_calls_answer',
+      tool_calls: 2,
+      model_round_trips: 3,
+      n: s.n,
+      p50_ms: s.p50_ms,
+      p95_ms: s.p95_ms,
+      target: 'overhead < 50 ms',
+    });
 
     await loadSqlParser();
     const query = `SELECT e.name, sum(w.seconds) / 3600.0 AS hours FROM reporting.work_sessions w

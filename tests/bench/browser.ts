@@ -35,7 +35,7 @@ export async function benchTapToReceipt(browser: Browser, iterations = 60): Prom
       await page.keyboard.type('0004521002', { delay: 0 });
       await page.keyboard.press('Enter');
       await page.waitForSelector('[data-phase="choose"]');
-      const ms = (await page.evaluate(TAP_TO_RECEIPT)) as number;
+      const ms = await page.evaluate<number>(TAP_TO_RECEIPT);
       if (i >= 5) samples.push(ms);
       await page.getByRole('button', { name: 'Done' }).click();
       await page.waitForSelector('[data-phase="idle"]');
@@ -43,7 +43,10 @@ export async function benchTapToReceipt(browser: Browser, iterations = 60): Prom
       // Keep what the kiosk showed, so a failed run can be understood afterwards.
       const file = `test-results/screenshots/bench-tap-${i}-failed.png`;
       await page.screenshot({ path: file }).catch(() => undefined);
-      const phase = await page.getByTestId('kiosk').getAttribute('data-phase').catch(() => null);
+      const phase = await page
+        .getByTestId('kiosk')
+        .getAttribute('data-phase')
+        .catch(() => null);
       throw new Error(`tap ${i} failed in phase ${phase ?? 'unknown'} (screenshot: ${file})`, { cause: err });
     }
   }
@@ -123,7 +126,11 @@ const SIGN_IN_TO_DASHBOARD = `new Promise((resolve) => {
 /** Waits until the kiosk knows the badge (its roster pull has run). */
 async function rosterPulled(url: string, token: string, badge: string): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    const res = await fetch(`${url}/rpc/kiosk.identify`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: JSON.stringify({ method: 'badge', badge }) });
+    const res = await fetch(`${url}/rpc/kiosk.identify`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ method: 'badge', badge }),
+    });
     if (((await res.json()) as { ok: boolean }).ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -143,7 +150,7 @@ export async function benchDashboardFirstPaint(browser: Browser, databaseUrl: st
     for (let i = 0; i < runs + 1; i++) {
       await page.getByLabel('Employee code').fill('1001');
       await page.getByLabel('PIN').fill('4321');
-      const ms = (await page.evaluate(SIGN_IN_TO_DASHBOARD)) as number;
+      const ms = await page.evaluate<number>(SIGN_IN_TO_DASHBOARD);
       if (i > 0) samples.push(ms); // the first warms the server's connections
       await page.getByRole('button', { name: 'Sign out' }).click();
       await page.waitForSelector('form.signin');

@@ -35,7 +35,9 @@ async function kioskWithBacklog(url: string, rows: number): Promise<App> {
   }
   await app.sync.syncNow(); // publish the roster; the outbox is empty so far
   const db = app.store.sqlite;
-  const insP = db.prepare("INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'WFO', 'kiosk', ?)");
+  const insP = db.prepare(
+    "INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'WFO', 'kiosk', ?)",
+  );
   const insO = db.prepare('INSERT INTO outbox (punch_id) VALUES (?)');
   const start = Date.now() - 400 * 86_400_000;
   const fill = db.transaction((from: number, to: number) => {
@@ -81,7 +83,7 @@ async function copyFloor(url: string, app: App, rows: number, into: 'bare' | 'ce
     const lines = (function* () {
       let chunk = '';
       for (const r of source) {
-        chunk += `${r[0]}\t${r[1]}\t${r[2]}\t${new Date(r[3] as number).toISOString()}\t${r[4]}\t${r[5]}\t${r[6]}\t${r[7]}\t${new Date(r[8] as number).toISOString()}\n`;
+        chunk += `${[r[0], r[1], r[2], new Date(r[3] as number).toISOString(), r[4], r[5], r[6], r[7], new Date(r[8] as number).toISOString()].map(String).join('\t')}\n`;
         if (chunk.length > 1 << 20) {
           yield chunk;
           chunk = '';

@@ -39,7 +39,11 @@ async function seedRoster(pool: pg.Pool, shape: Shape): Promise<void> {
   ] as const;
   for (const [id, name, tz] of sites) await pool.query('INSERT INTO sites (id, name, tz) VALUES ($1, $2, $3)', [id, name, tz]);
   for (let t = 0; t < TEAMS; t++) {
-    await pool.query('INSERT INTO teams (id, name, site_id) VALUES ($1, $2, $3)', [`00000000-0000-7000-8000-2000000000${String(t).padStart(2, '0')}`, `Team ${t}`, sites[t % 2]![0]]);
+    await pool.query('INSERT INTO teams (id, name, site_id) VALUES ($1, $2, $3)', [
+      `00000000-0000-7000-8000-2000000000${String(t).padStart(2, '0')}`,
+      `Team ${t}`,
+      sites[t % 2]![0],
+    ]);
   }
   await pool.query(
     `INSERT INTO employees (id, code, name, team_id, pin_hash)
@@ -61,7 +65,7 @@ function* punchLines(shape: Shape, lastDay: number): Generator<string> {
     for (let e = 0; e < shape.employees; e++) {
       const site = (e % TEAMS) % 2;
       const h = (e * 7919 + d * 104_729) % 1000;
-      const inAt = midnight + 9 * 3_600_000 + offsetsMs[site]! + (h - 300) * 60_000 / 10;
+      const inAt = midnight + 9 * 3_600_000 + offsetsMs[site]! + ((h - 300) * 60_000) / 10;
       const outAt = inAt + 8 * 3_600_000 + (h % 60) * 60_000;
       const mode = h % 5 === 0 ? 'WFH' : 'WFO';
       const entropy = new Uint8Array(10);
@@ -132,7 +136,14 @@ export async function loadReportsDataset(pool: pg.Pool, shape: Shape): Promise<n
   }
   const loadSeconds = (performance.now() - t0) / 1000;
   const punches = Number((await pool.query('SELECT count(*) FROM punches')).rows[0].count);
-  emit({ bench: 'reports_dataset', employees: shape.employees, days: shape.days, punches, load_s: Math.round(loadSeconds), load_rows_per_s: Math.round(punches / loadSeconds) });
+  emit({
+    bench: 'reports_dataset',
+    employees: shape.employees,
+    days: shape.days,
+    punches,
+    load_s: Math.round(loadSeconds),
+    load_rows_per_s: Math.round(punches / loadSeconds),
+  });
   return lastDay;
 }
 

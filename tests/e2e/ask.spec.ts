@@ -5,8 +5,11 @@ import { centralReady, managerSignIn } from './pages/manager-page.js';
 /** The frontdesk command on the server's machine, as an admin there runs it. */
 function adminCli(server: Server, args: string[], stdin = ''): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = execFile(process.execPath, ['bin/frontdesk.js', ...args, '--data', server.dataDir], { env: { ...process.env, DATABASE_URL: server.databaseUrl } }, (err, _out, stderr) =>
-      err ? reject(new Error(`frontdesk ${args.join(' ')} failed: ${stderr}`)) : resolve(),
+    const child = execFile(
+      process.execPath,
+      ['bin/frontdesk.js', ...args, '--data', server.dataDir],
+      { env: { ...process.env, DATABASE_URL: server.databaseUrl } },
+      (err, _out, stderr) => (err ? reject(new Error(`frontdesk ${args.join(' ')} failed: ${stderr}`)) : resolve()),
     );
     child.stdin!.end(stdin);
   });

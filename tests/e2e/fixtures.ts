@@ -4,6 +4,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { test as base } from '@playwright/test';
 import { createTestDatabase } from '../support/test-postgres.js';
 import { KioskPage } from './pages/kiosk-page.js';
@@ -23,9 +24,9 @@ export interface Server {
 export async function demoDataFolder(): Promise<string> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-e2e-'));
   const databaseUrl = await createTestDatabase('e2e');
-  await new Promise<void>((resolve, reject) =>
-    execFile(process.execPath, ['bin/frontdesk.js', 'status', '--demo', '--data', dataDir], { env: { ...process.env, DATABASE_URL: databaseUrl } }, (err) => (err ? reject(err) : resolve())),
-  );
+  await promisify(execFile)(process.execPath, ['bin/frontdesk.js', 'status', '--demo', '--data', dataDir], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+  });
   return dataDir;
 }
 
@@ -34,15 +35,19 @@ export async function startServer(extraArgs: string[] = [], env: Record<string, 
   const dataDir = existingDataDir ?? mkdtempSync(path.join(os.tmpdir(), 'frontdesk-e2e-'));
   const databaseUrl = env.DATABASE_URL ?? (await createTestDatabase('e2e'));
   // A fresh test database is an empty central: the demo data is asked for explicitly.
-  const child = spawn(process.execPath, ['bin/frontdesk.js', 'serve', '--data', dataDir, '--port', '0', '--json', ...(env.DATABASE_URL ? [] : ['--demo']), ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...env, DATABASE_URL: databaseUrl },
-  });
+  const child = spawn(
+    process.execPath,
+    ['bin/frontdesk.js', 'serve', '--data', dataDir, '--port', '0', '--json', ...(env.DATABASE_URL ? [] : ['--demo']), ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...env, DATABASE_URL: databaseUrl },
+    },
+  );
   let out = '';
   let err = '';
-  child.stderr!.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
   const info = await new Promise<{ url: string; openUrl: string }>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       try {
         resolve(JSON.parse(out) as { url: string; openUrl: string });
@@ -64,7 +69,10 @@ export async function stopServer(server: Server): Promise<void> {
   }
   rmSync(server.dataDir, { recursive: true, force: true });
   // No promise rejection may go unhandled in the host, whatever the test did to it.
-  const unhandled = server.stderr().split('\n').find((l) => l.includes('"msg":"unhandled promise rejection"'));
+  const unhandled = server
+    .stderr()
+    .split('\n')
+    .find((l) => l.includes('"msg":"unhandled promise rejection"'));
   if (unhandled) throw new Error(`the web host had an unhandled promise rejection: ${unhandled}`);
 }
 

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.js';
 import { query } from '../support/test-postgres.js';
 import { centralReady, managerSignIn } from './pages/manager-page.js';
@@ -34,7 +35,7 @@ async function seedNightDesk(url: string): Promise<void> {
   );
 }
 
-async function exportCsv(page: import('@playwright/test').Page): Promise<{ name: string; text: string }> {
+async function exportCsv(page: Page): Promise<{ name: string; text: string }> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Export work hours/ }).click()]);
   const stream = await download.createReadStream();
   const chunks: Buffer[] = [];

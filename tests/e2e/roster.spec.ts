@@ -31,7 +31,15 @@ test('a manager adds a site, a team and an employee, edits, resets a PIN and dea
   await dialog.getByLabel(/Shift end/).fill('16:00');
   await dialog.getByRole('button', { name: 'Add team' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('teams').locator('tr[data-team="Pune Desk"] td')).toHaveText(['Pune Desk', 'Pune', '08:30 (site)', '5 (site)', '16:00', '0', 'Edit']);
+  await expect(page.getByTestId('teams').locator('tr[data-team="Pune Desk"] td')).toHaveText([
+    'Pune Desk',
+    'Pune',
+    '08:30 (site)',
+    '5 (site)',
+    '16:00',
+    '0',
+    'Edit',
+  ]);
 
   await page.getByRole('button', { name: 'Add employee' }).click();
   await dialog.getByLabel('Employee code').fill('2001');
@@ -79,8 +87,19 @@ test('a manager adds a site, a team and an employee, edits, resets a PIN and dea
   await page.setViewportSize({ width: 1024, height: 768 });
   await kiosk.screenshot('manager-roster');
 
-  const audit = await query<{ actor: string; action: string }>(server.databaseUrl, "SELECT actor, action FROM audit_log WHERE entity <> 'punch' ORDER BY id");
-  expect(audit.map((a) => a.action)).toEqual(['site.add', 'team.add', 'employee.add', 'employee.update', 'employee.update', 'team.update', 'employee.update']);
+  const audit = await query<{ actor: string; action: string }>(
+    server.databaseUrl,
+    "SELECT actor, action FROM audit_log WHERE entity <> 'punch' ORDER BY id",
+  );
+  expect(audit.map((a) => a.action)).toEqual([
+    'site.add',
+    'team.add',
+    'employee.add',
+    'employee.update',
+    'employee.update',
+    'team.update',
+    'employee.update',
+  ]);
   expect(new Set(audit.map((a) => a.actor))).toEqual(new Set(['manager:1001']));
 
   // This kiosk pulled every change: the new employee punches with the new PIN, the leaver cannot.

@@ -37,7 +37,8 @@ const THIS_WEEK: Record<string, Record<string, Day>> = {
 
 function csvLines(): string[] {
   const lines: string[] = [];
-  const punch = (code: string, kind: 'IN' | 'OUT', date: string, time: string, mode = 'WFO') => lines.push(`${code},${kind},${date}T${time}:00+05:30,${mode}`);
+  const punch = (code: string, kind: 'IN' | 'OUT', date: string, time: string, mode = 'WFO') =>
+    lines.push(`${code},${kind},${date}T${time}:00+05:30,${mode}`);
   for (const p of PEOPLE) {
     for (const day of ['09', '10', '11', '12', '13']) {
       const mode = p.code === 'D1' && (day === '10' || day === '12') ? 'WFH' : 'WFO';

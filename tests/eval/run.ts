@@ -22,7 +22,13 @@ try {
     await seedEvalDataset(app);
     const scored = await evaluateOffline(app);
     const right = scored.filter((s) => s.right).length;
-    emit({ eval: 'offline_interpreter', questions: scored.length, right, accuracy: Math.round((right / scored.length) * 1000) / 1000, target: '>= 0.9' });
+    emit({
+      eval: 'offline_interpreter',
+      questions: scored.length,
+      right,
+      accuracy: Math.round((right / scored.length) * 1000) / 1000,
+      target: '>= 0.9',
+    });
     for (const s of scored.filter((x) => !x.right)) emit({ miss: s.q.question, expected: s.q.includes, got: s.result.answer });
     failed ||= right / scored.length < 0.9;
 

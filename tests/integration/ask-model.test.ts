@@ -51,7 +51,17 @@ describe('ask, with a model', () => {
     // the first tool's result as data for the second round.
     expect(ai.requests).toHaveLength(3);
     expect(ai.requests[0]!.model).toBe('test-model');
-    expect(ai.requests[0]!.tools!.map((t) => t.function.name)).toEqual(['work_hours', 'presence', 'late', 'trends', 'exceptions', 'present_now', 'find_employee', 'list_teams', 'run_sql']);
+    expect(ai.requests[0]!.tools!.map((t) => t.function.name)).toEqual([
+      'work_hours',
+      'presence',
+      'late',
+      'trends',
+      'exceptions',
+      'present_now',
+      'find_employee',
+      'list_teams',
+      'run_sql',
+    ]);
     expect(ai.requests[0]!.messages[0]!.content).toContain('Today is 2026-11-20 in Asia/Kolkata');
     const toolReply = ai.requests[1]!.messages.find((m) => m.role === 'tool');
     expect(JSON.parse(toolReply!.content!)).toMatchObject({ columns: ['code', 'name', 'team', 'active'], rows: [{ code: 'A1', name: 'Anita Rao' }] });
@@ -62,10 +72,16 @@ describe('ask, with a model', () => {
     expect(await app.raw('ai.configure', { apiKey: 'sk-from-a-kiosk-screen' }, 'http')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const manager = await app.call('manager.signIn', { code: 'M1', pin: '4321' });
     const asManager = { origin: 'http', managerToken: manager.token } as const;
-    expect(await app.app.dispatch('ai.configure', { baseUrl: 'https://attacker.example/v1' }, asManager)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await app.app.dispatch('ai.configure', { baseUrl: 'https://attacker.example/v1' }, asManager)).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     expect(await app.app.dispatch('ai.status', {}, asManager)).toMatchObject({ ok: true });
     // The stored key never follows a new address.
-    expect(await app.raw('ai.configure', { baseUrl: 'https://attacker.example/v1' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('needs its API key again') } });
+    expect(await app.raw('ai.configure', { baseUrl: 'https://attacker.example/v1' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('needs its API key again') },
+    });
     expect(await app.call('ai.status', {})).toMatchObject({ baseUrl: ai.url });
     expect(await app.raw('ai.configure', { baseUrl: 'not a url' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
@@ -124,11 +140,22 @@ describe('ask, with a model', () => {
     ai.script({ text: 'On 2026-11-19, 5 of 7 employees came in and worked 32 hours; 1 missing OUT.' });
     const good = await app.call('ai.summary', { period: 'day', date: '2026-11-19' });
     expect(good).toMatchObject({ engine: 'model', text: 'On 2026-11-19, 5 of 7 employees came in and worked 32 hours; 1 missing OUT.' });
-    expect(Object.fromEntries(good.facts.map((f) => [f.name, f.value]))).toEqual({ employees: 7, present: 5, hours: 32, late: 0, missing_out: 1, home_days: 0, top: 8 });
+    expect(Object.fromEntries(good.facts.map((f) => [f.name, f.value]))).toEqual({
+      employees: 7,
+      present: 5,
+      hours: 32,
+      late: 0,
+      missing_out: 1,
+      home_days: 0,
+      top: 8,
+    });
 
     ai.script({ text: 'On 2026-11-19, 5 of 7 employees came in and worked 33 hours.' });
     const bad = await app.call('ai.summary', { period: 'day', date: '2026-11-19' });
-    expect(bad).toMatchObject({ engine: 'offline', engineNote: "The model's text had a number that is not one of the facts, so the template wrote this." });
+    expect(bad).toMatchObject({
+      engine: 'offline',
+      engineNote: "The model's text had a number that is not one of the facts, so the template wrote this.",
+    });
     expect(bad.text).toBe(
       'On 2026-11-19, 5 of 7 employees came in and worked 32 hours in all. There were 0 late arrivals and 1 missing OUT; 0 days were worked from home. Most hours: Anita Rao, 8 hours.',
     );

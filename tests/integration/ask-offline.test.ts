@@ -43,7 +43,7 @@ describe('ask, offline', () => {
     expect(mode.chart).toMatchObject({ kind: 'pie', x: 'mode', y: 'days' });
   });
 
-  it("says plainly what it cannot answer, and what it can; and asks which one when a name is ambiguous", async () => {
+  it('says plainly what it cannot answer, and what it can; and asks which one when a name is ambiguous', async () => {
     const r = await app.call('ai.ask', { question: 'What is the capital of France?' });
     expect(r).toMatchObject({ answered: false, table: null, chart: null });
     expect(r.answer).toMatch(/^I can't answer that\. I can answer: who is in now/);

@@ -57,7 +57,9 @@ describe('auto check-out', () => {
     expect(n).toBe('1');
 
     const hours = await front.call('reports.run', { name: 'workhours', from: '2026-11-16', to: '2026-11-16', employee: 'A1' });
-    expect(rows(hours, 'seconds', 'sessions', 'open_sessions', 'auto_closed_sessions')).toEqual([{ seconds: 14 * 3600, sessions: 1, open_sessions: 0, auto_closed_sessions: 1 }]);
+    expect(rows(hours, 'seconds', 'sessions', 'open_sessions', 'auto_closed_sessions')).toEqual([
+      { seconds: 14 * 3600, sessions: 1, open_sessions: 0, auto_closed_sessions: 1 },
+    ]);
     const exceptions = await front.call('reports.run', { name: 'exceptions', from: '2026-11-16', to: '2026-11-16', employee: 'A1' });
     expect(rows(exceptions, 'kind', 'date')).toEqual([{ kind: 'AUTO_CLOSED', date: '2026-11-16' }]);
     const audit = await front.call('audit.list', { employeeCode: 'A1' });

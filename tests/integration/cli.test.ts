@@ -31,16 +31,37 @@ function cliWithStdin(args: string[], input: string, env: Record<string, string>
 describe('frontdesk CLI', () => {
   it('adds and lists employees, punches with and without a PIN, and lists punches as JSON', async () => {
     const data = tempDir();
-    const added = await cli(['employees', 'add', '--code', 'C1', '--name', 'Chandra', '--pin', '2468', '--badge', 'BX1', '--team', 'Night', '--data', data, '--json', '--no-demo']);
+    const added = await cli([
+      'employees',
+      'add',
+      '--code',
+      'C1',
+      '--name',
+      'Chandra',
+      '--pin',
+      '2468',
+      '--badge',
+      'BX1',
+      '--team',
+      'Night',
+      '--data',
+      data,
+      '--json',
+      '--no-demo',
+    ]);
     expect(added.code).toBe(0);
     expect(JSON.parse(added.stdout)).toMatchObject({ code: 'C1', name: 'Chandra', team: 'Night', hasBadge: true });
 
     const list = JSON.parse((await cli(['employees', 'list', '--data', data, '--json'])).stdout);
     expect(list.map((e: { code: string }) => e.code)).toEqual(['C1']);
 
-    const inn = JSON.parse((await cli(['punch', '--employee', 'C1', '--pin', '2468', '--at', '2026-11-20T03:30:00Z', '--data', data, '--json'])).stdout);
+    const inn = JSON.parse(
+      (await cli(['punch', '--employee', 'C1', '--pin', '2468', '--at', '2026-11-20T03:30:00Z', '--data', data, '--json'])).stdout,
+    );
     expect(inn).toMatchObject({ kind: 'IN', localTime: '09:00', localDate: '2026-11-20' });
-    const out = JSON.parse((await cli(['punch', '--employee', 'C1', '--kind', 'OUT', '--at', '2026-11-20T12:00:00Z', '--data', data, '--json'])).stdout);
+    const out = JSON.parse(
+      (await cli(['punch', '--employee', 'C1', '--kind', 'OUT', '--at', '2026-11-20T12:00:00Z', '--data', data, '--json'])).stdout,
+    );
     expect(out).toMatchObject({ kind: 'OUT', todaySeconds: 8.5 * 3600 });
 
     const punches = JSON.parse((await cli(['punches', 'list', '--employee', 'C1', '--data', data, '--json'])).stdout);
@@ -70,7 +91,10 @@ describe('frontdesk CLI', () => {
     const data = tempDir();
     await cli(['employees', 'add', '--code', '1001', '--name', 'Asha', '--pin', '2468', '--data', data, '--no-demo']);
     const file = path.join(data, 'punches.csv');
-    writeFileSync(file, 'employee_code,kind,at\n1001,IN,2026-11-19T09:00:00+05:30\n1002,IN,2026-11-19T09:00:00+05:30\n1001,OUT,2026-11-19T17:00:00+05:30\n');
+    writeFileSync(
+      file,
+      'employee_code,kind,at\n1001,IN,2026-11-19T09:00:00+05:30\n1002,IN,2026-11-19T09:00:00+05:30\n1001,OUT,2026-11-19T17:00:00+05:30\n',
+    );
     const first = JSON.parse((await cli(['import', file, '--data', data, '--json'])).stdout);
     expect(first).toMatchObject({ imported: 2, errors: [{ line: 3, reason: "unknown employee code '1002'" }] });
     const second = await cli(['import', file, '--data', data]);
@@ -108,7 +132,7 @@ describe('frontdesk serve with no configuration', () => {
     try {
       let out = '';
       const info = await new Promise<{ url: string; openUrl: string }>((resolve) => {
-        child.stdout!.on('data', (c: Buffer) => {
+        child.stdout.on('data', (c: Buffer) => {
           out += c.toString();
           try {
             resolve(JSON.parse(out));
@@ -153,7 +177,7 @@ describe('frontdesk serve and its session token', () => {
     try {
       const info = await new Promise<{ openUrl: string }>((resolve) => {
         let out = '';
-        child.stdout!.on('data', (c: Buffer) => {
+        child.stdout.on('data', (c: Buffer) => {
           out += c.toString();
           try {
             resolve(JSON.parse(out));
@@ -181,21 +205,55 @@ describe('frontdesk report, corrections and audit', () => {
     const r = await cli(['report', 'workhours', '--days', '7', '--data', data, '--json'], env);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
-    expect(report.columns).toEqual(['employee_code', 'name', 'team', 'date', 'seconds', 'hours', 'sessions', 'open_sessions', 'auto_closed_sessions']);
+    expect(report.columns).toEqual([
+      'employee_code',
+      'name',
+      'team',
+      'date',
+      'seconds',
+      'hours',
+      'sessions',
+      'open_sessions',
+      'auto_closed_sessions',
+    ]);
     expect(report.rows.length).toBeGreaterThan(30);
     const csv = await cli(['report', 'workhours', '--days', '7', '--csv', data, '--data', data, '--json'], env);
     const file = readdirSync(data).find((f) => f.startsWith('workhours_'))!;
     expect(file).toMatch(/^workhours_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}_Asia-Kolkata\.csv$/);
     expect(JSON.parse(csv.stdout).rows).toBe(report.rows.length);
-    expect(readFileSync(path.join(data, file), 'utf8').split('\r\n')[0]).toBe('employee_code,name,team,date,seconds,hours,sessions,open_sessions,auto_closed_sessions');
+    expect(readFileSync(path.join(data, file), 'utf8').split('\r\n')[0]).toBe(
+      'employee_code,name,team,date,seconds,hours,sessions,open_sessions,auto_closed_sessions',
+    );
 
     const missing = JSON.parse((await cli(['report', 'exceptions', '--days', '7', '--data', data, '--json'], env)).stdout).rows[0];
     expect(missing).toMatchObject({ employee_code: '1005', kind: 'MISSING_OUT' });
     const fixAt = `${missing.date}T18:00:00+05:30`;
-    const notManager = await cli(['punches', 'correct', '--employee', '1005', '--kind', 'OUT', '--at', fixAt, '--reason', 'forgot', '--by', '1002', '--data', data, '--json'], env);
+    const notManager = await cli(
+      ['punches', 'correct', '--employee', '1005', '--kind', 'OUT', '--at', fixAt, '--reason', 'forgot', '--by', '1002', '--data', data, '--json'],
+      env,
+    );
     expect(notManager.code).toBe(1);
     expect(JSON.parse(notManager.stdout).error.code).toBe('FORBIDDEN');
-    const fixed = await cli(['punches', 'correct', '--employee', '1005', '--kind', 'OUT', '--at', fixAt, '--reason', 'forgot to punch out', '--by', '1001', '--data', data, '--json'], env);
+    const fixed = await cli(
+      [
+        'punches',
+        'correct',
+        '--employee',
+        '1005',
+        '--kind',
+        'OUT',
+        '--at',
+        fixAt,
+        '--reason',
+        'forgot to punch out',
+        '--by',
+        '1001',
+        '--data',
+        data,
+        '--json',
+      ],
+      env,
+    );
     expect(fixed.code).toBe(0);
     const after = JSON.parse((await cli(['report', 'exceptions', '--days', '7', '--data', data, '--json'], env)).stdout).rows;
     expect(after).toEqual([]);
@@ -220,25 +278,39 @@ describe('frontdesk report, corrections and audit', () => {
     const cut = JSON.parse(big.stdout) as { rows: { g: number }[]; truncatedBy: string };
     expect(cut.truncatedBy).toBe('bytes');
     expect(cut.rows.map((r) => r.g)).toEqual([1, 2, 3, 4]);
-    expect((await cli(['sql', "SELECT g, lpad('x', 1000000, 'y') AS pad FROM generate_series(1, 1001) AS g", '--data', data], env)).stdout).toContain('(cut after 4 rows');
+    expect((await cli(['sql', "SELECT g, lpad('x', 1000000, 'y') AS pad FROM generate_series(1, 1001) AS g", '--data', data], env)).stdout).toContain(
+      '(cut after 4 rows',
+    );
     const refused = await cli(['sql', 'DELETE FROM punches', '--data', data, '--json'], env);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.stdout).error).toMatchObject({ code: 'SQL_REFUSED', message: 'Only a SELECT is allowed.' });
 
     const ask = await cli(['ask', 'who is in now?', '--data', data, '--json'], env);
     expect(ask.code).toBe(0);
-    expect(JSON.parse(ask.stdout)).toMatchObject({ engine: 'offline', answered: true, steps: [{ tool: 'roster' }, { tool: 'list_teams' }, { tool: 'present_now' }] });
+    expect(JSON.parse(ask.stdout)).toMatchObject({
+      engine: 'offline',
+      answered: true,
+      steps: [{ tool: 'roster' }, { tool: 'list_teams' }, { tool: 'present_now' }],
+    });
     expect((await cli(['ask', 'write me a poem', '--data', data], env)).code).toBe(1);
 
     // The AI endpoint: kept in a 0600 file, never printed; an unreachable one falls back.
     expect(JSON.parse((await cli(['ai', 'status', '--data', data, '--json'], env)).stdout)).toMatchObject({ configured: false });
     expect((await cli(['ai', 'set', '--key', 'sk-secret-123', '--data', data], env)).code).toBe(2); // would show in the process list
-    const set = await cliWithStdin(['ai', 'set', '--key-stdin', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'm1', '--data', data, '--json'], 'sk-secret-123\n', env);
+    const set = await cliWithStdin(
+      ['ai', 'set', '--key-stdin', '--base-url', 'http://127.0.0.1:9/v1', '--model', 'm1', '--data', data, '--json'],
+      'sk-secret-123\n',
+      env,
+    );
     expect(JSON.parse(set.stdout)).toEqual({ configured: true, baseUrl: 'http://127.0.0.1:9/v1', model: 'm1', keySource: 'secrets-file' });
     expect(set.stdout + set.stderr).not.toContain('sk-secret-123');
     expect(statSync(path.join(data, 'secrets.json')).mode & 0o777).toBe(0o600);
     const summary = JSON.parse((await cli(['summary', '--data', data, '--json'], env)).stdout);
-    expect(summary).toMatchObject({ engine: 'offline', period: 'day', engineNote: 'The AI endpoint could not be reached, so the template wrote this.' });
+    expect(summary).toMatchObject({
+      engine: 'offline',
+      period: 'day',
+      engineNote: 'The AI endpoint could not be reached, so the template wrote this.',
+    });
     expect(summary.text).toMatch(/^On \d{4}-\d{2}-\d{2}, \d+ of \d+ employees came in/);
     await cli(['ai', 'clear', '--data', data], env);
     expect(existsSync(path.join(data, 'secrets.json'))).toBe(false);
@@ -250,15 +322,30 @@ describe('frontdesk sites, teams and employees update', () => {
     const { createTestDatabase, query } = await import('../support/test-postgres.js');
     const data = tempDir();
     const env = { DATABASE_URL: await createTestDatabase('cliroster') };
-    expect((await cli(['sites', 'add', '--name', 'Pune', '--tz', 'Asia/Kolkata', '--shift-start', '08:30', '--grace', '5', '--by', '1001', '--data', data], env)).code).toBe(0);
-    expect((await cli(['teams', 'add', '--name', 'Pune Desk', '--site', 'Pune', '--shift-end', '16:00', '--by', '1001', '--data', data], env)).code).toBe(0);
+    expect(
+      (
+        await cli(
+          ['sites', 'add', '--name', 'Pune', '--tz', 'Asia/Kolkata', '--shift-start', '08:30', '--grace', '5', '--by', '1001', '--data', data],
+          env,
+        )
+      ).code,
+    ).toBe(0);
+    expect(
+      (await cli(['teams', 'add', '--name', 'Pune Desk', '--site', 'Pune', '--shift-end', '16:00', '--by', '1001', '--data', data], env)).code,
+    ).toBe(0);
     expect((await cli(['sites', 'update', '--name', 'Pune', '--shift-end', '17:30', '--by', '1001', '--data', data], env)).code).toBe(0);
-    expect((await cli(['teams', 'update', '--name', 'Pune Desk', '--shift-start', '10:00', '--shift-end', 'site', '--by', '1001', '--data', data], env)).code).toBe(0);
+    expect(
+      (await cli(['teams', 'update', '--name', 'Pune Desk', '--shift-start', '10:00', '--shift-end', 'site', '--by', '1001', '--data', data], env))
+        .code,
+    ).toBe(0);
     expect(await query(env.DATABASE_URL, "SELECT shift_start, grace_minutes, shift_end FROM reporting.teams WHERE name = 'Pune Desk'")).toEqual([
       { shift_start: '10:00', grace_minutes: 5, shift_end: '17:30' },
     ]);
     expect((await cli(['sites', 'add', '--name', 'Mars', '--tz', 'Mars/Base', '--by', '1001', '--data', data], env)).code).toBe(1);
-    const upd = await cli(['employees', 'update', '--code', '1003', '--deactivate', '--team', 'Pune Desk', '--by', '1001', '--data', data, '--json'], env);
+    const upd = await cli(
+      ['employees', 'update', '--code', '1003', '--deactivate', '--team', 'Pune Desk', '--by', '1001', '--data', data, '--json'],
+      env,
+    );
     expect(upd.code).toBe(0);
     const punch = await cli(['punch', '--employee', '1003', '--data', data, '--json'], env);
     expect(punch.code).toBe(1);

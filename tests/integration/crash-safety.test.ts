@@ -25,10 +25,16 @@ describe('crash safety', () => {
       const stored = new Set((db.prepare('SELECT id FROM punches').all() as { id: string }[]).map((r) => r.id));
       const missing = acked.filter((id) => !stored.has(id));
       expect(missing).toEqual([]);
-      const orphans = db.prepare('SELECT count(*) AS n FROM punches p LEFT JOIN outbox o ON o.punch_id = p.id WHERE o.punch_id IS NULL').get() as { n: number };
+      const orphans = db.prepare('SELECT count(*) AS n FROM punches p LEFT JOIN outbox o ON o.punch_id = p.id WHERE o.punch_id IS NULL').get() as {
+        n: number;
+      };
       expect(orphans.n).toBe(0);
       // Nothing doubled: consecutive punches of an employee never repeat a kind inside the window.
-      const rows = db.prepare('SELECT employee_id, kind, at_utc FROM punches ORDER BY employee_id, at_utc, id').all() as { employee_id: string; kind: string; at_utc: number }[];
+      const rows = db.prepare('SELECT employee_id, kind, at_utc FROM punches ORDER BY employee_id, at_utc, id').all() as {
+        employee_id: string;
+        kind: string;
+        at_utc: number;
+      }[];
       for (let i = 1; i < rows.length; i++) {
         const a = rows[i - 1]!;
         const b = rows[i]!;

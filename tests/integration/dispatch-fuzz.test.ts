@@ -34,7 +34,14 @@ const nearMiss = fc.record(
 
 describe('dispatch under fuzzing', () => {
   it('never throws, always answers an envelope, and every refusal carries a known code', async () => {
-    const methodArb = fc.oneof(fc.constantFrom(...METHODS), fc.string(), fc.constant(undefined), fc.integer(), fc.constant('__proto__'), fc.constant('constructor'));
+    const methodArb = fc.oneof(
+      fc.constantFrom(...METHODS),
+      fc.string(),
+      fc.constant(undefined),
+      fc.integer(),
+      fc.constant('__proto__'),
+      fc.constant('constructor'),
+    );
     await fc.assert(
       fc.asyncProperty(methodArb, fc.oneof(anyJson, nearMiss, fc.constant(undefined)), origins, async (method, input, origin) => {
         const env = await t.raw(method, input, origin);

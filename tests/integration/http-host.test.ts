@@ -31,10 +31,12 @@ function rpc(method: string, body: string, headers: Record<string, string> = { A
 function rawGet(pathname: string, hostHeader: string): Promise<number> {
   const { port } = new URL(host.url);
   return new Promise((resolve, reject) => {
-    http.get({ host: '127.0.0.1', port, path: pathname, headers: { Host: hostHeader } }, (res) => {
-      res.resume();
-      resolve(res.statusCode ?? 0);
-    }).on('error', reject);
+    http
+      .get({ host: '127.0.0.1', port, path: pathname, headers: { Host: hostHeader } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+      .on('error', reject);
   });
 }
 
@@ -104,7 +106,15 @@ describe('web host', () => {
   });
 
   it('answers a body over the limit with the typed 413, not a reset connection', async () => {
-    const small = await startWebHost({ dispatch: t.app.dispatch, events: t.app.events, staticDir: tempDir('frontdesk-web-'), token: TOKEN, host: '127.0.0.1', port: 0, maxBodyBytes: 1024 * 1024 });
+    const small = await startWebHost({
+      dispatch: t.app.dispatch,
+      events: t.app.events,
+      staticDir: tempDir('frontdesk-web-'),
+      token: TOKEN,
+      host: '127.0.0.1',
+      port: 0,
+      maxBodyBytes: 1024 * 1024,
+    });
     try {
       const content = 'x'.repeat(5 * 1024 * 1024);
       const res = await fetch(`${small.url}/rpc/punches.import`, {
@@ -115,7 +125,9 @@ describe('web host', () => {
       expect(res.status).toBe(413);
       expect(await res.json()).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining('larger than 1 MB') } });
       // The host still answers afterwards.
-      expect((await fetch(`${small.url}/rpc/kiosk.info`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: '{}' })).status).toBe(200);
+      expect((await fetch(`${small.url}/rpc/kiosk.info`, { method: 'POST', headers: { Authorization: `Bearer ${TOKEN}` }, body: '{}' })).status).toBe(
+        200,
+      );
     } finally {
       await small.close();
     }

@@ -59,7 +59,10 @@ describe('local storage failing under a running host', () => {
     holder.exec('BEGIN EXCLUSIVE');
     try {
       const tap = await t.raw('punches.record', { ticket: who.ticket, kind: 'IN' }, 'http');
-      expect(tap).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED', details: { cause: 'busy' }, message: expect.stringContaining('try again') } });
+      expect(tap).toMatchObject({
+        ok: false,
+        error: { code: 'STORAGE_FAILED', details: { cause: 'busy' }, message: expect.stringContaining('try again') },
+      });
       t.app.sync.kick();
       await until(t, (s) => s.localError !== null);
       expect(t.app.sync.status().localError).toMatch(/another program is holding/);
@@ -115,10 +118,17 @@ describe('local storage failing under a running host', () => {
     let tap: unknown;
     for (let i = 0; i < 200; i++) {
       const who = await t.call('kiosk.identify', { method: 'code', code: i % 2 ? 'S1' : 'S2' });
-      tap = await t.raw('punches.record', { ticket: who.ticket, kind: i % 4 < 2 ? 'OUT' : 'IN', at: new Date(Date.now() - (300 - i) * 60_000).toISOString() });
+      tap = await t.raw('punches.record', {
+        ticket: who.ticket,
+        kind: i % 4 < 2 ? 'OUT' : 'IN',
+        at: new Date(Date.now() - (300 - i) * 60_000).toISOString(),
+      });
       if (!(tap as { ok: boolean }).ok) break;
     }
-    expect(tap).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED', details: { cause: 'full' }, message: expect.stringMatching(/disk is full.*not recorded/) } });
+    expect(tap).toMatchObject({
+      ok: false,
+      error: { code: 'STORAGE_FAILED', details: { cause: 'full' }, message: expect.stringMatching(/disk is full.*not recorded/) },
+    });
     const saved = (t.app.store.sqlite.prepare('SELECT count(*) AS n FROM punches').get() as { n: number }).n;
     await new Promise((r) => setTimeout(r, 300)); // timer-driven cycles meet the full disk
     free();
@@ -150,4 +160,3 @@ describe('local storage failing under a running host', () => {
     await until(t, (s) => s.localError === null && s.pending === 0);
   });
 });
-

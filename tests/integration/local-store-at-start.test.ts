@@ -44,21 +44,30 @@ describe('the local database at start', () => {
     const { dataDir, deviceId, file } = await closedKiosk();
     writeFileSync(file, '');
     rmSync(`${file}-wal`, { force: true });
-    await expect(reopen(dataDir)).rejects.toMatchObject({ code: 'STORAGE_FAILED', message: expect.stringMatching(new RegExp(`kiosk ${deviceId}.*is empty.*Restore`)) });
+    await expect(reopen(dataDir)).rejects.toMatchObject({
+      code: 'STORAGE_FAILED',
+      message: expect.stringMatching(new RegExp(`kiosk ${deviceId}.*is empty.*Restore`)),
+    });
     expect(statSync(file).size).toBe(0);
   });
 
   it('refuses a deleted database and does not create one', async () => {
     const { dataDir, deviceId, file } = await closedKiosk();
     rmSync(file);
-    await expect(reopen(dataDir)).rejects.toMatchObject({ code: 'STORAGE_FAILED', message: expect.stringMatching(new RegExp(`kiosk ${deviceId}.*is missing`)) });
+    await expect(reopen(dataDir)).rejects.toMatchObject({
+      code: 'STORAGE_FAILED',
+      message: expect.stringMatching(new RegExp(`kiosk ${deviceId}.*is missing`)),
+    });
     expect(existsSync(file)).toBe(false);
   });
 
   it('refuses a truncated database before it accepts a punch, and says what to do', async () => {
     const { dataDir, file } = await closedKiosk();
     truncateSync(file, Math.floor(statSync(file).size / 2));
-    await expect(reopen(dataDir)).rejects.toMatchObject({ code: 'STORAGE_FAILED', message: expect.stringMatching(/is damaged.*Restore it from a backup/) });
+    await expect(reopen(dataDir)).rejects.toMatchObject({
+      code: 'STORAGE_FAILED',
+      message: expect.stringMatching(/is damaged.*Restore it from a backup/),
+    });
   });
 
   it('refuses a file that is not a database at all', async () => {
@@ -72,7 +81,10 @@ describe('the local database at start', () => {
     const b = await closedKiosk();
     copyFileSync(b.file, a.file);
     rmSync(`${a.file}-wal`, { force: true });
-    await expect(reopen(a.dataDir)).rejects.toMatchObject({ code: 'STORAGE_FAILED', message: expect.stringContaining(`belongs to kiosk ${b.deviceId}, but this data folder belongs to kiosk ${a.deviceId}`) });
+    await expect(reopen(a.dataDir)).rejects.toMatchObject({
+      code: 'STORAGE_FAILED',
+      message: expect.stringContaining(`belongs to kiosk ${b.deviceId}, but this data folder belongs to kiosk ${a.deviceId}`),
+    });
   });
 
   it('rewrites a lost identity file from a healthy database', async () => {

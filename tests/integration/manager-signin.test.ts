@@ -32,7 +32,11 @@ describe('manager sign-in', () => {
 
     // The screen names another manager in `by`: the audit still says who is signed in.
     const at = new Date(clock.now() - 3_600_000).toISOString();
-    const fixed = await t.app.dispatch('punches.correct', { action: 'add', employeeCode: '1002', kind: 'OUT', at, reason: 'forgot to punch out', by: '1006' }, screen(who.token));
+    const fixed = await t.app.dispatch(
+      'punches.correct',
+      { action: 'add', employeeCode: '1002', kind: 'OUT', at, reason: 'forgot to punch out', by: '1006' },
+      screen(who.token),
+    );
     expect(fixed.ok).toBe(true);
     expect(await query(url, "SELECT actor FROM audit_log WHERE action = 'punch.add'")).toEqual([{ actor: 'manager:1001' }]);
   });

@@ -73,7 +73,9 @@ describe('one data folder, several processes', () => {
 
     const db = new Database(path.join(dataDir, LOCAL_DB_FILE), { readonly: true });
     try {
-      const perEmployee = db.prepare('SELECT e.code, count(*) AS n FROM punches p JOIN roster_employees e ON e.id = p.employee_id GROUP BY e.code ORDER BY e.code').all();
+      const perEmployee = db
+        .prepare('SELECT e.code, count(*) AS n FROM punches p JOIN roster_employees e ON e.id = p.employee_id GROUP BY e.code ORDER BY e.code')
+        .all();
       expect(perEmployee).toEqual(codes.map((code) => ({ code, n: 1 })).sort((x, y) => x.code.localeCompare(y.code)));
     } finally {
       db.close();
@@ -83,19 +85,19 @@ describe('one data folder, several processes', () => {
   it('reads the punch time while holding the write lock (so a process that waited punches after, never before)', async () => {
     // Every clock read returns a later second, and says whether the write lock was held.
     const reads: { at: number; locked: boolean }[] = [];
-    let sqlite: Database.Database | undefined;
+    const held: { sqlite?: Database.Database } = {};
     let next = Date.parse('2026-11-20T04:00:00Z');
     const clock = {
       now: () => {
         next += 1000;
-        reads.push({ at: next, locked: sqlite?.inTransaction ?? false });
+        reads.push({ at: next, locked: held.sqlite?.inTransaction ?? false });
         return next;
       },
       set: () => undefined,
       advance: () => undefined,
     };
     const t = await makeTestApp({ clock });
-    sqlite = t.app.store.sqlite;
+    held.sqlite = t.app.store.sqlite;
     await addStaff(t, 'L1');
     const who = await t.call('kiosk.identify', { method: 'code', code: 'L1' });
     const receipt = await t.call('punches.record', { ticket: who.ticket, kind: 'IN' });
@@ -108,7 +110,10 @@ describe('one data folder, several processes', () => {
     const config = loadConfig({}, { dataDir: t.dataDir, demo: false, databaseUrl: NO_CENTRAL });
     const host = await createApp({ config, host: 'web' });
     try {
-      await expect(createApp({ config, host: 'web' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already served by the Frontdesk web host \(process \d+/) });
+      await expect(createApp({ config, host: 'web' })).rejects.toMatchObject({
+        code: 'CONFLICT',
+        message: expect.stringMatching(/already served by the Frontdesk web host \(process \d+/),
+      });
       await expect(createApp({ config, host: 'electron' })).rejects.toMatchObject({ code: 'CONFLICT' });
       await addStaff(t, 'B1'); // the test app (a command) beside the host
     } finally {

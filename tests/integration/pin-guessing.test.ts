@@ -43,7 +43,10 @@ describe('parallel PIN guessing', () => {
     }
     t.clock.advance(299_000);
     await Promise.all(pins(50).map((pin) => t!.raw('kiosk.identify', { method: 'pin', code: 'G1', pin }, 'http')));
-    expect(await t.raw('kiosk.identify', { method: 'pin', code: 'G1', pin: '0500' }, 'http')).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
+    expect(await t.raw('kiosk.identify', { method: 'pin', code: 'G1', pin: '0500' }, 'http')).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED_OUT' },
+    });
     t.clock.advance(1_000);
     const after = await t.raw('kiosk.identify', { method: 'pin', code: 'G1', pin: '0500' }, 'http');
     expect(after, JSON.stringify(after)).toMatchObject({ ok: true });

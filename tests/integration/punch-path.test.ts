@@ -4,8 +4,7 @@ import { addStaff, makeTestApp, punch, type TestApp } from '../support/test-app.
 let t: TestApp;
 afterEach(() => t?.dispose());
 
-const count = (t: TestApp, table: string): number =>
-  (t.app.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const count = (t: TestApp, table: string): number => (t.app.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
 describe('punch path through dispatch', () => {
   it('identifies with code + PIN, suggests IN, and commits the punch with its outbox row before the receipt', async () => {
@@ -17,8 +16,17 @@ describe('punch path through dispatch', () => {
     const seen: unknown[] = [];
     t.app.events.on('punches.recorded', (r) => seen.push(r));
     const receipt = await t.call('punches.record', { ticket: who.ticket, kind: 'IN' });
-    expect(receipt).toMatchObject({ kind: 'IN', name: 'Employee E1', localTime: '09:30', localDate: '2026-11-20', duplicate: false, tz: 'Asia/Kolkata' });
-    const row = t.app.store.sqlite.prepare('SELECT p.kind, p.source, o.attempts FROM punches p JOIN outbox o ON o.punch_id = p.id WHERE p.id = ?').get(receipt.punchId);
+    expect(receipt).toMatchObject({
+      kind: 'IN',
+      name: 'Employee E1',
+      localTime: '09:30',
+      localDate: '2026-11-20',
+      duplicate: false,
+      tz: 'Asia/Kolkata',
+    });
+    const row = t.app.store.sqlite
+      .prepare('SELECT p.kind, p.source, o.attempts FROM punches p JOIN outbox o ON o.punch_id = p.id WHERE p.id = ?')
+      .get(receipt.punchId);
     expect(row).toEqual({ kind: 'IN', source: 'kiosk', attempts: 0 });
     expect(seen).toEqual([receipt]);
   });
@@ -140,10 +148,14 @@ describe('punch path through dispatch', () => {
     expect(await t.raw('employees.list', {}, 'ipc')).toMatchObject({ error: { code: 'FORBIDDEN' } });
     expect(await t.raw('punches.import', { fileName: 'x.csv', content: '' }, 'http')).toMatchObject({ error: { code: 'FORBIDDEN' } });
     const who = await t.call('kiosk.identify', { method: 'code', code: 'E1' });
-    expect(await t.raw('punches.record', { ticket: who.ticket, kind: 'IN', at: '2026-11-19T04:00:00Z' }, 'http')).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    expect(await t.raw('punches.record', { ticket: who.ticket, kind: 'IN', at: '2026-11-19T04:00:00Z' }, 'http')).toMatchObject({
+      error: { code: 'FORBIDDEN' },
+    });
     const backdated = await t.call('punches.record', { ticket: who.ticket, kind: 'IN', at: '2026-11-19T04:00:00Z' });
     expect(backdated.localDate).toBe('2026-11-19');
-    expect(await t.raw('punches.record', { ticket: who.ticket, kind: 'OUT', at: '2026-11-21T04:00:00Z' })).toMatchObject({ error: { code: 'BAD_INPUT' } });
+    expect(await t.raw('punches.record', { ticket: who.ticket, kind: 'OUT', at: '2026-11-21T04:00:00Z' })).toMatchObject({
+      error: { code: 'BAD_INPUT' },
+    });
   });
 
   it('lets only an active manager leave kiosk mode', async () => {
@@ -175,7 +187,13 @@ describe('punch path through dispatch', () => {
     await punch(t, 'E1', 'IN');
     await punch(t, 'E1', 'OUT');
     const status = await t.call('sync.status', {});
-    expect(status).toMatchObject({ state: 'idle', central: 'external', pending: 2, oldestPendingAt: '2026-11-20T04:00:00.000Z', oldestPendingAgeSeconds: 0 });
+    expect(status).toMatchObject({
+      state: 'idle',
+      central: 'external',
+      pending: 2,
+      oldestPendingAt: '2026-11-20T04:00:00.000Z',
+      oldestPendingAgeSeconds: 0,
+    });
     expect(await pushed).toBe(2);
   });
 
@@ -187,7 +205,10 @@ describe('punch path through dispatch', () => {
     const who = await t.call('kiosk.identify', { method: 'pin', code: 'E2', pin: '1234' });
     t.app.store.sqlite.pragma('query_only = 1'); // the file turns read-only under us
     const res = await t.raw('punches.record', { ticket: who.ticket, kind: 'IN' }, 'http');
-    expect(res).toMatchObject({ ok: false, error: { code: 'STORAGE_FAILED', message: expect.stringMatching(/read-only.*not recorded/), details: { cause: 'read-only' } } });
+    expect(res).toMatchObject({
+      ok: false,
+      error: { code: 'STORAGE_FAILED', message: expect.stringMatching(/read-only.*not recorded/), details: { cause: 'read-only' } },
+    });
     t.app.store.sqlite.pragma('query_only = 0');
     expect(count(t, 'punches')).toBe(1);
     expect(count(t, 'outbox')).toBe(1);
@@ -203,9 +224,15 @@ describe('punch path through dispatch', () => {
       ['9999-01-01T00:00:00Z', 'in the future'],
     ] as const) {
       const who = await t.call('kiosk.identify', { method: 'code', code: 'E1' });
-      expect(await t.raw('punches.record', { ticket: who.ticket, kind: 'IN', at })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', message: expect.stringContaining(why) } });
+      expect(await t.raw('punches.record', { ticket: who.ticket, kind: 'IN', at })).toMatchObject({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: expect.stringContaining(why) },
+      });
     }
-    const result = await t.call('punches.import', { fileName: 'old.csv', content: 'employee_code,kind,at\nE1,IN,1969-01-01T00:00:00Z\nE1,IN,2026-11-19T03:30:00Z' });
+    const result = await t.call('punches.import', {
+      fileName: 'old.csv',
+      content: 'employee_code,kind,at\nE1,IN,1969-01-01T00:00:00Z\nE1,IN,2026-11-19T03:30:00Z',
+    });
     expect(result).toMatchObject({ imported: 1, errors: [{ line: 2, reason: expect.stringContaining('before the year 2000') }] });
   });
 });

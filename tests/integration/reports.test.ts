@@ -135,7 +135,10 @@ describe('reports on central', () => {
   });
 
   it('a void takes a punch out of every report, and the punch row stays', async () => {
-    const [row] = await query<{ id: string }>(url, "SELECT p.id::text AS id FROM punches p JOIN employees e ON e.id = p.employee_id WHERE e.code = 'A1' AND p.at_utc = '2026-11-20T04:30:00Z'");
+    const [row] = await query<{ id: string }>(
+      url,
+      "SELECT p.id::text AS id FROM punches p JOIN employees e ON e.id = p.employee_id WHERE e.code = 'A1' AND p.at_utc = '2026-11-20T04:30:00Z'",
+    );
     await query(url, "INSERT INTO punch_voids (punch_id, voided_by, reason) VALUES ($1, 'test', 'tapped IN twice')", [row!.id]);
     const r = await run({ name: 'workhours', from: '2026-11-20', to: '2026-11-20', employee: 'A1' });
     expect(pick(r, 'open_sessions')).toEqual([{ open_sessions: 1 }]);
@@ -160,7 +163,13 @@ describe('reports on central', () => {
       reason: 'forgot to punch out; confirmed by the team lead',
       by: 'M1',
     });
-    expect(fix.audit).toMatchObject({ actor: 'manager:M1', action: 'punch.add', entityId: fix.punchId, before: null, after: expect.objectContaining({ source: 'correction', kind: 'OUT' }) });
+    expect(fix.audit).toMatchObject({
+      actor: 'manager:M1',
+      action: 'punch.add',
+      entityId: fix.punchId,
+      before: null,
+      after: expect.objectContaining({ source: 'correction', kind: 'OUT' }),
+    });
     const after = await run({ name: 'workhours', from: '2026-11-20', to: '2026-11-20', employee: 'B1' });
     expect(pick(after, 'seconds', 'hours', 'open_sessions')).toEqual([{ seconds: 5400, hours: 1.5, open_sessions: 0 }]);
     const history = await delhi.call('audit.list', { employeeCode: 'B1' });
@@ -168,12 +177,18 @@ describe('reports on central', () => {
   });
 
   it('voids a wrong punch with a reason, keeps the row, and records the before state', async () => {
-    const [row] = await query<{ id: string }>(url, "SELECT p.id::text AS id FROM punches p JOIN employees e ON e.id = p.employee_id WHERE e.code = 'A1' AND p.at_utc = '2026-11-17T03:45:00Z'");
+    const [row] = await query<{ id: string }>(
+      url,
+      "SELECT p.id::text AS id FROM punches p JOIN employees e ON e.id = p.employee_id WHERE e.code = 'A1' AND p.at_utc = '2026-11-17T03:45:00Z'",
+    );
     const res = await delhi.call('punches.correct', { action: 'void', punchId: row!.id, reason: 'badge used by someone else', by: 'M1' });
     expect(res.audit).toMatchObject({ action: 'punch.void', before: expect.objectContaining({ id: row!.id, kind: 'IN' }), after: { voided: true } });
     const r = await run({ name: 'workhours', from: '2026-11-17', to: '2026-11-17', employee: 'A1' });
     expect(r.rows).toEqual([]);
-    expect(await delhi.raw('punches.correct', { action: 'void', punchId: row!.id, reason: 'again', by: 'M1' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await delhi.raw('punches.correct', { action: 'void', punchId: row!.id, reason: 'again', by: 'M1' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect((await query(url, 'SELECT 1 FROM punches WHERE id = $1', [row!.id])).length).toBe(1);
   });
 
@@ -181,7 +196,10 @@ describe('reports on central', () => {
     const add = { action: 'add', employeeCode: 'A1', kind: 'OUT', at: '2026-11-20T12:00:00+05:30', reason: 'fix it', by: 'A1' };
     expect(await delhi.raw('punches.correct', add)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await delhi.raw('punches.correct', { ...add, by: 'M1', reason: '' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
-    expect(await delhi.raw('punches.correct', { ...add, by: 'M1', employeeCode: 'ZZ' })).toMatchObject({ ok: false, error: { code: 'UNKNOWN_EMPLOYEE' } });
+    expect(await delhi.raw('punches.correct', { ...add, by: 'M1', employeeCode: 'ZZ' })).toMatchObject({
+      ok: false,
+      error: { code: 'UNKNOWN_EMPLOYEE' },
+    });
     expect(await delhi.raw('punches.correct', { ...add, by: 'M1' }, 'http')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 

@@ -95,12 +95,23 @@ describe('SQL guard', () => {
     const exact = await runGuardedSql(pool, 'SELECT g FROM generate_series(1, 1000) AS g', limits);
     expect(exact).toMatchObject({ truncated: false, truncatedBy: null });
     expect(exact.rows).toHaveLength(1000);
-    expect(await runGuardedSql(pool, 'SELECT 1 AS one WHERE false', limits)).toEqual({ columns: ['one'], rows: [], truncated: false, truncatedBy: null });
+    expect(await runGuardedSql(pool, 'SELECT 1 AS one WHERE false', limits)).toEqual({
+      columns: ['one'],
+      rows: [],
+      truncated: false,
+      truncatedBy: null,
+    });
   });
 
   it('caps the temporary disk and memory one query may take on central', async () => {
     const limits = { rowLimit: 10, maxBytes: 1024 * 1024, timeoutMs: 20_000 };
-    await expect(runGuardedSql(pool, "SELECT count(*) AS n FROM (SELECT g::text || 'abcdefghijklmnop' AS k FROM generate_series(1, 3000000) AS g GROUP BY 1) AS x", limits)).rejects.toMatchObject({
+    await expect(
+      runGuardedSql(
+        pool,
+        "SELECT count(*) AS n FROM (SELECT g::text || 'abcdefghijklmnop' AS k FROM generate_series(1, 3000000) AS g GROUP BY 1) AS x",
+        limits,
+      ),
+    ).rejects.toMatchObject({
       code: 'SQL_REFUSED',
       message: expect.stringContaining('temporary disk'),
     });

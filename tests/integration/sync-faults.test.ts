@@ -74,7 +74,10 @@ describe('sync under faults', () => {
     await t.call('punches.import', { fileName: 'a.csv', content: csv('S1', 120, Date.now() - 5 * 86_400_000) });
     await t.app.close();
 
-    const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/sync-crash.ts', t.dataDir, url], { encoding: 'utf8', env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error' } });
+    const child = spawnSync(process.execPath, ['--import', 'tsx', 'tests/fixtures/sync-crash.ts', t.dataDir, url], {
+      encoding: 'utf8',
+      env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error' },
+    });
     expect(child.signal).toBe('SIGKILL');
     expect(child.stdout).not.toContain('NOT KILLED');
 

@@ -26,7 +26,13 @@ async function kioskWithFivePunches(url: string): Promise<{ t: TestApp; ids: str
   await addStaff(t, 'R2');
   await t.call('sync.now', {}); // migrates central and publishes the roster
   const ids: string[] = [];
-  for (const [code, kind] of [['R1', 'IN'], ['R2', 'IN'], ['R1', 'OUT'], ['R2', 'OUT'], ['R1', 'IN']] as const) {
+  for (const [code, kind] of [
+    ['R1', 'IN'],
+    ['R2', 'IN'],
+    ['R1', 'OUT'],
+    ['R2', 'OUT'],
+    ['R1', 'IN'],
+  ] as const) {
     ids.push((await punch(t, code, kind)).punchId);
     t.clock.advance(10 * 60_000);
   }
@@ -63,7 +69,8 @@ describe('a central that refuses writes', () => {
       `GRANT SELECT ON ALL TABLES IN SCHEMA drizzle TO ${role}`,
       `GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${role}`,
       `REVOKE INSERT ON punches FROM ${role}`,
-    ]) await query(url, sql);
+    ])
+      await query(url, sql);
     const limited = new URL(url);
     limited.username = role;
     limited.password = 'kiosk-pass';
@@ -86,8 +93,11 @@ describe('a central that refuses writes', () => {
   it('a data error that every punch of a batch hits alike is central’s fault: nothing is held, all arrive after the fix', async () => {
     const url = await createTestDatabase();
     const { t, ids } = await kioskWithFivePunches(url);
-    await query(url, `CREATE FUNCTION refuse_all() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN RAISE EXCEPTION 'new column check' USING ERRCODE = '23514'; END $$`);
+    await query(
+      url,
+      `CREATE FUNCTION refuse_all() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN RAISE EXCEPTION 'new column check' USING ERRCODE = '23514'; END $$`,
+    );
     await query(url, 'CREATE TRIGGER refuse_all BEFORE INSERT ON punches FOR EACH ROW EXECUTE FUNCTION refuse_all()');
     const s = await t.call('sync.now', {});
     expect(s).toMatchObject({ pending: 5, rejected: 0, state: 'waiting' });
@@ -103,8 +113,11 @@ describe('a punch refused for its own data', () => {
     const url = await createTestDatabase();
     const { t, ids } = await kioskWithFivePunches(url);
     const bad = ids[2]!;
-    await query(url, `CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN IF NEW.id = '${bad}' THEN RAISE EXCEPTION 'value out of range' USING ERRCODE = '22003'; END IF; RETURN NEW; END $$`);
+    await query(
+      url,
+      `CREATE FUNCTION refuse_one() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN IF NEW.id = '${bad}' THEN RAISE EXCEPTION 'value out of range' USING ERRCODE = '22003'; END IF; RETURN NEW; END $$`,
+    );
     await query(url, 'CREATE TRIGGER refuse_one BEFORE INSERT ON punches FOR EACH ROW EXECUTE FUNCTION refuse_one()');
     return { t, url, ids, bad };
   }
@@ -117,7 +130,15 @@ describe('a punch refused for its own data', () => {
     expect(t.app.store.sqlite.prepare('SELECT punch_id FROM outbox').all()).toEqual([{ punch_id: bad }]);
     expect(await query(url, 'SELECT punch_id::text FROM sync_rejects')).toEqual([{ punch_id: bad }]);
     const held = await t.call('sync.rejects', {});
-    expect(held).toEqual([expect.objectContaining({ punchId: bad, employeeCode: 'R1', kind: 'OUT', reason: expect.stringContaining('value out of range'), discardedAt: null })]);
+    expect(held).toEqual([
+      expect.objectContaining({
+        punchId: bad,
+        employeeCode: 'R1',
+        kind: 'OUT',
+        reason: expect.stringContaining('value out of range'),
+        discardedAt: null,
+      }),
+    ]);
     const verify = await t.call('sync.verify', {});
     expect(verify.ok).toBe(false);
     expect(verify.days.find((d) => d.rejected > 0)).toMatchObject({ rejected: 1, missingOnCentral: [] });
@@ -141,7 +162,10 @@ describe('a punch refused for its own data', () => {
     const verify = await t.call('sync.verify', {});
     expect(verify.ok).toBe(true);
     expect(verify.days.reduce((n, d) => n + d.discarded, 0)).toBe(1);
-    expect(await t.raw('sync.resolveReject', { action: 'retry', punchId: bad, by: 'ADMIN' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await t.raw('sync.resolveReject', { action: 'retry', punchId: bad, by: 'ADMIN' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT' },
+    });
     expect(await t.call('sync.rejects', {})).toEqual([]);
     expect(await t.call('sync.rejects', { includeDiscarded: true })).toHaveLength(1);
   });

@@ -72,7 +72,9 @@ describe('sync to a real PostgreSQL', () => {
     expect((await query<{ n: string }>(url, 'SELECT count(*) AS n FROM employees'))[0]?.n).toBe('8');
     await addStaff(a, 'NEW1', '5555', { name: 'Nila New' });
     await a.call('sync.now', {});
-    expect(await b.raw('kiosk.identify', { method: 'pin', code: 'NEW1', pin: '5555' }, 'http')).toMatchObject({ error: { code: 'UNKNOWN_EMPLOYEE' } });
+    expect(await b.raw('kiosk.identify', { method: 'pin', code: 'NEW1', pin: '5555' }, 'http')).toMatchObject({
+      error: { code: 'UNKNOWN_EMPLOYEE' },
+    });
     await b.call('sync.now', {});
     const who = await b.call('kiosk.identify', { method: 'pin', code: 'NEW1', pin: '5555' });
     expect(who.employee.name).toBe('Nila New');
@@ -110,7 +112,11 @@ describe('sync to a real PostgreSQL', () => {
 
   it('shrugs off connections killed mid-batch: the resend is harmless and central holds exactly the set', async () => {
     const url = await createTestDatabase();
-    const t = await makeTestApp({ clock: testClock(Date.now()), config: { databaseUrl: url }, sync: { batchSize: 200, backoff: { baseMs: 1, capMs: 5 } } });
+    const t = await makeTestApp({
+      clock: testClock(Date.now()),
+      config: { databaseUrl: url },
+      sync: { batchSize: 200, backoff: { baseMs: 1, capMs: 5 } },
+    });
     apps.push(t);
     await addStaff(t, 'K1');
     const lines = ['employee_code,kind,at'];
@@ -122,7 +128,10 @@ describe('sync to a real PostgreSQL', () => {
     let killed = 0;
     const killer = (async () => {
       while (killing) {
-        const rows = await query<{ n: string }>(url, "SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE application_name = 'frontdesk' AND pid <> pg_backend_pid()");
+        const rows = await query<{ n: string }>(
+          url,
+          "SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE application_name = 'frontdesk' AND pid <> pg_backend_pid()",
+        );
         killed += Number(rows[0]?.n ?? 0);
         await new Promise((r) => setTimeout(r, 25));
       }
@@ -138,7 +147,11 @@ describe('sync to a real PostgreSQL', () => {
 
   it('a steady stream of taps does not starve the sync: a punch waits at most the kick’s maximum wait', async () => {
     const url = await createTestDatabase();
-    const t = await makeTestApp({ clock: testClock(Date.now()), config: { databaseUrl: url }, sync: { kickDelayMs: 400, kickMaxWaitMs: 800, idleIntervalMs: 60_000 } });
+    const t = await makeTestApp({
+      clock: testClock(Date.now()),
+      config: { databaseUrl: url },
+      sync: { kickDelayMs: 400, kickMaxWaitMs: 800, idleIntervalMs: 60_000 },
+    });
     apps.push(t);
     for (let i = 0; i < 10; i++) await addStaff(t, `T${i}`);
     await t.call('sync.now', {});
@@ -201,6 +214,8 @@ describe('sync to a real PostgreSQL', () => {
       message: expect.stringContaining('already has 8 employees'),
     });
     // A central that cannot be reached is not assumed empty.
-    await expect(makeTestApp({ config: { databaseUrl: 'postgres://x:y@127.0.0.1:9/none', demo: 'on' } })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    await expect(makeTestApp({ config: { databaseUrl: 'postgres://x:y@127.0.0.1:9/none', demo: 'on' } })).rejects.toMatchObject({
+      code: 'UNAVAILABLE',
+    });
   });
 });

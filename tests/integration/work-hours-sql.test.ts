@@ -16,7 +16,14 @@ const EMPLOYEES = ['00000000-0000-7000-8000-00000000000a', '00000000-0000-7000-8
 const SITE = (i: number): string => `00000000-0000-7000-8000-0000000001${String(i).padStart(2, '0')}`;
 // Histories cluster around DST changes: early March and November (US), late March/October (EU),
 // early April/October (AU).
-const ANCHORS = ['2026-03-08T06:00:00Z', '2026-03-29T01:00:00Z', '2026-10-25T01:00:00Z', '2026-11-01T06:00:00Z', '2026-04-05T00:00:00Z', '2026-07-15T12:00:00Z'].map(Date.parse);
+const ANCHORS = [
+  '2026-03-08T06:00:00Z',
+  '2026-03-29T01:00:00Z',
+  '2026-10-25T01:00:00Z',
+  '2026-11-01T06:00:00Z',
+  '2026-04-05T00:00:00Z',
+  '2026-07-15T12:00:00Z',
+].map(Date.parse);
 
 let url: string;
 let pool: pg.Pool;
@@ -140,8 +147,11 @@ describe('work-hours rules: SQL views and TypeScript agree', () => {
         const { rows: exceptions } = await pool.query<{ kind: string; punch_id: string; local_date: string }>(
           'SELECT kind, punch_id::text, local_date::text FROM reporting.exceptions ORDER BY punch_id',
         );
-        const byId = <T extends { inId?: string; punchId?: string }>(a: T, b: T): number => ((a.inId ?? a.punchId)! < (b.inId ?? b.punchId)! ? -1 : 1);
-        expect(sessions.map((s) => ({ inId: s.in_id, outId: s.out_id, seconds: Number(s.seconds), localDate: s.local_date, clamped: s.clamped }))).toEqual(
+        const byId = <T extends { inId?: string; punchId?: string }>(a: T, b: T): number =>
+          (a.inId ?? a.punchId)! < (b.inId ?? b.punchId)! ? -1 : 1;
+        expect(
+          sessions.map((s) => ({ inId: s.in_id, outId: s.out_id, seconds: Number(s.seconds), localDate: s.local_date, clamped: s.clamped })),
+        ).toEqual(
           ts.sessions.map((s) => ({ inId: s.inId, outId: s.outId, seconds: s.seconds, localDate: s.localDate, clamped: s.clamped })).sort(byId),
         );
         expect(exceptions.map((e) => ({ kind: e.kind, punchId: e.punch_id, localDate: e.local_date }))).toEqual(
@@ -167,13 +177,24 @@ describe('sessions kept up to date on central', () => {
           for (let batch = 0; batch < 40; batch += 1) {
             const rows = EMPLOYEES.map((employeeId, e) => {
               const atMs = base + (batch * 6 + kiosk) * 60_000 + e;
-              return { id: uuidv7From(atMs, new Uint8Array([kiosk, batch, e, 0, 0, 0, 0, 0, 0, 0])), employeeId, kind: (batch + kiosk) % 3 === 0 ? 'OUT' : 'IN', atMs };
+              return {
+                id: uuidv7From(atMs, new Uint8Array([kiosk, batch, e, 0, 0, 0, 0, 0, 0, 0])),
+                employeeId,
+                kind: (batch + kiosk) % 3 === 0 ? 'OUT' : 'IN',
+                atMs,
+              };
             });
             await pushers.query(
               `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
                SELECT id, employee_id, kind, at_utc, $5, 'k', 'WFO', 'kiosk', now()
                  FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[]) AS t(id, employee_id, kind, at_utc)`,
-              [rows.map((r) => r.id), rows.map((r) => r.employeeId), rows.map((r) => r.kind), rows.map((r) => new Date(r.atMs).toISOString()), SITE(0)],
+              [
+                rows.map((r) => r.id),
+                rows.map((r) => r.employeeId),
+                rows.map((r) => r.kind),
+                rows.map((r) => new Date(r.atMs).toISOString()),
+                SITE(0),
+              ],
             );
           }
         }),

@@ -53,7 +53,7 @@ function spawnKiosk(k: Omit<Kiosk, 'child'>, url: string, rate: number): Promise
   });
   let buf = '';
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       buf += chunk.toString();
       let nl: number;
       while ((nl = buf.indexOf('\n')) >= 0) {
@@ -226,18 +226,21 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
     for (const k of kiosks) {
       for (const id of k.acked) acked.add(id);
       const db = new Database(path.join(k.dir, LOCAL_DB_FILE), { readonly: true });
-      for (const r of db.prepare('SELECT id FROM punches WHERE id NOT IN (SELECT punch_id FROM sync_rejects)').all() as { id: string }[]) local.add(r.id);
+      for (const r of db.prepare('SELECT id FROM punches WHERE id NOT IN (SELECT punch_id FROM sync_rejects)').all() as { id: string }[])
+        local.add(r.id);
       db.close();
     }
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     const central = new Set((await c.query<{ id: string }>('SELECT id::text AS id FROM punches')).rows.map((r) => r.id));
-    const totals = (await c.query<{ n: string; distinct_ids: string; p50: number | null; p95: number | null }>(
-      `SELECT count(*)::text AS n, count(DISTINCT id)::text AS distinct_ids,
+    const totals = (
+      await c.query<{ n: string; distinct_ids: string; p50: number | null; p95: number | null }>(
+        `SELECT count(*)::text AS n, count(DISTINCT id)::text AS distinct_ids,
               percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - created_at) * 1000) AS p50,
               percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM received_at - created_at) * 1000) AS p95
          FROM punches`,
-    )).rows[0]!;
+      )
+    ).rows[0]!;
     await c.end();
     return {
       kiosks: opts.kiosks,

@@ -10,5 +10,7 @@ afterEach(async () => {
   await new Promise((resolve) => setImmediate(resolve));
   if (unhandled.length === 0) return;
   const [first] = unhandled.splice(0);
-  throw new Error(`An unhandled promise rejection happened during this test: ${first instanceof Error ? (first.stack ?? first.message) : String(first)}`);
+  throw new Error(
+    `An unhandled promise rejection happened during this test: ${first instanceof Error ? (first.stack ?? first.message) : String(first)}`,
+  );
 });

@@ -22,11 +22,14 @@ export async function killLoop(dataDir: string, codes: string[], rounds: number,
           buffer = buffer.slice(nl + 1);
           if (line === 'READY' && !ready) {
             ready = true;
-            setTimeout(() => {
-              child.kill('SIGKILL');
-              kills++;
-              resolve();
-            }, 20 + Math.random() * maxRunMs);
+            setTimeout(
+              () => {
+                child.kill('SIGKILL');
+                kills++;
+                resolve();
+              },
+              20 + Math.random() * maxRunMs,
+            );
           } else if (line.startsWith('ACK ')) acked.push(line.slice(4));
         }
       });

@@ -5,9 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export type ScriptedReply =
-  | { tools: { name: string; arguments: Record<string, unknown> | string }[] }
-  | { text: string }
-  | { status: number; message?: string };
+  { tools: { name: string; arguments: Record<string, unknown> | string }[] } | { text: string } | { status: number; message?: string };
 
 export interface ChatRequest {
   model: string;
@@ -41,7 +39,9 @@ export async function startOpenAiTestServer(): Promise<OpenAiTestServer> {
       requests.push(JSON.parse(body) as ChatRequest);
       const reply = queue.shift() ?? fallback;
       if ('status' in reply) {
-        res.writeHead(reply.status, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: reply.message ?? 'scripted failure', type: 'server_error' } }));
+        res
+          .writeHead(reply.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { message: reply.message ?? 'scripted failure', type: 'server_error' } }));
         return;
       }
       calls += 1;

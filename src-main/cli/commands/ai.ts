@@ -17,18 +17,24 @@ export const aiCommand = {
     const action = positionals[0];
     if (action !== 'set' && action !== 'status' && action !== 'clear') throw new UsageError('the actions are set, status and clear');
     // A key on the command line is visible to every user in the process list.
-    if (values.key !== undefined) throw new UsageError('--key would show the API key in the process list; pipe it in with --key-stdin, or set FRONTDESK_AI_KEY');
+    if (values.key !== undefined)
+      throw new UsageError('--key would show the API key in the process list; pipe it in with --key-stdin, or set FRONTDESK_AI_KEY');
     const apiKey = action === 'set' && values['key-stdin'] ? await readSecretFromStdin('API key') : undefined;
     const out = createOut(globals.json);
     return withApp(globals, out, async (app) => {
       const ctx = { origin: 'cli' } as const;
       if (action === 'set') {
-        if (apiKey === undefined && values['base-url'] === undefined && values.model === undefined) throw new UsageError('ai set needs --key-stdin, --base-url or --model');
+        if (apiKey === undefined && values['base-url'] === undefined && values.model === undefined)
+          throw new UsageError('ai set needs --key-stdin, --base-url or --model');
         await call(app.dispatch, 'ai.configure', { apiKey, baseUrl: values['base-url'], model: values.model }, ctx);
       }
       if (action === 'clear') await call(app.dispatch, 'ai.configure', { clear: true }, ctx);
       const status = await call(app.dispatch, 'ai.status', {}, ctx);
-      out.result(status, () => (status.configured ? `AI endpoint: ${status.baseUrl}, model ${status.model} (key from the ${status.keySource}).` : 'No AI endpoint; the offline interpreter answers.'));
+      out.result(status, () =>
+        status.configured
+          ? `AI endpoint: ${status.baseUrl}, model ${status.model} (key from the ${status.keySource}).`
+          : 'No AI endpoint; the offline interpreter answers.',
+      );
       return 0;
     });
   },

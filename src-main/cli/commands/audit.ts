@@ -16,7 +16,12 @@ export const auditCommand = {
         { employeeCode: values.employee, ...(values.limit ? { limit: Number(values.limit) } : {}) },
         { origin: 'cli' },
       );
-      out.result(rows, () => table(rows.map((r) => ({ ...r, before: JSON.stringify(r.before), after: JSON.stringify(r.after) })), ['at', 'actor', 'action', 'entityId', 'reason']));
+      out.result(rows, () =>
+        table(
+          rows.map((r) => ({ ...r, before: JSON.stringify(r.before), after: JSON.stringify(r.after) })),
+          ['at', 'actor', 'action', 'entityId', 'reason'],
+        ),
+      );
       return 0;
     });
   },

@@ -69,7 +69,13 @@ export const employeesCommand = {
         const list = await call(app.dispatch, 'employees.list', { includeInactive: values.all }, ctx);
         out.result(list, () =>
           table(
-            list.map((e) => ({ ...e, team: e.team ?? '', manager: e.isManager ? 'yes' : '', badge: e.hasBadge ? 'yes' : '', active: e.active ? 'yes' : 'no' })),
+            list.map((e) => ({
+              ...e,
+              team: e.team ?? '',
+              manager: e.isManager ? 'yes' : '',
+              badge: e.hasBadge ? 'yes' : '',
+              active: e.active ? 'yes' : 'no',
+            })),
             ['code', 'name', 'team', 'role', 'manager', 'badge', 'active'],
           ),
         );

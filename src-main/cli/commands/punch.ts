@@ -27,9 +27,11 @@ export const punchCommand = {
         { ticket: who.ticket, kind: kindFlag ?? who.suggested, workMode: values.wfh ? 'WFH' : 'WFO', ...(values.at ? { at: values.at } : {}) },
         ctx,
       );
-      out.result(receipt, () =>
-        `${receipt.duplicate ? 'Already recorded' : 'Recorded'}: ${receipt.name} ${receipt.kind} at ${receipt.localTime} ` +
-        `(${receipt.localDate}, ${receipt.tz}); today ${formatDuration(receipt.todaySeconds)}`,
+      out.result(
+        receipt,
+        () =>
+          `${receipt.duplicate ? 'Already recorded' : 'Recorded'}: ${receipt.name} ${receipt.kind} at ${receipt.localTime} ` +
+          `(${receipt.localDate}, ${receipt.tz}); today ${formatDuration(receipt.todaySeconds)}`,
       );
       return 0;
     });

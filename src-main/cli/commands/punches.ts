@@ -25,7 +25,14 @@ export const punchesCommand = {
     if (sub === 'correct' || sub === 'void') {
       const input =
         sub === 'correct'
-          ? { action: 'add', employeeCode: requireOption(values, 'employee'), kind: requireOption(values, 'kind').toUpperCase(), at: requireOption(values, 'at'), reason: requireOption(values, 'reason'), by: requireOption(values, 'by') }
+          ? {
+              action: 'add',
+              employeeCode: requireOption(values, 'employee'),
+              kind: requireOption(values, 'kind').toUpperCase(),
+              at: requireOption(values, 'at'),
+              reason: requireOption(values, 'reason'),
+              by: requireOption(values, 'by'),
+            }
           : { action: 'void', punchId: requireOption(values, 'id'), reason: requireOption(values, 'reason'), by: requireOption(values, 'by') };
       const out = createOut(globals.json);
       return withApp(globals, out, async (app) => {

@@ -31,7 +31,16 @@ export const reportCommand = {
       const r = await call(
         app.dispatch,
         'reports.run',
-        { name, days: num(values.days), from: values.from, to: values.to, team: values.team, employee: values.employee, tz: values.tz, maxHours: num(values['max-hours']) },
+        {
+          name,
+          days: num(values.days),
+          from: values.from,
+          to: values.to,
+          team: values.team,
+          employee: values.employee,
+          tz: values.tz,
+          maxHours: num(values['max-hours']),
+        },
         { origin: 'cli' },
       );
       if (values.csv !== undefined) {

@@ -18,7 +18,9 @@ export const serveCommand = {
     });
     // A token on the command line is visible to every user in the process list.
     if (values.token !== undefined) {
-      throw new UsageError('--token would show the session token in the process list; set FRONTDESK_TOKEN or put it in a file given with --token-file');
+      throw new UsageError(
+        '--token would show the session token in the process list; set FRONTDESK_TOKEN or put it in a file given with --token-file',
+      );
     }
     const tokenFromFile = values['token-file'] === undefined ? undefined : readTokenFile(values['token-file']);
     const port = values.port === undefined ? undefined : Number(values.port);
@@ -35,8 +37,10 @@ export const serveCommand = {
       port: app.config.port,
     });
     app.start();
-    out.result({ url: host.url, openUrl: host.openUrl, dataDir: app.config.dataDir, pid: process.pid }, () =>
-      `Frontdesk kiosk is ready. Open this link in a browser on this machine:\n  ${host.openUrl}\nData folder: ${app.config.dataDir}\nPress Ctrl+C to stop.`,
+    out.result(
+      { url: host.url, openUrl: host.openUrl, dataDir: app.config.dataDir, pid: process.pid },
+      () =>
+        `Frontdesk kiosk is ready. Open this link in a browser on this machine:\n  ${host.openUrl}\nData folder: ${app.config.dataDir}\nPress Ctrl+C to stop.`,
     );
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();

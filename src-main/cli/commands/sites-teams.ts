@@ -23,7 +23,11 @@ const OPTIONS = {
   by: { type: 'string' },
 } as const;
 
-async function rosterCall(argv: string[], methods: { add: RosterMethod; update: RosterMethod }, build: (v: Values, action: 'add' | 'update') => unknown): Promise<number> {
+async function rosterCall(
+  argv: string[],
+  methods: { add: RosterMethod; update: RosterMethod },
+  build: (v: Values, action: 'add' | 'update') => unknown,
+): Promise<number> {
   const { values, positionals, globals } = parseCommand(argv, OPTIONS);
   const action = positionals[0];
   if (action !== 'add' && action !== 'update') throw new UsageError('the actions are add and update');
@@ -33,7 +37,10 @@ async function rosterCall(argv: string[], methods: { add: RosterMethod; update: 
     await app.sync.syncNow(); // the manager may have been created on this kiosk
     const r = await call(app.dispatch, methods[action], input, { origin: 'cli' });
     await app.sync.syncNow();
-    out.result(r, () => `${action === 'add' ? 'Added' : 'Updated'} ${r.entity} ${r.id} (roster version ${r.version}); kiosks get it at their next sync.`);
+    out.result(
+      r,
+      () => `${action === 'add' ? 'Added' : 'Updated'} ${r.entity} ${r.id} (roster version ${r.version}); kiosks get it at their next sync.`,
+    );
     return 0;
   });
 }

@@ -11,7 +11,11 @@ export function describeStatus(s: SyncStatus): string {
     `rejected by central: ${s.rejected}`,
     `last success: ${s.lastSuccessAt ?? 'never'}`,
     ...(s.localError ? [`local storage: ${s.localError}`] : []),
-    ...(s.clockOffsetSeconds !== null ? [`clock: ${s.clockOffsetSeconds} s ${s.clockOffsetSeconds >= 0 ? 'behind' : 'ahead of'} central${s.clockDrift ? ' (more than 2 minutes: punch times may be wrong)' : ''}`] : []),
+    ...(s.clockOffsetSeconds !== null
+      ? [
+          `clock: ${s.clockOffsetSeconds} s ${s.clockOffsetSeconds >= 0 ? 'behind' : 'ahead of'} central${s.clockDrift ? ' (more than 2 minutes: punch times may be wrong)' : ''}`,
+        ]
+      : []),
     ...(s.lastError ? [`last error: ${s.lastError}`] : []),
     ...(s.nextAttemptAt ? [`next attempt: ${s.nextAttemptAt}`] : []),
   ].join('\n');

@@ -11,7 +11,12 @@ export const summaryCommand = {
     const out = createOut(globals.json);
     return withApp(globals, out, async (app) => {
       await app.sync.syncNow();
-      const r = await call(app.dispatch, 'ai.summary', { period: values.week ? 'week' : 'day', ...(typeof values.date === 'string' ? { date: values.date } : {}) }, { origin: 'cli' });
+      const r = await call(
+        app.dispatch,
+        'ai.summary',
+        { period: values.week ? 'week' : 'day', ...(typeof values.date === 'string' ? { date: values.date } : {}) },
+        { origin: 'cli' },
+      );
       out.result(r, () => [r.text, '', table(r.facts, ['label', 'value']), ...(r.engineNote ? ['', r.engineNote] : [])].join('\n'));
       return 0;
     });

@@ -42,7 +42,9 @@ export const syncCommand = {
       return withApp(globals, out, async (app) => {
         const r = await call(app.dispatch, 'sync.resolveReject', input, { origin: 'cli' });
         if (sub === 'retry') await app.sync.syncNow();
-        out.result(r, () => (sub === 'retry' ? `Punch ${r.punchId} is queued to be sent again.` : `Punch ${r.punchId} is discarded: it stays here and is never sent.`));
+        out.result(r, () =>
+          sub === 'retry' ? `Punch ${r.punchId} is queued to be sent again.` : `Punch ${r.punchId} is discarded: it stays here and is never sent.`,
+        );
         return 0;
       });
     }

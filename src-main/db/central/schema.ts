@@ -3,7 +3,23 @@
 // "everything after the version I saw last". Punches keep the kiosk's UUIDv7 as primary key:
 // the same punch sent twice is the same row.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, doublePrecision, index, integer, jsonb, pgSchema, pgTable, primaryKey, text, timestamp, uuid, bigserial } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgSchema,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  bigserial,
+} from 'drizzle-orm/pg-core';
 
 export const sites = pgTable('sites', {
   id: uuid('id').primaryKey(),
@@ -19,7 +35,9 @@ export const sites = pgTable('sites', {
 export const teams = pgTable('teams', {
   id: uuid('id').primaryKey(),
   name: text('name').notNull().unique(),
-  siteId: uuid('site_id').notNull().references(() => sites.id),
+  siteId: uuid('site_id')
+    .notNull()
+    .references(() => sites.id),
   shiftStart: text('shift_start'),
   graceMinutes: integer('grace_minutes'),
   shiftEnd: text('shift_end'),

@@ -17,7 +17,11 @@ export function readIdentityFile(dataDir: string): StoredIdentity | null {
   const file = path.join(dataDir, IDENTITY_FILE);
   if (!existsSync(file)) return null;
   const parsed = IdentitySchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new AppError('STORAGE_FAILED', `The kiosk identity file ${file} is damaged. Restore it from a backup, or move it aside if this folder should start as a new kiosk.`);
+  if (!parsed.success)
+    throw new AppError(
+      'STORAGE_FAILED',
+      `The kiosk identity file ${file} is damaged. Restore it from a backup, or move it aside if this folder should start as a new kiosk.`,
+    );
   return parsed.data;
 }
 

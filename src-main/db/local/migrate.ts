@@ -19,18 +19,13 @@ export function readJournal(dir = localMigrationsDir()): Journal {
 export function migrateLocal(store: LocalStore, dir = localMigrationsDir()): void {
   const journal = readJournal(dir);
   const newestKnown = Math.max(...journal.entries.map((e) => e.when));
-  const hasTable = store.sqlite
-    .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'")
-    .get();
+  const hasTable = store.sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__drizzle_migrations'").get();
   if (hasTable) {
     const row = store.sqlite.prepare('SELECT MAX(created_at) AS newest FROM __drizzle_migrations').get() as {
       newest: number | null;
     };
     if (row.newest !== null && Number(row.newest) > newestKnown) {
-      throw new AppError(
-        'SCHEMA_TOO_NEW',
-        `The data file ${store.file} was written by a newer Frontdesk; update this app before opening it.`,
-      );
+      throw new AppError('SCHEMA_TOO_NEW', `The data file ${store.file} was written by a newer Frontdesk; update this app before opening it.`);
     }
   }
   migrate(store.db, { migrationsFolder: dir });

@@ -29,19 +29,29 @@ export function createPunchRepo(db: LocalDb): PunchRepo {
     .from(punches)
     .where(and(eq(punches.employeeId, sql.placeholder('employeeId')), gte(punches.atUtc, sql.placeholder('since'))))
     .prepare();
-  const insertPunch = db.insert(punches).values({
-    id: sql.placeholder('id'),
-    employeeId: sql.placeholder('employeeId'),
-    kind: sql.placeholder('kind'),
-    atUtc: sql.placeholder('atUtc'),
-    siteId: sql.placeholder('siteId'),
-    deviceId: sql.placeholder('deviceId'),
-    workMode: sql.placeholder('workMode'),
-    source: sql.placeholder('source'),
-    createdAt: sql.placeholder('createdAt'),
-  }).onConflictDoNothing().prepare();
-  const insertOutbox = db.insert(outbox).values({ punchId: sql.placeholder('punchId') }).prepare();
-  const countOutbox = db.select({ n: sql<number>`count(*)` }).from(outbox).prepare();
+  const insertPunch = db
+    .insert(punches)
+    .values({
+      id: sql.placeholder('id'),
+      employeeId: sql.placeholder('employeeId'),
+      kind: sql.placeholder('kind'),
+      atUtc: sql.placeholder('atUtc'),
+      siteId: sql.placeholder('siteId'),
+      deviceId: sql.placeholder('deviceId'),
+      workMode: sql.placeholder('workMode'),
+      source: sql.placeholder('source'),
+      createdAt: sql.placeholder('createdAt'),
+    })
+    .onConflictDoNothing()
+    .prepare();
+  const insertOutbox = db
+    .insert(outbox)
+    .values({ punchId: sql.placeholder('punchId') })
+    .prepare();
+  const countOutbox = db
+    .select({ n: sql<number>`count(*)` })
+    .from(outbox)
+    .prepare();
 
   return {
     last: (employeeId) => lastStmt.get({ employeeId }),

@@ -16,7 +16,9 @@ export const rosterSites = sqliteTable('roster_sites', {
 export const rosterTeams = sqliteTable('roster_teams', {
   id: text('id').primaryKey(),
   name: text('name').notNull().unique(),
-  siteId: text('site_id').notNull().references(() => rosterSites.id),
+  siteId: text('site_id')
+    .notNull()
+    .references(() => rosterSites.id),
   version: integer('version').notNull().default(0),
   published: integer('published').notNull().default(0),
 });
@@ -43,12 +45,16 @@ export const punches = sqliteTable(
   'punches',
   {
     id: text('id').primaryKey(),
-    employeeId: text('employee_id').notNull().references(() => rosterEmployees.id),
+    employeeId: text('employee_id')
+      .notNull()
+      .references(() => rosterEmployees.id),
     kind: text('kind', { enum: ['IN', 'OUT'] }).notNull(),
     atUtc: integer('at_utc').notNull(),
     siteId: text('site_id').notNull(),
     deviceId: text('device_id').notNull(),
-    workMode: text('work_mode', { enum: ['WFO', 'WFH'] }).notNull().default('WFO'),
+    workMode: text('work_mode', { enum: ['WFO', 'WFH'] })
+      .notNull()
+      .default('WFO'),
     source: text('source', { enum: ['kiosk', 'import', 'correction'] }).notNull(),
     createdAt: integer('created_at').notNull(),
   },
@@ -64,7 +70,9 @@ export const punches = sqliteTable(
 export const outbox = sqliteTable(
   'outbox',
   {
-    punchId: text('punch_id').primaryKey().references(() => punches.id),
+    punchId: text('punch_id')
+      .primaryKey()
+      .references(() => punches.id),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: integer('next_attempt_at').notNull().default(0),
     lastError: text('last_error'),
@@ -73,7 +81,9 @@ export const outbox = sqliteTable(
 );
 
 export const pinFailures = sqliteTable('pin_failures', {
-  employeeId: text('employee_id').primaryKey().references(() => rosterEmployees.id),
+  employeeId: text('employee_id')
+    .primaryKey()
+    .references(() => rosterEmployees.id),
   failures: integer('failures').notNull().default(0),
   lockedUntil: integer('locked_until'),
 });
@@ -95,7 +105,9 @@ export const syncState = sqliteTable('sync_state', {
  * and who and why are kept here).
  */
 export const syncRejects = sqliteTable('sync_rejects', {
-  punchId: text('punch_id').primaryKey().references(() => punches.id),
+  punchId: text('punch_id')
+    .primaryKey()
+    .references(() => punches.id),
   reason: text('reason').notNull(),
   rejectedAt: integer('rejected_at').notNull(),
   discardedAt: integer('discarded_at'),

@@ -75,7 +75,10 @@ export function createAiStore(env: NodeJS.ProcessEnv, dataDir: string, codec: Se
         const current = read();
         const storedUrl = current.aiBaseUrl ?? DEFAULT_BASE_URL;
         if (next.aiBaseUrl !== undefined && next.aiBaseUrl !== storedUrl && next.aiKey === undefined && current.aiKey !== undefined) {
-          throw new AppError('BAD_INPUT', 'Changing the AI endpoint’s address needs its API key again: a stored key is only sent to the address it was entered for.');
+          throw new AppError(
+            'BAD_INPUT',
+            'Changing the AI endpoint’s address needs its API key again: a stored key is only sent to the address it was entered for.',
+          );
         }
         const merged = { ...current, ...next };
         // The key is saved with the address it was entered for.

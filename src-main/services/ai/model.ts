@@ -23,7 +23,7 @@ let modelTools: OpenAI.Chat.Completions.ChatCompletionTool[] | undefined;
 const toolsForModel = (): OpenAI.Chat.Completions.ChatCompletionTool[] =>
   (modelTools ??= TOOLS.filter((t) => t.forModel).map((t) => ({
     type: 'function',
-    function: { name: t.name, description: t.description, parameters: z.toJSONSchema(t.input) as Record<string, unknown> },
+    function: { name: t.name, description: t.description, parameters: z.toJSONSchema(t.input) },
   })));
 
 function systemPrompt(today: string, tz: string): string {
@@ -52,7 +52,15 @@ export async function answerWithModel(ctx: ToolContext, client: OpenAI, model: s
     if (calls.length === 0) {
       const answer = (reply.content ?? '').trim() || "I can't answer that.";
       const answered = !answer.startsWith("I can't answer that");
-      return { engine: 'model', engineNote: null, answered, answer, table: answered ? table : null, chart: answered && table ? chooseChart(table, question) : null, steps };
+      return {
+        engine: 'model',
+        engineNote: null,
+        answered,
+        answer,
+        table: answered ? table : null,
+        chart: answered && table ? chooseChart(table, question) : null,
+        steps,
+      };
     }
     messages.push({ role: 'assistant', content: reply.content ?? null, tool_calls: calls });
     for (const call of calls) {
@@ -89,7 +97,7 @@ async function runToolCall(ctx: ToolContext, name: string, rawArgs: string, step
   const parsed = tool.input.safeParse(args);
   if (!parsed.success) return fail(`Bad input: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'} ${i.message}`).join('; ')}`);
   try {
-    const out = await tool.run(ctx, parsed.data as Record<string, unknown>);
+    const out = await tool.run(ctx, parsed.data);
     steps.push({ tool: name, input, rows: out.table.rows.length, ...(out.sql ? { sql: out.sql } : {}) });
     onTable(out.table);
     return JSON.stringify({ columns: out.table.columns, rows: out.table.rows.slice(0, ROWS_TO_MODEL), total_rows: out.table.rows.length });

@@ -16,7 +16,8 @@ type Row = Table['rows'][number];
 
 const hoursText = (h: number): string => `${Math.round(h * 100) / 100}`;
 const list = (names: string[]): string => (names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`);
-const rangeText = (r: DateRange): string => (r.from === r.to || /^(today|yesterday|on |from )/.test(r.label) ? r.label : `${r.label} (${r.from} to ${r.to})`);
+const rangeText = (r: DateRange): string =>
+  r.from === r.to || /^(today|yesterday|on |from )/.test(r.label) ? r.label : `${r.label} (${r.from} to ${r.to})`;
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 class Run {
@@ -26,7 +27,7 @@ class Run {
   async tool(name: string, input: Record<string, unknown>): Promise<Table> {
     const tool = toolNamed(name);
     if (!tool) throw new Error(`no tool ${name}`);
-    const out = await tool.run(this.ctx, tool.input.parse(input) as Record<string, unknown>);
+    const out = await tool.run(this.ctx, tool.input.parse(input));
     this.steps.push({ tool: name, input, rows: out.table.rows.length, ...(out.sql ? { sql: out.sql } : {}) });
     return out.table;
   }
@@ -44,7 +45,10 @@ function result(run: Run, answer: string, table: Table | null, chartTitle: strin
   };
 }
 
-const filters = (i: { team?: string; employee?: string }) => ({ ...(i.team ? { team: i.team } : {}), ...(i.employee ? { employee: i.employee } : {}) });
+const filters = (i: { team?: string; employee?: string }) => ({
+  ...(i.team ? { team: i.team } : {}),
+  ...(i.employee ? { employee: i.employee } : {}),
+});
 /** A tool's input for an intent: its range and its team or employee. */
 const inRange = (i: { range: DateRange; team?: string; employee?: string }) => ({ from: i.range.from, to: i.range.to, ...filters(i) });
 const num = (v: Row[string] | undefined): number => (typeof v === 'number' ? v : Number(v ?? 0));
@@ -69,18 +73,36 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
     case 'present_now': {
       const t = await run.tool('present_now', filters(intent.team ? { team: intent.team } : {}));
       const rows = intent.employee ? t.rows.filter((r) => r.employee_code === intent.employee) : t.rows;
-      const table = { columns: ['name', 'team', 'since', 'work_mode'], rows: rows.map((r) => ({ name: r.name!, team: r.team!, since: r.since!, work_mode: r.work_mode! })) };
+      const table = {
+        columns: ['name', 'team', 'since', 'work_mode'],
+        rows: rows.map((r) => ({ name: r.name!, team: r.team!, since: r.since!, work_mode: r.work_mode! })),
+      };
       if (intent.employee) {
         const r = rows[0];
-        return result(run, r ? `Yes, ${who(intent.employee)} is in, since ${String(r.since).slice(11)} (${String(r.work_mode) === 'WFH' ? 'from home' : 'in the office'}).` : `No, ${who(intent.employee)} is not in now.`, table, null);
+        return result(
+          run,
+          r
+            ? `Yes, ${who(intent.employee)} is in, since ${String(r.since).slice(11)} (${String(r.work_mode) === 'WFH' ? 'from home' : 'in the office'}).`
+            : `No, ${who(intent.employee)} is not in now.`,
+          table,
+          null,
+        );
       }
       const scope = intent.team ? ` in ${intent.team}` : '';
       if (rows.length === 0) return result(run, `Nobody${scope} is in right now.`, table, null);
-      return result(run, `${plural(rows.length, 'person', 'people')}${scope} ${rows.length === 1 ? 'is' : 'are'} in now: ${list(rows.map((r) => `${r.name} (since ${String(r.since).slice(11)})`))}.`, table, null);
+      return result(
+        run,
+        `${plural(rows.length, 'person', 'people')}${scope} ${rows.length === 1 ? 'is' : 'are'} in now: ${list(rows.map((r) => `${r.name} (since ${String(r.since).slice(11)})`))}.`,
+        table,
+        null,
+      );
     }
     case 'late': {
       const t = await run.tool('late', inRange(intent));
-      const table = { columns: ['date', 'name', 'team', 'first_in', 'minutes_late'], rows: t.rows.map((r) => ({ date: r.date!, name: r.name!, team: r.team!, first_in: r.first_in!, minutes_late: r.minutes_late! })) };
+      const table = {
+        columns: ['date', 'name', 'team', 'first_in', 'minutes_late'],
+        rows: t.rows.map((r) => ({ date: r.date!, name: r.name!, team: r.team!, first_in: r.first_in!, minutes_late: r.minutes_late! })),
+      };
       const subject = intent.employee ? `by ${who(intent.employee)}` : intent.team ? `in ${intent.team}` : '';
       if (t.rows.length === 0) {
         const none = intent.employee ? `${who(intent.employee)} was not late` : `Nobody${intent.team ? ` in ${intent.team}` : ''} was late`;
@@ -88,21 +110,39 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       }
       const oneDay = intent.range.from === intent.range.to;
       const items = t.rows.map((r) => `${r.name} (${oneDay ? '' : `${r.date} `}${r.first_in}, ${r.minutes_late} min after the shift start)`);
-      return result(run, `${plural(t.rows.length, 'late arrival')} ${subject ? `${subject} ` : ''}${rangeText(intent.range)}: ${list(items)}.`, table, oneDay ? null : 'Late arrivals');
+      return result(
+        run,
+        `${plural(t.rows.length, 'late arrival')} ${subject ? `${subject} ` : ''}${rangeText(intent.range)}: ${list(items)}.`,
+        table,
+        oneDay ? null : 'Late arrivals',
+      );
     }
     case 'hours': {
       const t = await run.tool('work_hours', inRange(intent));
       const totals = totalsByEmployee(t);
       const sum = Math.round(totals.reduce((a, b) => a + b.hours * 100, 0)) / 100;
       if (intent.employee) {
-        const table = { columns: ['date', 'hours', 'open_sessions'], rows: t.rows.map((r) => ({ date: r.date!, hours: r.hours!, open_sessions: r.open_sessions! })) };
+        const table = {
+          columns: ['date', 'hours', 'open_sessions'],
+          rows: t.rows.map((r) => ({ date: r.date!, hours: r.hours!, open_sessions: r.open_sessions! })),
+        };
         const open = t.rows.filter((r) => num(r.open_sessions) > 0).map((r) => String(r.date));
         const note = open.length ? ` Still open (no OUT yet): ${list(open)}.` : '';
-        return result(run, `${who(intent.employee)} worked ${hoursText(sum)} hours ${rangeText(intent.range)}.${note}`, table, `Hours of ${who(intent.employee)}`);
+        return result(
+          run,
+          `${who(intent.employee)} worked ${hoursText(sum)} hours ${rangeText(intent.range)}.${note}`,
+          table,
+          `Hours of ${who(intent.employee)}`,
+        );
       }
       const table = { columns: ['name', 'team', 'hours', 'days'], rows: totals };
       const scope = intent.team ? `${intent.team} worked` : 'Everyone together worked';
-      return result(run, `${scope} ${hoursText(sum)} hours ${rangeText(intent.range)}, across ${plural(totals.length, 'employee')}.`, table, 'Hours per employee');
+      return result(
+        run,
+        `${scope} ${hoursText(sum)} hours ${rangeText(intent.range)}, across ${plural(totals.length, 'employee')}.`,
+        table,
+        'Hours per employee',
+      );
     }
     case 'top_hours': {
       const t = await run.tool('work_hours', inRange(intent));
@@ -110,8 +150,19 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       const ranked = (intent.order === 'most' ? totals : [...totals].reverse()).slice(0, intent.n);
       const table = { columns: ['name', 'team', 'hours'], rows: ranked.map((r) => ({ name: r.name, team: r.team, hours: r.hours })) };
       if (ranked.length === 0) return result(run, `Nobody worked ${rangeText(intent.range)}.`, table, null);
-      if (intent.n === 1) return result(run, `${ranked[0]!.name} worked the ${intent.order} hours ${rangeText(intent.range)}: ${hoursText(ranked[0]!.hours)} h.`, table, null);
-      return result(run, `The ${intent.n} with the ${intent.order} hours ${rangeText(intent.range)}: ${list(ranked.map((r) => `${r.name} ${hoursText(r.hours)} h`))}.`, table, 'Hours per employee');
+      if (intent.n === 1)
+        return result(
+          run,
+          `${ranked[0]!.name} worked the ${intent.order} hours ${rangeText(intent.range)}: ${hoursText(ranked[0]!.hours)} h.`,
+          table,
+          null,
+        );
+      return result(
+        run,
+        `The ${intent.n} with the ${intent.order} hours ${rangeText(intent.range)}: ${list(ranked.map((r) => `${r.name} ${hoursText(r.hours)} h`))}.`,
+        table,
+        'Hours per employee',
+      );
     }
     case 'absent': {
       const roster = await run.tool('roster', {});
@@ -121,24 +172,51 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       const table = { columns: ['code', 'name', 'team'], rows: absent.map((r) => ({ code: r.code!, name: r.name!, team: r.team! })) };
       const when = intent.range.from === intent.range.to ? rangeText(intent.range) : `on every day ${rangeText(intent.range)}`;
       if (absent.length === 0) return result(run, `Nobody${intent.team ? ` in ${intent.team}` : ''} was absent ${when}.`, table, null);
-      return result(run, `${plural(absent.length, 'person', 'people')} ${absent.length === 1 ? 'was' : 'were'} absent ${when}: ${list(absent.map((r) => String(r.name)))}.`, table, null);
+      return result(
+        run,
+        `${plural(absent.length, 'person', 'people')} ${absent.length === 1 ? 'was' : 'were'} absent ${when}: ${list(absent.map((r) => String(r.name)))}.`,
+        table,
+        null,
+      );
     }
     case 'work_mode': {
       const t = await run.tool('trends', inRange(intent));
       const teamRows = t.rows.filter((r) => r.employee_code === null);
       const home = teamRows.reduce((a, r) => a + num(r.wfh_days), 0);
       const office = teamRows.reduce((a, r) => a + num(r.wfo_days), 0);
-      const table = { columns: ['mode', 'days'], rows: [{ mode: 'Office', days: office }, { mode: 'Home', days: home }] };
+      const table = {
+        columns: ['mode', 'days'],
+        rows: [
+          { mode: 'Office', days: office },
+          { mode: 'Home', days: home },
+        ],
+      };
       const share = home + office === 0 ? 0 : Math.round((home / (home + office)) * 100);
-      return result(run, `${rangeText(intent.range)[0]!.toUpperCase()}${rangeText(intent.range).slice(1)}${intent.team ? ` in ${intent.team}` : ''}: ${plural(office, 'day')} in the office and ${plural(home, 'day')} from home (${share}% from home).`, table, 'Office and home days');
+      return result(
+        run,
+        `${rangeText(intent.range)[0]!.toUpperCase()}${rangeText(intent.range).slice(1)}${intent.team ? ` in ${intent.team}` : ''}: ${plural(office, 'day')} in the office and ${plural(home, 'day')} from home (${share}% from home).`,
+        table,
+        'Office and home days',
+      );
     }
     case 'team_trend': {
       const t = await run.tool('trends', inRange(intent));
       const rows = t.rows.filter((r) => r.employee_code === null);
-      const table = { columns: ['team', 'week', 'hours', 'days_present', 'late_days'], rows: rows.map((r) => ({ team: r.team!, week: r.week!, hours: r.hours!, days_present: r.days_present!, late_days: r.late_days! })) };
+      const table = {
+        columns: ['team', 'week', 'hours', 'days_present', 'late_days'],
+        rows: rows.map((r) => ({ team: r.team!, week: r.week!, hours: r.hours!, days_present: r.days_present!, late_days: r.late_days! })),
+      };
       if (rows.length === 0) return result(run, `No hours were recorded ${rangeText(intent.range)}.`, table, null);
       const teams = [...new Set(rows.map((r) => String(r.team)))];
-      const text = teams.map((team) => `${team}: ${rows.filter((r) => r.team === team).map((r) => `${hoursText(num(r.hours))} h in the week of ${r.week}`).join(', ')}`).join('; ');
+      const text = teams
+        .map(
+          (team) =>
+            `${team}: ${rows
+              .filter((r) => r.team === team)
+              .map((r) => `${hoursText(num(r.hours))} h in the week of ${r.week}`)
+              .join(', ')}`,
+        )
+        .join('; ');
       const chartTable = teams.length === 1 ? { columns: ['week', 'hours'], rows: rows.map((r) => ({ week: r.week!, hours: r.hours! })) } : table;
       return { ...result(run, `Hours per week ${rangeText(intent.range)}. ${text}.`, table, null), chart: chooseChart(chartTable, 'Hours per week') };
     }
@@ -146,10 +224,18 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       const t = await run.tool('exceptions', inRange(intent));
       // An IN of today with no OUT yet is someone still at work, not a forgotten OUT.
       const rows = t.rows.filter((r) => r.kind === 'MISSING_OUT' && r.date !== today);
-      const table = { columns: ['date', 'name', 'team', 'time'], rows: rows.map((r) => ({ date: r.date!, name: r.name!, team: r.team!, time: r.time! })) };
+      const table = {
+        columns: ['date', 'name', 'team', 'time'],
+        rows: rows.map((r) => ({ date: r.date!, name: r.name!, team: r.team!, time: r.time! })),
+      };
       const note = intent.range.to >= today ? " (today's open INs are people still at work)" : '';
       if (rows.length === 0) return result(run, `No missing OUTs ${rangeText(intent.range)}${note}.`, table, null);
-      return result(run, `${plural(rows.length, 'missing OUT')} ${rangeText(intent.range)}: ${list(rows.map((r) => `${r.name} on ${r.date} (IN at ${r.time})`))}.`, table, null);
+      return result(
+        run,
+        `${plural(rows.length, 'missing OUT')} ${rangeText(intent.range)}: ${list(rows.map((r) => `${r.name} on ${r.date} (IN at ${r.time})`))}.`,
+        table,
+        null,
+      );
     }
     default:
       return missingCase(intent);
@@ -163,9 +249,18 @@ export async function answerOffline(ctx: ToolContext, question: string): Promise
   const teams = await run.tool('list_teams', {});
   const employees = roster.rows.map((r) => ({ code: String(r.code), name: String(r.name) }));
   const reading = readQuestion(question, today, { employees, teams: teams.rows.map((t) => String(t.name)) });
-  const cannot = (answer: string): AskResult => ({ engine: 'offline', engineNote: null, answered: false, answer, table: null, chart: null, steps: run.steps });
+  const cannot = (answer: string): AskResult => ({
+    engine: 'offline',
+    engineNote: null,
+    answered: false,
+    answer,
+    table: null,
+    chart: null,
+    steps: run.steps,
+  });
   if (reading === null) return cannot(`I can't answer that. ${CAN_DO}`);
-  if ('ambiguous' in reading) return cannot(`Which one do you mean: ${list(reading.ambiguous.map((e) => `${e.name} (${e.code})`))}? Ask again with the full name or code.`);
+  if ('ambiguous' in reading)
+    return cannot(`Which one do you mean: ${list(reading.ambiguous.map((e) => `${e.name} (${e.code})`))}? Ask again with the full name or code.`);
   const nameOf = new Map(employees.map((e) => [e.code, e.name]));
   return answerIntent(run, reading.intent, today, (code) => nameOf.get(code) ?? code);
 }

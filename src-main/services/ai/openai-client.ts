@@ -1,9 +1,12 @@
 // The openai client, loaded on first use: a kiosk without an AI endpoint never pays for it at
 // start-up. One place for its settings (timeout, bounded retries) and for reading its failures.
 import type OpenAI from 'openai';
+import type * as OpenAiLib from 'openai';
 import type { AiEndpoint } from './ai-config.js';
 
-let lib: Promise<typeof import('openai')> | undefined;
+type OpenAiModule = typeof OpenAiLib;
+
+let lib: Promise<OpenAiModule> | undefined;
 const load = () => (lib ??= import('openai'));
 
 /** 30 s per request; 2 retries on 408/409/429/5xx and connection errors (the client's own policy). */

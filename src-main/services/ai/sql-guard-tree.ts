@@ -11,30 +11,155 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 type Obj = { [key: string]: Json };
 
 /** The relations of the reporting schema (migrations 0004–0007). */
-export const REPORTING_RELATIONS = ['employees', 'teams', 'punches', 'punch_sequence', 'work_sessions', 'exceptions', 'daily_hours', 'daily_work'] as const;
+export const REPORTING_RELATIONS = [
+  'employees',
+  'teams',
+  'punches',
+  'punch_sequence',
+  'work_sessions',
+  'exceptions',
+  'daily_hours',
+  'daily_work',
+] as const;
 
 /** Every column of those relations (a test checks this against central's catalog). */
 export const REPORTING_COLUMNS: ReadonlySet<string> = new Set([
-  'active', 'at_utc', 'auto_closed', 'auto_closed_sessions', 'clamped_sessions', 'code', 'created_at', 'date_text', 'device_id',
-  'elapsed_seconds', 'employee_id', 'grace_minutes', 'hours', 'id', 'in_at', 'in_id', 'is_manager', 'kind', 'local_date', 'name',
-  'next_at', 'next_id', 'next_kind', 'next_seconds', 'next_source', 'open_sessions', 'out_at', 'out_id', 'prev_kind', 'punch_id',
-  'received_at', 'role', 'seconds', 'sessions', 'shift_end', 'shift_start', 'site', 'site_id', 'source', 'team', 'team_id', 'tz',
-  'voided', 'work_mode',
+  'active',
+  'at_utc',
+  'auto_closed',
+  'auto_closed_sessions',
+  'clamped_sessions',
+  'code',
+  'created_at',
+  'date_text',
+  'device_id',
+  'elapsed_seconds',
+  'employee_id',
+  'grace_minutes',
+  'hours',
+  'id',
+  'in_at',
+  'in_id',
+  'is_manager',
+  'kind',
+  'local_date',
+  'name',
+  'next_at',
+  'next_id',
+  'next_kind',
+  'next_seconds',
+  'next_source',
+  'open_sessions',
+  'out_at',
+  'out_id',
+  'prev_kind',
+  'punch_id',
+  'received_at',
+  'role',
+  'seconds',
+  'sessions',
+  'shift_end',
+  'shift_start',
+  'site',
+  'site_id',
+  'source',
+  'team',
+  'team_id',
+  'tz',
+  'voided',
+  'work_mode',
 ]);
 
 /** Functions a report may call: aggregates, arithmetic, text, dates. Nothing that reads files, sleeps, or changes settings. */
 export const ALLOWED_FUNCTIONS: ReadonlySet<string> = new Set([
-  'count', 'sum', 'avg', 'min', 'max', 'bool_and', 'bool_or', 'every', 'string_agg', 'array_agg', 'percentile_cont', 'percentile_disc', 'mode', 'stddev', 'variance',
-  'row_number', 'rank', 'dense_rank', 'lag', 'lead', 'first_value', 'last_value', 'ntile',
-  'round', 'floor', 'ceil', 'ceiling', 'abs', 'trunc', 'greatest', 'least', 'coalesce', 'nullif', 'div', 'mod', 'sign', 'sqrt', 'power',
-  'lower', 'upper', 'initcap', 'length', 'char_length', 'substr', 'substring', 'left', 'right', 'trim', 'btrim', 'ltrim', 'rtrim', 'replace', 'concat', 'concat_ws', 'position', 'strpos', 'split_part', 'lpad', 'rpad',
-  'date_trunc', 'date_part', 'extract', 'to_char', 'to_date', 'to_timestamp', 'make_date', 'make_interval', 'age', 'now', 'timezone', 'justify_hours', 'justify_interval', 'isodow', 'generate_series', 'unnest',
+  'count',
+  'sum',
+  'avg',
+  'min',
+  'max',
+  'bool_and',
+  'bool_or',
+  'every',
+  'string_agg',
+  'array_agg',
+  'percentile_cont',
+  'percentile_disc',
+  'mode',
+  'stddev',
+  'variance',
+  'row_number',
+  'rank',
+  'dense_rank',
+  'lag',
+  'lead',
+  'first_value',
+  'last_value',
+  'ntile',
+  'round',
+  'floor',
+  'ceil',
+  'ceiling',
+  'abs',
+  'trunc',
+  'greatest',
+  'least',
+  'coalesce',
+  'nullif',
+  'div',
+  'mod',
+  'sign',
+  'sqrt',
+  'power',
+  'lower',
+  'upper',
+  'initcap',
+  'length',
+  'char_length',
+  'substr',
+  'substring',
+  'left',
+  'right',
+  'trim',
+  'btrim',
+  'ltrim',
+  'rtrim',
+  'replace',
+  'concat',
+  'concat_ws',
+  'position',
+  'strpos',
+  'split_part',
+  'lpad',
+  'rpad',
+  'date_trunc',
+  'date_part',
+  'extract',
+  'to_char',
+  'to_date',
+  'to_timestamp',
+  'make_date',
+  'make_interval',
+  'age',
+  'now',
+  'timezone',
+  'justify_hours',
+  'justify_interval',
+  'isodow',
+  'generate_series',
+  'unnest',
 ]);
 
 /** Session values that are dates and times; the others (session_user, current_schema…) describe the server. */
 const ALLOWED_VALUE_FUNCTIONS = new Set([
-  'SVFOP_CURRENT_DATE', 'SVFOP_CURRENT_TIME', 'SVFOP_CURRENT_TIME_N', 'SVFOP_CURRENT_TIMESTAMP', 'SVFOP_CURRENT_TIMESTAMP_N',
-  'SVFOP_LOCALTIME', 'SVFOP_LOCALTIME_N', 'SVFOP_LOCALTIMESTAMP', 'SVFOP_LOCALTIMESTAMP_N',
+  'SVFOP_CURRENT_DATE',
+  'SVFOP_CURRENT_TIME',
+  'SVFOP_CURRENT_TIME_N',
+  'SVFOP_CURRENT_TIMESTAMP',
+  'SVFOP_CURRENT_TIMESTAMP_N',
+  'SVFOP_LOCALTIME',
+  'SVFOP_LOCALTIME_N',
+  'SVFOP_LOCALTIMESTAMP',
+  'SVFOP_LOCALTIMESTAMP_N',
 ]);
 
 const REFUSED_NODES: Record<string, string> = {
@@ -51,8 +176,9 @@ export const refuse = (why: string): never => {
 
 const isObj = (v: Json | undefined): v is Obj => v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
 const list = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : []);
+const str = (v: Json | undefined): string => (typeof v === 'string' ? v : '');
 /** The exact names of a name list (the parser has already folded unquoted names to lower case). */
-const strings = (v: Json | undefined): string[] => list(v).map((n) => (isObj(n) && isObj(n.String) ? String(n.String.sval ?? '') : ''));
+const strings = (v: Json | undefined): string[] => list(v).map((n) => (isObj(n) && isObj(n.String) ? str(n.String.sval) : ''));
 
 interface Scope {
   readonly ctes: ReadonlySet<string>;
@@ -94,7 +220,9 @@ interface Context {
 function checkField(qualifier: string | null, name: string, ctx: Context): void {
   if (REPORTING_COLUMNS.has(name) || ctx.fieldNames.has(name) || ALLOWED_FUNCTIONS.has(name)) return;
   if (qualifier !== null && qualifier === name && ctx.functionAliases.has(name)) return;
-  refuse(`${qualifier ?? '(…)'}.${name} is not a column of the reporting relations; written this way it would call a function, which is not allowed.`);
+  refuse(
+    `${qualifier ?? '(…)'}.${name} is not a column of the reporting relations; written this way it would call a function, which is not allowed.`,
+  );
 }
 
 function checkNode(key: string, v: Obj, scope: Scope | null, ctx: Context): void {
@@ -104,11 +232,12 @@ function checkNode(key: string, v: Obj, scope: Scope | null, ctx: Context): void
   switch (key) {
     case 'RangeVar': {
       const schema = typeof v.schemaname === 'string' ? v.schemaname : null;
-      const rel = String(v.relname ?? '');
+      const rel = str(v.relname);
       if (typeof v.catalogname === 'string') refuse(`Only the reporting schema can be read, not ${v.catalogname}.${schema ?? ''}.${rel}.`);
       if (schema !== null && schema !== 'reporting') refuse(`Only the reporting schema can be read, not ${schema}.${rel}.`);
       if (schema === null && sees(scope, rel)) return;
-      if (!(REPORTING_RELATIONS as readonly string[]).includes(rel)) refuse(`${rel} is not a reporting relation. These are: ${REPORTING_RELATIONS.join(', ')}.`);
+      if (!(REPORTING_RELATIONS as readonly string[]).includes(rel))
+        refuse(`${rel} is not a reporting relation. These are: ${REPORTING_RELATIONS.join(', ')}.`);
       return;
     }
     case 'FuncCall': {
@@ -123,17 +252,22 @@ function checkNode(key: string, v: Obj, scope: Scope | null, ctx: Context): void
       return;
     }
     case 'SQLValueFunction':
-      if (!ALLOWED_VALUE_FUNCTIONS.has(String(v.op))) refuse(`${String(v.op).replace(/^SVFOP_/, '').toLowerCase()} describes the server, not attendance; it is not allowed.`);
+      if (!ALLOWED_VALUE_FUNCTIONS.has(str(v.op)))
+        refuse(
+          `${str(v.op)
+            .replace(/^SVFOP_/, '')
+            .toLowerCase()} describes the server, not attendance; it is not allowed.`,
+        );
       return;
     case 'ColumnRef': {
       const fields = list(v.fields);
       if (fields.length < 2) return;
       const last = fields.at(-1);
-      if (isObj(last) && isObj(last.String)) checkField(strings(fields.slice(-2, -1))[0] ?? null, String(last.String.sval), ctx);
+      if (isObj(last) && isObj(last.String)) checkField(strings(fields.slice(-2, -1))[0] ?? null, str(last.String.sval), ctx);
       return;
     }
     case 'A_Indirection':
-      for (const part of list(v.indirection)) if (isObj(part) && isObj(part.String)) checkField(null, String(part.String.sval), ctx);
+      for (const part of list(v.indirection)) if (isObj(part) && isObj(part.String)) checkField(null, str(part.String.sval), ctx);
       return;
     default:
       return;
@@ -164,7 +298,7 @@ function selectStmt(stmt: Obj, outer: Scope | null, ctx: Context): void {
   let scope = outer;
   if (isObj(stmt.withClause)) {
     const ctes = list(stmt.withClause.ctes).flatMap((c) => (isObj(c) && isObj(c.CommonTableExpr) ? [c.CommonTableExpr] : []));
-    const names = ctes.map((c) => String(c.ctename ?? ''));
+    const names = ctes.map((c) => str(c.ctename));
     const recursive = stmt.withClause.recursive === true;
     ctes.forEach((cte, i) => walk(cte, { ctes: new Set(recursive ? names : names.slice(0, i)), parent: outer }, ctx));
     scope = { ctes: new Set(names), parent: outer };

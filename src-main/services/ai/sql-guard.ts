@@ -119,7 +119,10 @@ export async function runGuardedSql(pool: pg.Pool, sql: string, limits: GuardLim
     try {
       await client.query(`SET LOCAL ROLE ${SQL_ROLE}`);
     } catch (err) {
-      throw new AppError('UNAVAILABLE', `The read-only role ${SQL_ROLE} is not usable on this central database, so no SQL runs (${(err as Error).message}).`);
+      throw new AppError(
+        'UNAVAILABLE',
+        `The read-only role ${SQL_ROLE} is not usable on this central database, so no SQL runs (${(err as Error).message}).`,
+      );
     }
     await client.query('SET LOCAL search_path = reporting');
     const run = (limit: number): Promise<pg.QueryResult<unknown[]>> =>

@@ -69,7 +69,8 @@ async function phrase(client: OpenAI, model: string, period: string, from: strin
     messages: [
       {
         role: 'system',
-        content: 'Write a short attendance summary for a manager (two or three sentences) from the facts given. Use only these numbers, written exactly as given; add no other number.',
+        content:
+          'Write a short attendance summary for a manager (two or three sentences) from the facts given. Use only these numbers, written exactly as given; add no other number.',
       },
       { role: 'user', content: JSON.stringify({ period, from, to, facts: facts.map((f) => ({ fact: f.label, value: f.value })) }) },
     ],
@@ -91,7 +92,12 @@ export async function summarize(ctx: ToolContext, period: 'day' | 'week', date?:
   try {
     const text = await phrase(await openaiClient(endpoint), endpoint.model, period, from, to, facts);
     if (text && numbersAreFacts(text, facts, [from, to])) return { ...base, engine: 'model', engineNote: null, text };
-    return { ...base, engine: 'offline', engineNote: "The model's text had a number that is not one of the facts, so the template wrote this.", text: template };
+    return {
+      ...base,
+      engine: 'offline',
+      engineNote: "The model's text had a number that is not one of the facts, so the template wrote this.",
+      text: template,
+    };
   } catch (err) {
     const why = await endpointFailure(err);
     if (why === null) throw err;

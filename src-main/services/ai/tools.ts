@@ -1,6 +1,7 @@
 // The tools both engines answer with: typed wrappers around the reports, roster lookups with
 // fuzzy name matching, and (for the model only) the guarded SQL. Each returns a table.
 import { z } from 'zod';
+import { cellText } from '../../../shared/domain/cell-text.js';
 import type { Table } from '../../../shared/contract/ai.js';
 import { ReportInputSchema, type ReportName } from '../../../shared/contract/reports.js';
 import { matchEmployees } from '../../../shared/domain/question.js';
@@ -28,16 +29,20 @@ export interface Tool {
   run(ctx: ToolContext, input: Record<string, unknown>): Promise<ToolOutput>;
 }
 
-const LocalDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).describe('a local date, YYYY-MM-DD');
+const LocalDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .describe('a local date, YYYY-MM-DD');
 const Range = {
   from: LocalDate.describe('first local date, inclusive'),
   to: LocalDate.describe('last local date, inclusive'),
   team: z.string().min(1).max(80).optional().describe('only this team, by its exact name'),
 };
-const Employee = z.string().min(1).max(40).optional().describe("only this employee, by code (look it up with find_employee)");
+const Employee = z.string().min(1).max(40).optional().describe('only this employee, by code (look it up with find_employee)');
 
 type Cell = Table['rows'][number][string];
-const cell = (v: unknown): Cell => (v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'boolean' ? v : typeof v === 'string' ? v : String(v));
+const cell = (v: unknown): Cell =>
+  v === null || v === undefined ? null : typeof v === 'number' || typeof v === 'boolean' ? v : typeof v === 'string' ? v : cellText(v);
 export const toTable = (columns: string[], rows: readonly Record<string, unknown>[]): Table => ({
   columns,
   rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, cell(r[c])]))),
@@ -58,17 +63,33 @@ function reportTool(name: string, report: ReportName, description: string, shape
 
 async function rosterRows(ctx: ToolContext): Promise<{ code: string; name: string; team: string | null; active: boolean }[]> {
   const { rows } = await withCentral(ctx.source, (c) =>
-    c.pool.query<{ code: string; name: string; team: string | null; active: boolean }>('SELECT code, name, team, active FROM reporting.employees ORDER BY code'),
+    c.pool.query<{ code: string; name: string; team: string | null; active: boolean }>(
+      'SELECT code, name, team, active FROM reporting.employees ORDER BY code',
+    ),
   );
   return rows;
 }
 
 export const TOOLS: readonly Tool[] = [
-  reportTool('work_hours', 'workhours', 'Hours worked per employee per local date (seconds, hours, sessions, open sessions).', { ...Range, employee: Employee }),
+  reportTool('work_hours', 'workhours', 'Hours worked per employee per local date (seconds, hours, sessions, open sessions).', {
+    ...Range,
+    employee: Employee,
+  }),
   reportTool('presence', 'daily', 'Who punched IN on each local date (IN counts per employee per day).', Range),
-  reportTool('late', 'late', "Late arrivals: the first IN of a day after the shift start plus grace (a team's or site's).", { ...Range, employee: Employee }),
-  reportTool('trends', 'trends', 'Per team and per employee per week: days present, hours, average first IN, late days, WFH and WFO days. Team rows have no employee_code.', Range),
-  reportTool('exceptions', 'exceptions', 'Missing OUTs, missing INs, sessions over max hours, and automatic check-outs.', { ...Range, employee: Employee }),
+  reportTool('late', 'late', "Late arrivals: the first IN of a day after the shift start plus grace (a team's or site's).", {
+    ...Range,
+    employee: Employee,
+  }),
+  reportTool(
+    'trends',
+    'trends',
+    'Per team and per employee per week: days present, hours, average first IN, late days, WFH and WFO days. Team rows have no employee_code.',
+    Range,
+  ),
+  reportTool('exceptions', 'exceptions', 'Missing OUTs, missing INs, sessions over max hours, and automatic check-outs.', {
+    ...Range,
+    employee: Employee,
+  }),
   reportTool('present_now', 'present-now', 'Who is in right now: employees whose last punch is an IN within the max hours.', { team: Range.team }),
   {
     name: 'find_employee',
@@ -78,7 +99,12 @@ export const TOOLS: readonly Tool[] = [
     async run(ctx, input) {
       const roster = await rosterRows(ctx);
       const found = new Set(matchEmployees(String(input.name), roster).map((m) => m.code));
-      return { table: toTable(['code', 'name', 'team', 'active'], roster.filter((r) => found.has(r.code))) };
+      return {
+        table: toTable(
+          ['code', 'name', 'team', 'active'],
+          roster.filter((r) => found.has(r.code)),
+        ),
+      };
     },
   },
   {
@@ -87,7 +113,9 @@ export const TOOLS: readonly Tool[] = [
     input: z.object({}).strict(),
     forModel: true,
     async run(ctx) {
-      const { rows } = await withCentral(ctx.source, (c) => c.pool.query('SELECT name, site, shift_start, grace_minutes, shift_end FROM reporting.teams ORDER BY name'));
+      const { rows } = await withCentral(ctx.source, (c) =>
+        c.pool.query('SELECT name, site, shift_start, grace_minutes, shift_end FROM reporting.teams ORDER BY name'),
+      );
       return { table: toTable(['name', 'site', 'shift_start', 'grace_minutes', 'shift_end'], rows) };
     },
   },

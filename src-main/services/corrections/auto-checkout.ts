@@ -8,6 +8,7 @@ import type { AutoCheckoutResult } from '../../../shared/contract/corrections.js
 import { describeAutoCheckoutRule, dueAutoCheckout, type AutoCheckoutRule } from '../../../shared/domain/auto-checkout.js';
 import { uuidv7From } from '../../../shared/ids.js';
 import { inTransaction } from '../../db/central/connection.js';
+import type pg from 'pg';
 import type { Logger } from '../../log.js';
 import type { Clock } from '../deps.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
@@ -63,7 +64,7 @@ const AUDIT = `INSERT INTO audit_log (at, actor, action, entity, entity_id, reas
   SELECT $1, '${AUTO_CHECKOUT_ACTOR}', $2, 'punch', u.id, u.reason, u.before, u.after
     FROM unnest($3::text[], $4::text[], $5::jsonb[], $6::jsonb[]) AS u(id, reason, before, after)`;
 
-async function lockEmployees(client: import('pg').PoolClient, ids: string[]): Promise<void> {
+async function lockEmployees(client: pg.PoolClient, ids: string[]): Promise<void> {
   await client.query('SELECT 1 FROM employees WHERE id = ANY($1::uuid[]) ORDER BY id FOR NO KEY UPDATE', [[...new Set(ids)]]);
 }
 
@@ -75,12 +76,19 @@ export async function runAutoCheckout(source: CentralSource, clock: Clock, rule:
   return withCentral(source, async (central) => {
     const { rows: open } = await central.pool.query<OpenInRow>(OPEN_INS, [since, new Date(nowMs)]);
     const due = open.flatMap((row) => {
-      const decision = dueAutoCheckout({ atMs: row.at_utc.getTime(), tz: row.tz, shiftEnd: row.shift_end, nextAtMs: row.next_at?.getTime() ?? null }, rule, nowMs);
+      const decision = dueAutoCheckout(
+        { atMs: row.at_utc.getTime(), tz: row.tz, shiftEnd: row.shift_end, nextAtMs: row.next_at?.getTime() ?? null },
+        rule,
+        nowMs,
+      );
       return decision ? [{ row, outAtMs: decision.outAtMs, id: autoCheckoutPunchId(row.id, decision.outAtMs) }] : [];
     });
     if (due.length > 0) {
       await inTransaction(central.pool, async (client) => {
-        await lockEmployees(client, due.map((d) => d.row.employee_id));
+        await lockEmployees(
+          client,
+          due.map((d) => d.row.employee_id),
+        );
         const { rows } = await client.query<{ id: string; employee_id: string; at_utc: Date; site_id: string; work_mode: string }>(INSERT_OUTS, [
           due.map((d) => d.id),
           due.map((d) => d.row.id),
@@ -99,7 +107,16 @@ export async function runAutoCheckout(source: CentralSource, clock: Clock, rule:
           closed.map((d) => d.id),
           closed.map((d) => `Automatic check-out (${result.rule}): no OUT after the IN of ${d.row.at_utc.toISOString()}`),
           closed.map(() => null),
-          closed.map((d) => JSON.stringify({ id: d.id, employee_id: d.row.employee_id, kind: 'OUT', at_utc: new Date(d.outAtMs).toISOString(), source: 'auto', closes: d.row.id })),
+          closed.map((d) =>
+            JSON.stringify({
+              id: d.id,
+              employee_id: d.row.employee_id,
+              kind: 'OUT',
+              at_utc: new Date(d.outAtMs).toISOString(),
+              source: 'auto',
+              closes: d.row.id,
+            }),
+          ),
         ]);
         for (const d of closed) {
           result.closed.push({ punchId: d.id, employeeCode: d.row.code, inAt: d.row.at_utc.toISOString(), outAt: new Date(d.outAtMs).toISOString() });
@@ -109,7 +126,10 @@ export async function runAutoCheckout(source: CentralSource, clock: Clock, rule:
     const { rows: stale } = await central.pool.query<{ id: string; employee_id: string; code: string; punch: unknown }>(TO_WITHDRAW, [since]);
     if (stale.length > 0) {
       await inTransaction(central.pool, async (client) => {
-        await lockEmployees(client, stale.map((s) => s.employee_id));
+        await lockEmployees(
+          client,
+          stale.map((s) => s.employee_id),
+        );
         const reason = "Automatic check-out withdrawn: the employee's own OUT arrived";
         const { rows } = await client.query<{ punch_id: string }>(
           `INSERT INTO punch_voids (punch_id, voided_by, reason, voided_at)
@@ -134,13 +154,20 @@ export async function runAutoCheckout(source: CentralSource, clock: Clock, rule:
 }
 
 /** Runs the auto check-out every few minutes while the app runs; failures wait for the next turn. */
-export function startAutoCheckout(source: CentralSource, clock: Clock, rule: AutoCheckoutRule, log: Logger, everyMs = 5 * 60_000): { stop(): Promise<void> } {
+export function startAutoCheckout(
+  source: CentralSource,
+  clock: Clock,
+  rule: AutoCheckoutRule,
+  log: Logger,
+  everyMs = 5 * 60_000,
+): { stop(): Promise<void> } {
   if (rule.kind === 'off') return { stop: async () => {} };
   let running: Promise<void> | undefined;
   const tick = (): void => {
     running ??= runAutoCheckout(source, clock, rule)
       .then((r) => {
-        if (r.closed.length || r.withdrawn.length) log.info('auto check-out', { closed: r.closed.length, withdrawn: r.withdrawn.length, rule: r.rule });
+        if (r.closed.length || r.withdrawn.length)
+          log.info('auto check-out', { closed: r.closed.length, withdrawn: r.withdrawn.length, rule: r.rule });
       })
       .catch((err: unknown) => log.warn('auto check-out failed; will try again', { error: err instanceof Error ? err.message : String(err) }))
       .finally(() => {

@@ -44,63 +44,74 @@ export async function correctPunch(
   input: z.output<typeof CorrectPunchInputSchema>,
 ): Promise<{ punchId: string; audit: AuditEntry }> {
   const now = new Date(deps.clock.now());
-  return withCentral(source, (central) => inTransaction(central.pool, async (client) => {
-    const { rows: managers } = await client.query<{ code: string }>(
-      'SELECT code FROM employees WHERE code = $1 AND is_manager AND active',
-      [input.by],
-    );
-    if (managers.length === 0) throw new AppError('FORBIDDEN', `${input.by} is not an active manager; only managers correct punches.`);
-    const actor = `manager:${input.by}`;
+  return withCentral(source, (central) =>
+    inTransaction(central.pool, async (client) => {
+      const { rows: managers } = await client.query<{ code: string }>('SELECT code FROM employees WHERE code = $1 AND is_manager AND active', [
+        input.by,
+      ]);
+      if (managers.length === 0) throw new AppError('FORBIDDEN', `${input.by} is not an active manager; only managers correct punches.`);
+      const actor = `manager:${input.by}`;
 
-    if (input.action === 'void') {
-      const { rows } = await client.query('SELECT * FROM punches WHERE id = $1 FOR SHARE', [input.punchId]);
-      if (rows.length === 0) throw new AppError('NOT_FOUND', `No punch ${input.punchId} on central.`);
-      const { rowCount } = await client.query(
-        'INSERT INTO punch_voids (punch_id, voided_by, reason, voided_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-        [input.punchId, actor, input.reason, now],
+      if (input.action === 'void') {
+        const { rows } = await client.query('SELECT * FROM punches WHERE id = $1 FOR SHARE', [input.punchId]);
+        if (rows.length === 0) throw new AppError('NOT_FOUND', `No punch ${input.punchId} on central.`);
+        const { rowCount } = await client.query(
+          'INSERT INTO punch_voids (punch_id, voided_by, reason, voided_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
+          [input.punchId, actor, input.reason, now],
+        );
+        if (rowCount === 0) throw new AppError('CONFLICT', 'That punch is already voided.');
+        const { rows: audit } = await client.query<AuditRow>(AUDIT_INSERT, [
+          now,
+          actor,
+          'punch.void',
+          input.punchId,
+          input.reason,
+          rows[0],
+          { voided: true },
+        ]);
+        return { punchId: input.punchId, audit: toEntry(audit[0]!) };
+      }
+
+      const { rows: employees } = await client.query<{ id: string; site_id: string | null }>(
+        'SELECT e.id, t.site_id FROM employees e LEFT JOIN teams t ON t.id = e.team_id WHERE e.code = $1',
+        [input.employeeCode],
       );
-      if (rowCount === 0) throw new AppError('CONFLICT', 'That punch is already voided.');
-      const { rows: audit } = await client.query<AuditRow>(AUDIT_INSERT, [now, actor, 'punch.void', input.punchId, input.reason, rows[0], { voided: true }]);
-      return { punchId: input.punchId, audit: toEntry(audit[0]!) };
-    }
-
-    const { rows: employees } = await client.query<{ id: string; site_id: string | null }>(
-      'SELECT e.id, t.site_id FROM employees e LEFT JOIN teams t ON t.id = e.team_id WHERE e.code = $1',
-      [input.employeeCode],
-    );
-    const employee = employees[0];
-    if (!employee) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.employeeCode}.`);
-    const atMs = Date.parse(input.at);
-    const problem = punchTimeProblem(atMs, deps.clock.now());
-    if (problem) throw new AppError('BAD_INPUT', `A correction at ${input.at} ${problem}.`);
-    const punch = {
-      id: uuidv7(atMs),
-      employee_id: employee.id,
-      kind: input.kind,
-      at_utc: new Date(atMs).toISOString(),
-      site_id: employee.site_id ?? deps.kiosk.siteId,
-      device_id: actor,
-      work_mode: input.workMode,
-      source: 'correction',
-      created_at: now.toISOString(),
-    };
-    await client.query(
-      `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
+      const employee = employees[0];
+      if (!employee) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.employeeCode}.`);
+      const atMs = Date.parse(input.at);
+      const problem = punchTimeProblem(atMs, deps.clock.now());
+      if (problem) throw new AppError('BAD_INPUT', `A correction at ${input.at} ${problem}.`);
+      const punch = {
+        id: uuidv7(atMs),
+        employee_id: employee.id,
+        kind: input.kind,
+        at_utc: new Date(atMs).toISOString(),
+        site_id: employee.site_id ?? deps.kiosk.siteId,
+        device_id: actor,
+        work_mode: input.workMode,
+        source: 'correction',
+        created_at: now.toISOString(),
+      };
+      await client.query(
+        `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-      [punch.id, punch.employee_id, punch.kind, punch.at_utc, punch.site_id, punch.device_id, punch.work_mode, punch.source, punch.created_at],
-    );
-    const { rows: audit } = await client.query<AuditRow>(AUDIT_INSERT, [now, actor, 'punch.add', punch.id, input.reason, null, punch]);
-    return { punchId: punch.id, audit: toEntry(audit[0]!) };
-  }));
+        [punch.id, punch.employee_id, punch.kind, punch.at_utc, punch.site_id, punch.device_id, punch.work_mode, punch.source, punch.created_at],
+      );
+      const { rows: audit } = await client.query<AuditRow>(AUDIT_INSERT, [now, actor, 'punch.add', punch.id, input.reason, null, punch]);
+      return { punchId: punch.id, audit: toEntry(audit[0]!) };
+    }),
+  );
 }
 
 export async function auditLog(source: CentralSource, input: z.output<typeof AuditInputSchema>): Promise<AuditEntry[]> {
-  const { rows } = await withCentral(source, (central) => central.pool.query<AuditRow>(
-    `SELECT a.* FROM audit_log a
+  const { rows } = await withCentral(source, (central) =>
+    central.pool.query<AuditRow>(
+      `SELECT a.* FROM audit_log a
       WHERE $1::text IS NULL
          OR a.entity_id IN (SELECT p.id::text FROM punches p JOIN employees e ON e.id = p.employee_id WHERE e.code = $1)
       ORDER BY a.id DESC LIMIT $2`,
-    [input.employeeCode ?? null, input.limit],
-  ));
+      [input.employeeCode ?? null, input.limit],
+    ),
+  );
   return rows.map(toEntry);
 }

@@ -12,16 +12,11 @@ import { checkPin } from './pin-check.js';
 import type { TicketBook } from './tickets.js';
 import { secondsWorkedOn } from './today.js';
 
-export async function findActiveEmployee(
-  deps: ServiceDeps,
-  input: IdentifyInput,
-  trusted: boolean,
-): Promise<EmployeeRecord> {
+export async function findActiveEmployee(deps: ServiceDeps, input: IdentifyInput, trusted: boolean): Promise<EmployeeRecord> {
   if (input.method === 'code' && !trusted) {
     throw new AppError('FORBIDDEN', 'Identify with a badge or with your code and PIN.');
   }
-  const employee =
-    input.method === 'badge' ? findEmployeeByBadge(deps.store.db, input.badge) : findEmployeeByCode(deps.store.db, input.code);
+  const employee = input.method === 'badge' ? findEmployeeByBadge(deps.store.db, input.badge) : findEmployeeByCode(deps.store.db, input.code);
   if (!employee) {
     throw input.method === 'badge'
       ? new AppError('UNKNOWN_EMPLOYEE', 'This badge is not registered. Please see your manager.')

@@ -2,12 +2,7 @@
 // so that the lockout survives a restart of the kiosk and holds across processes. Each attempt
 // is counted, atomically, before its hash is checked (a right PIN then clears the count), and
 // checks wait their turn in the PIN gate: one per employee at a time, a few at once in all.
-import {
-  attemptsLeft,
-  NO_PIN_FAILURES,
-  startAttempt,
-  type PinFailures,
-} from '../../../shared/domain/punch-rules.js';
+import { attemptsLeft, NO_PIN_FAILURES, startAttempt, type PinFailures } from '../../../shared/domain/punch-rules.js';
 import { AppError } from '../../../shared/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import type { EmployeeRecord } from '../roster/roster.js';
@@ -20,11 +15,9 @@ const WRITE = `INSERT INTO pin_failures (employee_id, failures, locked_until) VA
 
 function lockedError(seconds: number): AppError {
   const minutes = Math.ceil(seconds / 60);
-  return new AppError(
-    'LOCKED_OUT',
-    `Too many wrong PINs. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask a manager.`,
-    { retryAfterSeconds: seconds },
-  );
+  return new AppError('LOCKED_OUT', `Too many wrong PINs. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}, or ask a manager.`, {
+    retryAfterSeconds: seconds,
+  });
 }
 
 /** Counts this attempt in one IMMEDIATE transaction (so two processes cannot both slip in), or refuses it while locked. */

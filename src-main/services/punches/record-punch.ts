@@ -32,7 +32,7 @@ export function recordPunch(deps: ServiceDeps, repo: PunchRepo, req: PunchReques
     const last = repo.last(req.employee.id);
     const duplicate = last !== undefined && isDuplicateTap({ kind: last.kind, atMs: last.atUtc }, req.kind, atMs, deps.policy);
     const punch: PunchRecord = duplicate
-      ? last!
+      ? last
       : {
           id: uuidv7(atMs),
           employeeId: req.employee.id,

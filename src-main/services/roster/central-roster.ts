@@ -20,11 +20,7 @@ import { ROSTER_LOCK } from '../sync/roster-sync.js';
 import { hashSecret } from './pin-hash.js';
 import { stableId } from './roster.js';
 
-async function rosterChange<T>(
-  source: CentralSource,
-  by: string,
-  fn: (client: pg.PoolClient, actor: string) => Promise<T>,
-): Promise<T> {
+async function rosterChange<T>(source: CentralSource, by: string, fn: (client: pg.PoolClient, actor: string) => Promise<T>): Promise<T> {
   return withCentral(source, (central) =>
     inTransaction(central.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [ROSTER_LOCK]);
@@ -36,7 +32,14 @@ async function rosterChange<T>(
 }
 
 const audit = (client: pg.PoolClient, actor: string, action: string, entity: string, id: string, before: unknown, after: unknown) =>
-  client.query('INSERT INTO audit_log (actor, action, entity, entity_id, before, after) VALUES ($1, $2, $3, $4, $5, $6)', [actor, action, entity, id, before, after]);
+  client.query('INSERT INTO audit_log (actor, action, entity, entity_id, before, after) VALUES ($1, $2, $3, $4, $5, $6)', [
+    actor,
+    action,
+    entity,
+    id,
+    before,
+    after,
+  ]);
 
 function unique(err: unknown, what: string): never {
   if ((err as { code?: string }).code === '23505') throw new AppError('CONFLICT', `${what} already exists.`);
@@ -59,7 +62,9 @@ export function addSite(source: CentralSource, input: z.output<typeof AddSiteInp
 
 export function updateSite(source: CentralSource, input: z.output<typeof UpdateSiteInputSchema>): Promise<RosterChange> {
   return rosterChange(source, input.by, async (client, actor) => {
-    const { rows: found } = await client.query('SELECT id, name, tz, shift_start, grace_minutes, shift_end FROM sites WHERE name = $1 FOR UPDATE', [input.name]);
+    const { rows: found } = await client.query('SELECT id, name, tz, shift_start, grace_minutes, shift_end FROM sites WHERE name = $1 FOR UPDATE', [
+      input.name,
+    ]);
     const before = found[0] as { id: string } | undefined;
     if (!before) throw new AppError('NOT_FOUND', `No site named ${input.name}.`);
     const { rows } = await client.query<{ version: string }>(
@@ -96,7 +101,10 @@ export function addTeam(source: CentralSource, input: z.output<typeof AddTeamInp
 /** Changes what is given; a shift time given as null goes back to the site's. */
 export function updateTeam(source: CentralSource, input: z.output<typeof UpdateTeamInputSchema>): Promise<RosterChange> {
   return rosterChange(source, input.by, async (client, actor) => {
-    const { rows: found } = await client.query('SELECT id, name, site_id, shift_start, grace_minutes, shift_end FROM teams WHERE name = $1 FOR UPDATE', [input.name]);
+    const { rows: found } = await client.query(
+      'SELECT id, name, site_id, shift_start, grace_minutes, shift_end FROM teams WHERE name = $1 FOR UPDATE',
+      [input.name],
+    );
     const before = found[0] as { id: string } | undefined;
     if (!before) throw new AppError('NOT_FOUND', `No team named ${input.name}.`);
     const site = input.site === undefined ? null : await idByName(client, 'sites', input.site);
@@ -164,7 +172,10 @@ export async function listRoster(source: CentralSource): Promise<Roster> {
 export async function updateEmployee(source: CentralSource, input: z.output<typeof UpdateEmployeeInputSchema>): Promise<RosterChange> {
   const pinHash = input.pin ? await hashSecret(input.pin) : undefined;
   return rosterChange(source, input.by, async (client, actor) => {
-    const { rows: found } = await client.query('SELECT id, code, name, team_id, is_manager, badge, active FROM employees WHERE code = $1 FOR UPDATE', [input.code]);
+    const { rows: found } = await client.query(
+      'SELECT id, code, name, team_id, is_manager, badge, active FROM employees WHERE code = $1 FOR UPDATE',
+      [input.code],
+    );
     const before = found[0] as { id: string } | undefined;
     if (!before) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.code} on central.`);
     let teamId: string | null | undefined;
@@ -180,12 +191,28 @@ export async function updateEmployee(source: CentralSource, input: z.output<type
            pin_hash = coalesce($7, pin_hash),
            badge = CASE WHEN $8::boolean THEN $9 ELSE badge END
          WHERE id = $1 RETURNING version::text`,
-        [before.id, input.name ?? null, teamId !== undefined, teamId ?? null, input.active ?? null, input.isManager ?? null, pinHash ?? null, input.badge !== undefined, input.badge ?? null],
+        [
+          before.id,
+          input.name ?? null,
+          teamId !== undefined,
+          teamId ?? null,
+          input.active ?? null,
+          input.isManager ?? null,
+          pinHash ?? null,
+          input.badge !== undefined,
+          input.badge ?? null,
+        ],
       )
       .catch((err) => unique(err, 'That badge'));
-    const changed = { name: input.name, team: input.team, active: input.active, isManager: input.isManager, pinReset: input.pin !== undefined, badge: input.badge };
+    const changed = {
+      name: input.name,
+      team: input.team,
+      active: input.active,
+      isManager: input.isManager,
+      pinReset: input.pin !== undefined,
+      badge: input.badge,
+    };
     await audit(client, actor, 'employee.update', 'employee', before.id, before, changed);
     return { entity: 'employee', id: before.id, version: Number(rows[0]!.version) };
   });
 }
-

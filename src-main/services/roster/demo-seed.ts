@@ -50,15 +50,20 @@ function localInstant(date: string, minutesAfterMidnight: number, tz: string): n
 export async function seedDemo(deps: ServiceDeps, repo: PunchRepo): Promise<readonly DemoCredential[]> {
   await Promise.all(
     DEMO_EMPLOYEES.filter((e) => !findEmployeeByCode(deps.store.db, e.code)).map((e) =>
-      addEmployee(deps.store.db, deps.kiosk.siteId, {
-        code: e.code,
-        name: e.name,
-        pin: e.pin,
-        badge: e.badge,
-        team: e.team,
-        role: e.isManager ? 'manager' : 'staff',
-        isManager: e.isManager,
-      }, stableId('employee', e.code)),
+      addEmployee(
+        deps.store.db,
+        deps.kiosk.siteId,
+        {
+          code: e.code,
+          name: e.name,
+          pin: e.pin,
+          badge: e.badge,
+          team: e.team,
+          role: e.isManager ? 'manager' : 'staff',
+          isManager: e.isManager,
+        },
+        stableId('employee', e.code),
+      ),
     ),
   );
   const { tz } = deps.kiosk;
@@ -74,7 +79,10 @@ export async function seedDemo(deps: ServiceDeps, repo: PunchRepo): Promise<read
         const inAt = localInstant(date, 8 * 60 + 40 + Math.floor(random() * 55), tz);
         const outAt = localInstant(date, 17 * 60 + 20 + Math.floor(random() * 90), tz);
         const forgotOut = back === 2 && i === 4;
-        for (const [kind, at] of [['IN', inAt], ['OUT', forgotOut ? null : outAt]] as const) {
+        for (const [kind, at] of [
+          ['IN', inAt],
+          ['OUT', forgotOut ? null : outAt],
+        ] as const) {
           if (at === null || at > now) continue;
           repo.insertWithOutbox({
             id: importPunchId(employee.id, kind, at),

@@ -23,7 +23,11 @@ export function stableId(kind: 'site' | 'team' | 'employee', key: string): strin
 type EmployeeKey = 'id' | 'code' | 'badge';
 
 function prepareFinder(db: LocalDb, key: EmployeeKey) {
-  return db.select().from(rosterEmployees).where(eq(rosterEmployees[key], sql.placeholder('value'))).prepare();
+  return db
+    .select()
+    .from(rosterEmployees)
+    .where(eq(rosterEmployees[key], sql.placeholder('value')))
+    .prepare();
 }
 
 /** Every tap looks an employee up, so each lookup is prepared once per database handle. */
@@ -112,7 +116,5 @@ export function listEmployees(db: LocalDb, includeInactive: boolean): Employee[]
     .leftJoin(rosterTeams, eq(rosterTeams.id, rosterEmployees.teamId))
     .orderBy(asc(rosterEmployees.code))
     .all();
-  return rows
-    .filter((r) => includeInactive || r.active)
-    .map(({ badge, ...r }) => ({ ...r, hasBadge: badge !== null }));
+  return rows.filter((r) => includeInactive || r.active).map(({ badge, ...r }) => ({ ...r, hasBadge: badge !== null }));
 }

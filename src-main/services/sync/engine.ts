@@ -63,7 +63,7 @@ export interface SyncEngine {
 /** Central's clock against this kiosk's, from one round trip. */
 async function measureClockOffset(pool: pg.Pool, clock: { now(): number }): Promise<number> {
   const before = clock.now();
-  const { rows } = await pool.query<{ now: string }>("SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint::text AS now");
+  const { rows } = await pool.query<{ now: string }>('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint::text AS now');
   return clockOffsetMs(before, Number(rows[0]!.now), clock.now());
 }
 
@@ -159,9 +159,11 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
     if (refused.length === 0) return;
     if (isBatchWide(rows.length, refused)) throw new BatchWideRefusal(refused[0]!.code, refused[0]!.reason);
     const rejected = refused.map((r) => ({ id: r.row.id, reason: r.reason }));
-    await recordRejects(pool, refused.map((r) => r.row), rejected).catch((err: unknown) =>
-      log.warn('could not record the refused punches on central', { error: describeFailure(err) }),
-    );
+    await recordRejects(
+      pool,
+      refused.map((r) => r.row),
+      rejected,
+    ).catch((err: unknown) => log.warn('could not record the refused punches on central', { error: describeFailure(err) }));
     outbox.settle([], rejected, deps.clock.now());
     stats.rejected += rejected.length;
     for (const r of rejected) log.warn('punch held: central refused its data', { punchId: r.id, reason: r.reason });
@@ -220,7 +222,8 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
       const delay = fullJitterDelay(failures, opts.backoff, opts.random);
       failures++;
       const cause = storageCause(err);
-      const code = String(rootFailure(err).code ?? '');
+      const rootCode = rootFailure(err).code;
+      const code = typeof rootCode === 'string' ? rootCode : '';
       const next = deps.clock.now() + delay;
       if (cause) {
         localError = describeSyncStorageFailure(cause);
@@ -230,7 +233,12 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
         log.warn('sync failed; will retry', { error: message, code, retryInMs: delay, failures });
         keepRecord(() => {
           const waiting = inFlight.length > 0 ? inFlight : outbox.oldest(opts.batchSize);
-          if (waiting.length > 0) outbox.noteFailure(waiting.map((b) => b.id), message, next);
+          if (waiting.length > 0)
+            outbox.noteFailure(
+              waiting.map((b) => b.id),
+              message,
+              next,
+            );
           writeSyncRecord(deps.store.sqlite, { state: OFFLINE_CODES.test(code) ? 'offline' : 'waiting', lastError: message, nextAttemptAt: next });
         });
       }

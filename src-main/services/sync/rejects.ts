@@ -55,7 +55,12 @@ export function resolveReject(deps: ServiceDeps, input: z.output<typeof ResolveR
       return row;
     }
     const now = deps.clock.now();
-    db.prepare('UPDATE sync_rejects SET discarded_at = ?, discarded_by = ?, discard_reason = ? WHERE punch_id = ?').run(now, input.by, input.reason, input.punchId);
+    db.prepare('UPDATE sync_rejects SET discarded_at = ?, discarded_by = ?, discard_reason = ? WHERE punch_id = ?').run(
+      now,
+      input.by,
+      input.reason,
+      input.punchId,
+    );
     db.prepare('DELETE FROM outbox WHERE punch_id = ?').run(input.punchId);
     return { ...row, discardedAt: now, discardedBy: input.by, discardReason: input.reason };
   });

@@ -93,7 +93,9 @@ export async function pullRoster(sqlite: Database.Database, pool: pg.Pool, log: 
         }
       }
     }
-    sqlite.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(WATERMARK_KEY, String(newest));
+    sqlite
+      .prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
+      .run(WATERMARK_KEY, String(newest));
   })();
   return all.length;
 }

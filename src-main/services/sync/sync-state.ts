@@ -34,7 +34,7 @@ export function readSyncRecord(sqlite: Database.Database): SyncRecord {
 
 export function writeSyncRecord(sqlite: Database.Database, patch: Partial<SyncRecord>): void {
   const put = sqlite.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
-  const entries: [string, unknown][] = [
+  const entries: [string, string | number | null | undefined][] = [
     ['state', patch.state],
     ['last_success_at', patch.lastSuccessAt],
     ['last_error', patch.lastError],

@@ -9,7 +9,11 @@ import type { VerifyDay, VerifyReport } from '../../../shared/contract/sync.js';
 import type { ServiceDeps } from '../deps.js';
 import { withCentral, type CentralSource } from './central-source.js';
 
-const digest = (ids: readonly string[]): string => createHash('sha256').update([...ids].sort().join('\n')).digest('hex').slice(0, 16);
+const digest = (ids: readonly string[]): string =>
+  createHash('sha256')
+    .update([...ids].sort().join('\n'))
+    .digest('hex')
+    .slice(0, 16);
 
 export async function verifyAgainstCentral(deps: ServiceDeps, source: CentralSource, days?: number): Promise<VerifyReport> {
   const { tz, deviceId } = deps.kiosk;

@@ -7,7 +7,12 @@ import type { AiStatus } from '../../../shared/contract/ai.js';
 export function AiSettings({ status }: { status: AiStatus | null }) {
   return (
     <details className="table-card ai-settings" data-testid="ai-settings">
-      <summary>AI endpoint {status?.configured ? `(${status.model} at ${status.baseUrl}, key set${status.keySource === 'environment' ? ' in the environment' : ''})` : '(none: answers come from the offline interpreter)'}</summary>
+      <summary>
+        AI endpoint{' '}
+        {status?.configured
+          ? `(${status.model} at ${status.baseUrl}, key set${status.keySource === 'environment' ? ' in the environment' : ''})`
+          : '(none: answers come from the offline interpreter)'}
+      </summary>
       <p className="ai-settings-help">
         An admin sets the endpoint on the machine that runs Frontdesk, with the key on standard input so it never shows in the process list:
       </p>

@@ -45,14 +45,20 @@ export function AskScreen({ bar }: { bar: (controls: ReactNode) => ReactNode }) 
 
   return (
     <div className="manager" data-testid="ask">
-      {bar(
-        <span className="muted engine-status">{status?.configured ? `Engine: AI model ${status.model}` : 'Engine: offline interpreter'}</span>,
-      )}
+      {bar(<span className="muted engine-status">{status?.configured ? `Engine: AI model ${status.model}` : 'Engine: offline interpreter'}</span>)}
       <div className="ask">
         <form className="ask-form" onSubmit={submit}>
           <label htmlFor="question">Ask about attendance</label>
           <div className="ask-row">
-            <input id="question" name="question" value={question} onChange={(e) => setQuestion(e.target.value)} placeholder="e.g. How many hours did Asha work last week?" required maxLength={500} />
+            <input
+              id="question"
+              name="question"
+              value={question}
+              onChange={(e) => setQuestion(e.target.value)}
+              placeholder="e.g. How many hours did Asha work last week?"
+              required
+              maxLength={500}
+            />
             <button type="submit" className="primary" disabled={busy}>
               {busy ? 'Asking…' : 'Ask'}
             </button>
@@ -90,7 +96,8 @@ export function AskScreen({ bar }: { bar: (controls: ReactNode) => ReactNode }) 
               <ol>
                 {result.steps.map((s, i) => (
                   <li key={i}>
-                    <code>{s.tool}</code> {JSON.stringify(s.input)} → {s.error ? <span className="form-error inline-error">{s.error}</span> : `${s.rows} rows`}
+                    <code>{s.tool}</code> {JSON.stringify(s.input)} →{' '}
+                    {s.error ? <span className="form-error inline-error">{s.error}</span> : `${s.rows} rows`}
                     {s.sql && <pre>{s.sql}</pre>}
                   </li>
                 ))}
@@ -116,7 +123,10 @@ export function AskScreen({ bar }: { bar: (controls: ReactNode) => ReactNode }) 
               <p className="answer-text" data-testid="summary-text">
                 {summary.text}
               </p>
-              <p className="muted">{summary.engineNote ?? (summary.engine === 'model' ? 'Written by the AI model from the facts below.' : 'Written by the template from the facts below.')}</p>
+              <p className="muted">
+                {summary.engineNote ??
+                  (summary.engine === 'model' ? 'Written by the AI model from the facts below.' : 'Written by the template from the facts below.')}
+              </p>
               <p className="muted" data-testid="summary-facts">
                 Facts: {summary.facts.map((f) => `${f.label} ${f.value}`).join(' · ')}
               </p>

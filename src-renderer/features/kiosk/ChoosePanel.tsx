@@ -20,7 +20,9 @@ function greeting(tz: string): string {
 export function ChoosePanel({ who, tz, busy, workMode, onPunch, onWorkMode, onCancel }: ChoosePanelProps) {
   const suggestedRef = useRef<HTMLButtonElement>(null);
   useEffect(() => suggestedRef.current?.focus(), [who.ticket]);
-  const last = who.lastPunch ? `Last punch: ${who.lastPunch.kind} ${formatDay(who.lastPunch.at, tz)}at ${formatClock(who.lastPunch.at, tz)}` : 'No punches yet';
+  const last = who.lastPunch
+    ? `Last punch: ${who.lastPunch.kind} ${formatDay(who.lastPunch.at, tz)}at ${formatClock(who.lastPunch.at, tz)}`
+    : 'No punches yet';
   return (
     <section className="panel choose-panel" aria-labelledby="choose-title">
       <h1 id="choose-title" className="choose-title">
@@ -43,9 +45,7 @@ export function ChoosePanel({ who, tz, busy, workMode, onPunch, onWorkMode, onCa
               onClick={() => onPunch(kind)}
             >
               <span className="punch-kind">{kind}</span>
-              {suggested && (
-                <span className="punch-hint">Suggested</span>
-              )}
+              {suggested && <span className="punch-hint">Suggested</span>}
             </button>
           );
         })}

@@ -29,7 +29,9 @@ export function EntryPanel(p: EntryPanelProps) {
   return (
     <section className="panel entry-panel" aria-labelledby="entry-title">
       <div className="entry-side">
-        <h1 id="entry-title" className="entry-title">{prompt.title}</h1>
+        <h1 id="entry-title" className="entry-title">
+          {prompt.title}
+        </h1>
         <div
           className={`entry-display ${prompt.field === 'pin' ? 'entry-pin' : ''}`}
           role="textbox"
@@ -37,13 +39,7 @@ export function EntryPanel(p: EntryPanelProps) {
           aria-label={`${prompt.hint}: ${value.length} ${prompt.field === 'pin' ? 'digits entered' : `characters entered${value ? `, ${value}` : ''}`}`}
           data-testid="entry-display"
         >
-          {value.length === 0 ? (
-            <span className="entry-placeholder">{prompt.hint}</span>
-          ) : prompt.field === 'pin' ? (
-            '•'.repeat(value.length)
-          ) : (
-            value
-          )}
+          {value.length === 0 ? <span className="entry-placeholder">{prompt.hint}</span> : prompt.field === 'pin' ? '•'.repeat(value.length) : value}
         </div>
         {p.error && (
           <p className={`alert alert-${p.error.code === 'WRONG_PIN' ? 'warn' : 'error'}`} role="alert" data-error-code={p.error.code}>

@@ -18,7 +18,9 @@ function Clock({ tz }: { tz: string }) {
   const date = new Intl.DateTimeFormat('en-GB', { timeZone: tz, weekday: 'long', day: 'numeric', month: 'long' }).format(now);
   return (
     <div className="clock">
-      <time className="clock-time" aria-label={`Time now ${time}`}>{time}</time>
+      <time className="clock-time" aria-label={`Time now ${time}`}>
+        {time}
+      </time>
       <span className="clock-date">{date}</span>
     </div>
   );
@@ -71,7 +73,11 @@ function SyncBadge({ onOpen }: { onOpen(): void }) {
     // The network is back: sync at once rather than at the end of the backoff.
     const online = (): void => void invoke('sync.now', {}).then((res) => live && res.ok && setStatus(res.value));
     window.addEventListener('online', online);
-    const off = subscribe('sync.statusChanged', (s) => setStatus(s), () => void poll());
+    const off = subscribe(
+      'sync.statusChanged',
+      (s) => setStatus(s),
+      () => void poll(),
+    );
     return () => {
       live = false;
       clearInterval(id);
@@ -79,12 +85,9 @@ function SyncBadge({ onOpen }: { onOpen(): void }) {
       off();
     };
   }, []);
-  const text = !reachable
-    ? 'Kiosk service not answering'
-    : status === null
-      ? 'Checking…'
-      : syncText(status);
-  const calm = reachable && status !== null && status.localError === null && !status.clockDrift && (status.state === 'idle' || status.state === 'syncing');
+  const text = !reachable ? 'Kiosk service not answering' : status === null ? 'Checking…' : syncText(status);
+  const calm =
+    reachable && status !== null && status.localError === null && !status.clockDrift && (status.state === 'idle' || status.state === 'syncing');
   return (
     <button type="button" className={`sync-badge ${calm ? '' : 'sync-badge-down'}`} onClick={onOpen} aria-describedby="sync-badge-text">
       <span className="sync-dot" aria-hidden="true" />

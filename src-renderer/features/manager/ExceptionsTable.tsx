@@ -87,14 +87,25 @@ function AddOutDialog({ row, tz, by, onClose, onDone }: { row: Row; tz: string; 
   };
 
   return (
-    <FormDialog id="addout" title={`Add the missing OUT for ${String(row.name)} on ${date}`} submitLabel="Save correction" onSubmit={save} onClose={onClose}>
+    <FormDialog
+      id="addout"
+      title={`Add the missing OUT for ${String(row.name)} on ${date}`}
+      submitLabel="Save correction"
+      onSubmit={save}
+      onClose={onClose}
+    >
       <label>
         OUT time ({tz})
         <input type="time" name="out-time" value={time} onChange={(e) => setTime(e.target.value)} required />
       </label>
       <label>
         Reason
-        <input name="reason" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="e.g. forgot to punch out, confirmed by team lead" />
+        <input
+          name="reason"
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="e.g. forgot to punch out, confirmed by team lead"
+        />
       </label>
     </FormDialog>
   );

@@ -5,7 +5,14 @@ import { ErrorNote } from './parts.js';
  * A modal form. `onSubmit` resolves to an error message to show, or null when done; the dialog
  * stays open, with what was typed, until the change is saved.
  */
-export function FormDialog(props: { id: string; title: string; submitLabel: string; onSubmit: () => Promise<string | null>; onClose: () => void; children: ReactNode }) {
+export function FormDialog(props: {
+  id: string;
+  title: string;
+  submitLabel: string;
+  onSubmit: () => Promise<string | null>;
+  onClose: () => void;
+  children: ReactNode;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {

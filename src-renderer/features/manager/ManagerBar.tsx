@@ -10,7 +10,13 @@ const VIEWS: { id: ManagerView; label: string }[] = [
 ];
 
 /** The bar over every manager view: where you are, the view's own controls, who is signed in. */
-export function ManagerBar(props: { view: ManagerView; onView: (v: ManagerView) => void; manager: SignInOutput; onSignOut: () => void; children?: ReactNode }) {
+export function ManagerBar(props: {
+  view: ManagerView;
+  onView: (v: ManagerView) => void;
+  manager: SignInOutput;
+  onSignOut: () => void;
+  children?: ReactNode;
+}) {
   return (
     <header className="manager-bar">
       <nav className="manager-views" aria-label="Manager views">

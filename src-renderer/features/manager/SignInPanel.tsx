@@ -29,7 +29,15 @@ export function SignInPanel({ onSignedIn }: { onSignedIn: (who: SignInOutput) =>
       </label>
       <label>
         PIN
-        <input name="pin" type="password" inputMode="numeric" autoComplete="current-password" value={pin} onChange={(e) => setPin(e.target.value)} required />
+        <input
+          name="pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="current-password"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+          required
+        />
       </label>
       <ErrorNote message={error} />
       <button type="submit" disabled={busy}>

@@ -17,9 +17,18 @@ describe('AI settings', () => {
     const dir = tempDir();
     const store = createAiStore({}, dir);
     expect(store.settings()).toEqual({ endpoint: null, status: { configured: false, baseUrl: null, model: null, keySource: null } });
-    expect(store.save({ aiKey: 'sk-abcdefgh', aiModel: 'm' }).status).toEqual({ configured: true, baseUrl: 'https://api.openai.com/v1', model: 'm', keySource: 'secrets-file' });
+    expect(store.save({ aiKey: 'sk-abcdefgh', aiModel: 'm' }).status).toEqual({
+      configured: true,
+      baseUrl: 'https://api.openai.com/v1',
+      model: 'm',
+      keySource: 'secrets-file',
+    });
     expect(statSync(path.join(dir, SECRETS_FILE)).mode & 0o777).toBe(0o600);
-    expect(store.save({ aiBaseUrl: 'http://127.0.0.1:8080/v1', aiKey: 'sk-abcdefgh' }).endpoint).toEqual({ apiKey: 'sk-abcdefgh', baseUrl: 'http://127.0.0.1:8080/v1', model: 'm' });
+    expect(store.save({ aiBaseUrl: 'http://127.0.0.1:8080/v1', aiKey: 'sk-abcdefgh' }).endpoint).toEqual({
+      apiKey: 'sk-abcdefgh',
+      baseUrl: 'http://127.0.0.1:8080/v1',
+      model: 'm',
+    });
     expect(store.save({ aiModel: 'm2' }).endpoint).toEqual({ apiKey: 'sk-abcdefgh', baseUrl: 'http://127.0.0.1:8080/v1', model: 'm2' });
     expect(store.save(null).status.configured).toBe(false);
   });
@@ -30,7 +39,10 @@ describe('AI settings', () => {
     store.save({ aiKey: 'sk-stored-key', aiBaseUrl: 'https://api.example.com/v1' });
     expect(() => store.save({ aiBaseUrl: 'https://attacker.example/v1' })).toThrow(/needs its API key again/);
     expect(store.settings().endpoint).toMatchObject({ apiKey: 'sk-stored-key', baseUrl: 'https://api.example.com/v1' });
-    expect(store.save({ aiBaseUrl: 'https://other.example/v1', aiKey: 'sk-other-key' }).endpoint).toMatchObject({ apiKey: 'sk-other-key', baseUrl: 'https://other.example/v1' });
+    expect(store.save({ aiBaseUrl: 'https://other.example/v1', aiKey: 'sk-other-key' }).endpoint).toMatchObject({
+      apiKey: 'sk-other-key',
+      baseUrl: 'https://other.example/v1',
+    });
     // The same address again needs no key; nor does an address with no key stored yet.
     expect(() => store.save({ aiBaseUrl: 'https://other.example/v1' })).not.toThrow();
     const fresh = createAiStore({}, tempDir());

@@ -6,7 +6,10 @@ describe('configuration', () => {
   it('has the auto check-out off by default and reads the rule from the environment', () => {
     expect(loadConfig({ FRONTDESK_DATA: '/tmp/x' }).autoCheckout).toEqual({ kind: 'off' });
     expect(loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_AUTO_CHECKOUT: '23:30' }).autoCheckout).toEqual({ kind: 'at', minutes: 1410 });
-    expect(loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_AUTO_CHECKOUT: 'shift-end+2' }).autoCheckout).toEqual({ kind: 'after-shift-end', minutes: 120 });
+    expect(loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_AUTO_CHECKOUT: 'shift-end+2' }).autoCheckout).toEqual({
+      kind: 'after-shift-end',
+      minutes: 120,
+    });
   });
 
   it('refuses a setting it cannot read, naming it', () => {

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  detectFormat,
-  parseCsv,
-  parseZkteco,
-  splitCsvLine,
-  splitLines,
-} from '../../../src-main/services/punches/import/parse-lines.js';
+import { detectFormat, parseCsv, parseZkteco, splitCsvLine, splitLines } from '../../../src-main/services/punches/import/parse-lines.js';
 
 describe('CSV lines', () => {
   it('parses good lines with optional header, work mode and device', () => {
-    const lines = splitLines('employee_code,kind,at,work_mode,device_id\r\n1001,IN,2026-11-20T09:00:00+05:30,WFH,gate-2\n1001,out,2026-11-20T12:30:00Z\n');
+    const lines = splitLines(
+      'employee_code,kind,at,work_mode,device_id\r\n1001,IN,2026-11-20T09:00:00+05:30,WFH,gate-2\n1001,out,2026-11-20T12:30:00Z\n',
+    );
     expect(detectFormat(lines)).toBe('csv');
     expect(parseCsv(lines)).toEqual([
       { line: 2, code: '1001', kind: 'IN', atMs: Date.parse('2026-11-20T03:30:00Z'), workMode: 'WFH', deviceId: 'gate-2' },
@@ -18,7 +14,16 @@ describe('CSV lines', () => {
   });
 
   it('names the reason and line of every bad line', () => {
-    const lines = splitLines(['1001,IN', '1001,SIDEWAYS,2026-11-20T09:00:00Z', '1001,IN,yesterday', 'bad code!,IN,2026-11-20T09:00:00Z', '1001,IN,2026-11-20T09:00:00Z,HOME', '1001,IN,2026-11-20T09:00:00'].join('\n'));
+    const lines = splitLines(
+      [
+        '1001,IN',
+        '1001,SIDEWAYS,2026-11-20T09:00:00Z',
+        '1001,IN,yesterday',
+        'bad code!,IN,2026-11-20T09:00:00Z',
+        '1001,IN,2026-11-20T09:00:00Z,HOME',
+        '1001,IN,2026-11-20T09:00:00',
+      ].join('\n'),
+    );
     const out = parseCsv(lines);
     expect(out.map((o) => ('error' in o ? o.line : -1))).toEqual([1, 2, 3, 4, 5, 6]);
     expect(out[0]).toMatchObject({ error: expect.stringContaining('expected 3 to 5 fields') });
@@ -34,7 +39,13 @@ describe('CSV lines', () => {
 });
 
 describe('ZKTeco attendance log', () => {
-  const log = ['  1001\t2026-11-20 09:02:11\t1\t0\t1\t0', '1001\t2026-11-20 18:10:00\t1\t1\t1\t0', '1002\t2026-11-20 09:10:00\t15\t4', '1002\t2026-11-20 13:00:00\t1\t2\t1\t0', '1003\t2026-02-30 09:00:00\t1\t0'].join('\n');
+  const log = [
+    '  1001\t2026-11-20 09:02:11\t1\t0\t1\t0',
+    '1001\t2026-11-20 18:10:00\t1\t1\t1\t0',
+    '1002\t2026-11-20 09:10:00\t15\t4',
+    '1002\t2026-11-20 13:00:00\t1\t2\t1\t0',
+    '1003\t2026-02-30 09:00:00\t1\t0',
+  ].join('\n');
 
   it('is detected, and reads states 0/4 as IN and 1/5 as OUT in the site zone', () => {
     const lines = splitLines(log);

@@ -47,7 +47,12 @@ describe('PIN gate', () => {
     const gate = createPinGate({ maxInFlight: 2, maxWaitingPerEmployee: 3 });
     const log: string[] = [];
     const flood = Array.from({ length: 1000 }, (_, i) => controlled(log, `A${i}`));
-    const settled = flood.map((x) => gate.run('A', x.check).then(() => 'ran', (e: { code?: string }) => e.code));
+    const settled = flood.map((x) =>
+      gate.run('A', x.check).then(
+        () => 'ran',
+        (e: { code?: string }) => e.code,
+      ),
+    );
     const real = controlled(log, 'B');
     const realRun = gate.run('B', real.check);
     await tick();

@@ -80,6 +80,8 @@ describe('SQL guard: functions, casts and session values', () => {
 describe('SQL guard: the statement it returns', () => {
   it('cuts the statement at the right place with non-ASCII text before a trailing semicolon', async () => {
     expect(await guardSql("SELECT 'नमस्ते — café' AS hello;")).toBe("SELECT 'नमस्ते — café' AS hello");
-    expect(await guardSql("  SELECT name FROM employees WHERE name = 'Zoë Ångström' ;  ")).toBe("SELECT name FROM employees WHERE name = 'Zoë Ångström' ");
+    expect(await guardSql("  SELECT name FROM employees WHERE name = 'Zoë Ångström' ;  ")).toBe(
+      "SELECT name FROM employees WHERE name = 'Zoë Ångström' ",
+    );
   });
 });

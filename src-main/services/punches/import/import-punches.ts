@@ -24,37 +24,39 @@ export function importPunches(deps: ServiceDeps, repo: PunchRepo, content: strin
   let imported = 0;
   let alreadyPresent = 0;
 
-  deps.store.sqlite.transaction(() => {
-    for (const entry of parsed) {
-      if ('error' in entry) {
-        errors.push({ line: entry.line, reason: entry.error });
-        continue;
+  deps.store.sqlite
+    .transaction(() => {
+      for (const entry of parsed) {
+        if ('error' in entry) {
+          errors.push({ line: entry.line, reason: entry.error });
+          continue;
+        }
+        const employee = findEmployeeByCode(deps.store.db, entry.code);
+        if (!employee) {
+          errors.push({ line: entry.line, reason: `unknown employee code '${entry.code}'` });
+          continue;
+        }
+        const problem = punchTimeProblem(entry.atMs, now);
+        if (problem) {
+          errors.push({ line: entry.line, reason: `${Number.isFinite(entry.atMs) ? new Date(entry.atMs).toISOString() : 'the time'} ${problem}` });
+          continue;
+        }
+        const stored = repo.insertWithOutbox({
+          id: importPunchId(employee.id, entry.kind, entry.atMs),
+          employeeId: employee.id,
+          kind: entry.kind,
+          atUtc: entry.atMs,
+          siteId: deps.kiosk.siteId,
+          deviceId: entry.deviceId ?? deps.kiosk.deviceId,
+          workMode: entry.workMode,
+          source: 'import',
+          createdAt: now,
+        });
+        if (stored) imported++;
+        else alreadyPresent++;
       }
-      const employee = findEmployeeByCode(deps.store.db, entry.code);
-      if (!employee) {
-        errors.push({ line: entry.line, reason: `unknown employee code '${entry.code}'` });
-        continue;
-      }
-      const problem = punchTimeProblem(entry.atMs, now);
-      if (problem) {
-        errors.push({ line: entry.line, reason: `${Number.isFinite(entry.atMs) ? new Date(entry.atMs).toISOString() : 'the time'} ${problem}` });
-        continue;
-      }
-      const stored = repo.insertWithOutbox({
-        id: importPunchId(employee.id, entry.kind, entry.atMs),
-        employeeId: employee.id,
-        kind: entry.kind,
-        atUtc: entry.atMs,
-        siteId: deps.kiosk.siteId,
-        deviceId: entry.deviceId ?? deps.kiosk.deviceId,
-        workMode: entry.workMode,
-        source: 'import',
-        createdAt: now,
-      });
-      if (stored) imported++;
-      else alreadyPresent++;
-    }
-  }).immediate();
+    })
+    .immediate();
 
   deps.log.info('import finished', { format, imported, alreadyPresent, errors: errors.length });
   return { format, lines: parsed.length, imported, alreadyPresent, errors };

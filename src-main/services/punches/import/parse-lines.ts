@@ -4,7 +4,7 @@
 //    a header line is optional.
 //  - ZKTeco/eSSL attendance log: tab-separated `user_id  YYYY-MM-DD HH:MM:SS  verify  state …`,
 //    state 0/4 = IN, 1/5 = OUT, times local to the site (a DST-gap time is refused).
-import { z } from 'zod';
+import { type z } from 'zod';
 import { zonedToUtc } from '../../../../shared/domain/local-time.js';
 import type { PunchKind } from '../../../../shared/domain/work-hours.js';
 import { EmployeeCodeSchema, IsoInstantSchema } from '../../../../shared/contract/common.js';
@@ -98,7 +98,8 @@ export function parseZkteco(lines: readonly string[], tz: string): ParsedLine[] 
     const line = i + 1;
     if (text.trim() === '') return;
     const fields = text.split('\t').map((f) => f.trim());
-    if (fields.length < 4) return out.push({ line, error: `expected user_id, time, verify and state separated by tabs, found ${fields.length} fields` });
+    if (fields.length < 4)
+      return out.push({ line, error: `expected user_id, time, verify and state separated by tabs, found ${fields.length} fields` });
     const [userId, stamp, , state] = fields as [string, string, string, string];
     const code = EmployeeCodeSchema.safeParse(userId);
     if (!code.success) return out.push({ line, error: `user_id: ${describe(code.error)}` });

@@ -35,12 +35,27 @@ export function EmployeeDialog({ employee, teams, by, save, onClose }: DialogPro
           `${name} is updated.`,
         )
       : save(
-          () => invoke('roster.addEmployee', { code, name, pin, ...(team ? { team } : {}), ...(badge.trim() ? { badge: badge.trim() } : {}), isManager, by }),
+          () =>
+            invoke('roster.addEmployee', {
+              code,
+              name,
+              pin,
+              ...(team ? { team } : {}),
+              ...(badge.trim() ? { badge: badge.trim() } : {}),
+              isManager,
+              by,
+            }),
           `${name} is added.`,
         );
 
   return (
-    <FormDialog id="employee" title={employee ? `Edit ${employee.name}` : 'Add an employee'} submitLabel={employee ? 'Save' : 'Add employee'} onSubmit={submit} onClose={onClose}>
+    <FormDialog
+      id="employee"
+      title={employee ? `Edit ${employee.name}` : 'Add an employee'}
+      submitLabel={employee ? 'Save' : 'Add employee'}
+      onSubmit={submit}
+      onClose={onClose}
+    >
       {!employee && (
         <label>
           Employee code
@@ -54,7 +69,15 @@ export function EmployeeDialog({ employee, teams, by, save, onClose }: DialogPro
       {!employee && (
         <label>
           PIN (4 to 12 digits)
-          <input name="pin" type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} required />
+          <input
+            name="pin"
+            type="password"
+            inputMode="numeric"
+            autoComplete="new-password"
+            value={pin}
+            onChange={(e) => setPin(e.target.value)}
+            required
+          />
         </label>
       )}
       <label>
@@ -73,7 +96,8 @@ export function EmployeeDialog({ employee, teams, by, save, onClose }: DialogPro
         <input name="badge" value={badge} onChange={(e) => setBadge(e.target.value)} />
       </label>
       <label className="inline">
-        <input type="checkbox" name="manager" checked={isManager} onChange={(e) => setIsManager(e.target.checked)} /> Manager (can sign in here and correct punches)
+        <input type="checkbox" name="manager" checked={isManager} onChange={(e) => setIsManager(e.target.checked)} /> Manager (can sign in here and
+        correct punches)
       </label>
     </FormDialog>
   );
@@ -91,7 +115,16 @@ export function PinDialog({ employee, by, save, onClose }: DialogProps & { emplo
     >
       <label>
         New PIN (4 to 12 digits)
-        <input name="new-pin" type="password" inputMode="numeric" autoComplete="new-password" value={pin} onChange={(e) => setPin(e.target.value)} required autoFocus />
+        <input
+          name="new-pin"
+          type="password"
+          inputMode="numeric"
+          autoComplete="new-password"
+          value={pin}
+          onChange={(e) => setPin(e.target.value)}
+          required
+          autoFocus
+        />
       </label>
     </FormDialog>
   );
@@ -121,7 +154,15 @@ function ShiftFields(props: {
         </label>
         <label>
           Grace (min)
-          <input name="grace" type="number" min={0} max={240} value={props.grace} onChange={(e) => props.set('grace', e.target.value)} required={required} />
+          <input
+            name="grace"
+            type="number"
+            min={0}
+            max={240}
+            value={props.grace}
+            onChange={(e) => props.set('grace', e.target.value)}
+            required={required}
+          />
         </label>
         <label>
           Shift end
@@ -133,7 +174,11 @@ function ShiftFields(props: {
 }
 
 function useShift(initial: { start: string | null; grace: number | null; end: string | null }) {
-  const [shift, setShift] = useState({ start: initial.start ?? '', grace: initial.grace === null ? '' : String(initial.grace), end: initial.end ?? '' });
+  const [shift, setShift] = useState({
+    start: initial.start ?? '',
+    grace: initial.grace === null ? '' : String(initial.grace),
+    end: initial.end ?? '',
+  });
   const set = (field: 'start' | 'grace' | 'end', value: string) => setShift((s) => ({ ...s, [field]: value }));
   return { shift, set };
 }
@@ -142,7 +187,11 @@ export function TeamDialog({ team, sites, by, save, onClose }: DialogProps & { t
   const [name, setName] = useState(team?.name ?? '');
   const [site, setSite] = useState(team?.site ?? sites[0]?.name ?? '');
   const { shift, set } = useShift({ start: team?.shiftStart ?? null, grace: team?.graceMinutes ?? null, end: team?.shiftEnd ?? null });
-  const times = { shiftStart: blankToNull(shift.start), graceMinutes: shift.grace === '' ? null : Number(shift.grace), shiftEnd: blankToNull(shift.end) };
+  const times = {
+    shiftStart: blankToNull(shift.start),
+    graceMinutes: shift.grace === '' ? null : Number(shift.grace),
+    shiftEnd: blankToNull(shift.end),
+  };
 
   const submit = () =>
     team
@@ -150,7 +199,13 @@ export function TeamDialog({ team, sites, by, save, onClose }: DialogProps & { t
       : save(() => invoke('roster.addTeam', { name, site, ...times, by }), `Team ${name} is added.`);
 
   return (
-    <FormDialog id="team" title={team ? `Edit team ${team.name}` : 'Add a team'} submitLabel={team ? 'Save' : 'Add team'} onSubmit={submit} onClose={onClose}>
+    <FormDialog
+      id="team"
+      title={team ? `Edit team ${team.name}` : 'Add a team'}
+      submitLabel={team ? 'Save' : 'Add team'}
+      onSubmit={submit}
+      onClose={onClose}
+    >
       {!team && (
         <label>
           Team name
@@ -184,11 +239,15 @@ export function SiteDialog({ site, by, save, onClose }: DialogProps & { site: Si
       : save(() => invoke('roster.addSite', { name, tz: tz.trim(), ...times, by }), `Site ${name} is added.`);
 
   return (
-    <FormDialog id="site" title={site ? `Edit site ${site.name}` : 'Add a site'} submitLabel={site ? 'Save' : 'Add site'} onSubmit={submit} onClose={onClose}>
+    <FormDialog
+      id="site"
+      title={site ? `Edit site ${site.name}` : 'Add a site'}
+      submitLabel={site ? 'Save' : 'Add site'}
+      onSubmit={submit}
+      onClose={onClose}
+    >
       {site ? (
-        <p className="muted">
-          Time zone {site.tz}. It stays fixed: every punch made here was counted on a local date in it.
-        </p>
+        <p className="muted">Time zone {site.tz}. It stays fixed: every punch made here was counted on a local date in it.</p>
       ) : (
         <>
           <label>

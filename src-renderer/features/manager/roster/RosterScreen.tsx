@@ -60,9 +60,10 @@ export function RosterScreen({ manager, bar }: { manager: SignInOutput; bar: (co
   };
 
   const setActive = (e: Employee, active: boolean) =>
-    void save(() => invoke('roster.updateEmployee', { code: e.code, active, by: manager.code }), `${e.name} is ${active ? 'active again' : 'deactivated'}.`).then(
-      (problem) => problem && setError(problem),
-    );
+    void save(
+      () => invoke('roster.updateEmployee', { code: e.code, active, by: manager.code }),
+      `${e.name} is ${active ? 'active again' : 'deactivated'}.`,
+    ).then((problem) => problem && setError(problem));
 
   const sites = roster?.sites ?? [];
   const siteOf = (team: Team) => sites.find((s) => s.name === team.site);
@@ -174,7 +175,9 @@ export function RosterScreen({ manager, bar }: { manager: SignInOutput; bar: (co
         <EmployeeDialog employee={editing.employee} teams={roster.teams} by={manager.code} save={save} onClose={() => setEditing(null)} />
       )}
       {editing?.kind === 'pin' && <PinDialog employee={editing.employee} by={manager.code} save={save} onClose={() => setEditing(null)} />}
-      {roster && editing?.kind === 'team' && <TeamDialog team={editing.team} sites={roster.sites} by={manager.code} save={save} onClose={() => setEditing(null)} />}
+      {roster && editing?.kind === 'team' && (
+        <TeamDialog team={editing.team} sites={roster.sites} by={manager.code} save={save} onClose={() => setEditing(null)} />
+      )}
       {editing?.kind === 'site' && <SiteDialog site={editing.site} by={manager.code} save={save} onClose={() => setEditing(null)} />}
     </div>
   );

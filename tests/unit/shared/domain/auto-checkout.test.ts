@@ -19,18 +19,24 @@ describe('auto check-out time', () => {
   const kolkata = { tz: 'Asia/Kolkata', shiftEnd: '18:00' };
 
   it('closes at the fixed local time of the IN date', () => {
-    expect(autoCheckoutAt({ ...kolkata, atMs: at('2026-11-16T09:00:00+05:30') }, { kind: 'at', minutes: 23 * 60 + 30 })).toBe(at('2026-11-16T23:30:00+05:30'));
+    expect(autoCheckoutAt({ ...kolkata, atMs: at('2026-11-16T09:00:00+05:30') }, { kind: 'at', minutes: 23 * 60 + 30 })).toBe(
+      at('2026-11-16T23:30:00+05:30'),
+    );
   });
 
   it('closes an IN after the cut-off at the next day cut-off (a night shift)', () => {
-    expect(autoCheckoutAt({ ...kolkata, atMs: at('2026-11-16T23:45:00+05:30') }, { kind: 'at', minutes: 23 * 60 + 30 })).toBe(at('2026-11-17T23:30:00+05:30'));
+    expect(autoCheckoutAt({ ...kolkata, atMs: at('2026-11-16T23:45:00+05:30') }, { kind: 'at', minutes: 23 * 60 + 30 })).toBe(
+      at('2026-11-17T23:30:00+05:30'),
+    );
   });
 
   it('closes N hours after the shift end that applies, past midnight when it must', () => {
-    expect(autoCheckoutAt({ ...kolkata, atMs: at('2026-11-16T09:00:00+05:30') }, { kind: 'after-shift-end', minutes: 120 })).toBe(at('2026-11-16T20:00:00+05:30'));
-    expect(autoCheckoutAt({ tz: 'Asia/Kolkata', shiftEnd: '22:00', atMs: at('2026-11-16T14:00:00+05:30') }, { kind: 'after-shift-end', minutes: 180 })).toBe(
-      at('2026-11-17T01:00:00+05:30'),
+    expect(autoCheckoutAt({ ...kolkata, atMs: at('2026-11-16T09:00:00+05:30') }, { kind: 'after-shift-end', minutes: 120 })).toBe(
+      at('2026-11-16T20:00:00+05:30'),
     );
+    expect(
+      autoCheckoutAt({ tz: 'Asia/Kolkata', shiftEnd: '22:00', atMs: at('2026-11-16T14:00:00+05:30') }, { kind: 'after-shift-end', minutes: 180 }),
+    ).toBe(at('2026-11-17T01:00:00+05:30'));
   });
 
   it('reads the cut-off on the wall clock across DST changes', () => {
@@ -38,7 +44,9 @@ describe('auto check-out time', () => {
     // 2026-03-08: clocks go forward at 02:00; a 02:30 cut-off does not exist and is read as 03:30 EDT.
     expect(autoCheckoutAt({ ...ny, atMs: at('2026-03-08T01:00:00-05:00') }, { kind: 'at', minutes: 150 })).toBe(at('2026-03-08T03:30:00-04:00'));
     // 2026-11-01: clocks go back at 02:00; the day has 25 hours, and 20:00 is read on the wall clock (EST).
-    expect(autoCheckoutAt({ ...ny, atMs: at('2026-11-01T00:30:00-04:00') }, { kind: 'after-shift-end', minutes: 120 })).toBe(at('2026-11-01T20:00:00-05:00'));
+    expect(autoCheckoutAt({ ...ny, atMs: at('2026-11-01T00:30:00-04:00') }, { kind: 'after-shift-end', minutes: 120 })).toBe(
+      at('2026-11-01T20:00:00-05:00'),
+    );
   });
 
   it('is off when the rule is off', () => {

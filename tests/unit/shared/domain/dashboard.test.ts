@@ -38,7 +38,13 @@ describe('dashboard shaping', () => {
     ];
     expect(teamTrend(trends)).toEqual([
       { team: 'Eng', points: [{ week: '2026-03-02', hours: 8 }] },
-      { team: 'Ops', points: [{ week: '2026-03-02', hours: 30 }, { week: '2026-03-09', hours: 40 }] },
+      {
+        team: 'Ops',
+        points: [
+          { week: '2026-03-02', hours: 30 },
+          { week: '2026-03-09', hours: 40 },
+        ],
+      },
     ]);
     expect(workModeSplit(trends)).toEqual({ WFH: 2, WFO: 7 });
   });

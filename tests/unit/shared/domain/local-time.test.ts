@@ -1,14 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  addDays,
-  localDateOf,
-  localParts,
-  localDayRange,
-  localTimeOf,
-  startOfLocalDay,
-  zonedToUtc,
-} from '../../../../shared/domain/local-time.js';
+import { addDays, localDateOf, localParts, localDayRange, localTimeOf, startOfLocalDay, zonedToUtc } from '../../../../shared/domain/local-time.js';
 
 describe('local time', () => {
   it('derives the local date and time in the named zone, whatever the process zone', () => {
@@ -20,9 +12,7 @@ describe('local time', () => {
   });
 
   it('converts wall-clock time to an instant', () => {
-    expect(zonedToUtc({ year: 2026, month: 3, day: 1, hour: 9, minute: 0, second: 0 }, 'Asia/Kolkata')).toBe(
-      Date.parse('2026-03-01T03:30:00Z'),
-    );
+    expect(zonedToUtc({ year: 2026, month: 3, day: 1, hour: 9, minute: 0, second: 0 }, 'Asia/Kolkata')).toBe(Date.parse('2026-03-01T03:30:00Z'));
   });
 
   it('reports a time inside a spring-forward gap as nonexistent', () => {
@@ -56,10 +46,28 @@ describe('local time', () => {
 });
 
 describe('local parts, remembered per quarter hour', () => {
-  const ZONES = ['Asia/Kolkata', 'America/New_York', 'Europe/London', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Pacific/Chatham', 'UTC'];
+  const ZONES = [
+    'Asia/Kolkata',
+    'America/New_York',
+    'Europe/London',
+    'Asia/Kathmandu',
+    'Australia/Lord_Howe',
+    'America/St_Johns',
+    'Pacific/Chatham',
+    'UTC',
+  ];
   /** Straight from Intl, as a fresh formatter sees it. */
   const fromIntl = (ms: number, tz: string) => {
-    const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    const f = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
     const out: Record<string, number> = {};
     for (const p of f.formatToParts(ms)) if (['year', 'month', 'day', 'hour', 'minute', 'second'].includes(p.type)) out[p.type] = Number(p.value);
     return out;

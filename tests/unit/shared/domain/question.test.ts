@@ -70,7 +70,9 @@ describe('question families', () => {
     expect(readQuestion('hours of the Engineering team last week', TODAY, ROSTER)).toEqual({
       intent: { kind: 'hours', team: 'Engineering', range: { from: '2026-11-09', to: '2026-11-15', label: 'last week' } },
     });
-    expect(readQuestion('Was Dev late?', TODAY, ROSTER)).toEqual({ intent: { kind: 'late', employee: 'D1', range: { from: TODAY, to: TODAY, label: 'today' } } });
+    expect(readQuestion('Was Dev late?', TODAY, ROSTER)).toEqual({
+      intent: { kind: 'late', employee: 'D1', range: { from: TODAY, to: TODAY, label: 'today' } },
+    });
     expect(readQuestion('top three by hours', TODAY, ROSTER)).toMatchObject({ intent: { n: 3, order: 'most' } });
     expect(readQuestion('tell me a joke', TODAY, ROSTER)).toBeNull();
   });
@@ -79,11 +81,35 @@ describe('question families', () => {
 describe('chart for an answer', () => {
   const table = (rows: Record<string, string | number>[]) => ({ columns: Object.keys(rows[0] ?? {}), rows });
   it('bars names against a number, lines long date series, pies a two-way split, nothing for one row', () => {
-    expect(chooseChart(table([{ name: 'A', hours: 3 }, { name: 'B', hours: 4 }]), 't')).toEqual({ kind: 'bar', x: 'name', y: 'hours', title: 't' });
+    expect(
+      chooseChart(
+        table([
+          { name: 'A', hours: 3 },
+          { name: 'B', hours: 4 },
+        ]),
+        't',
+      ),
+    ).toEqual({ kind: 'bar', x: 'name', y: 'hours', title: 't' });
     const days = Array.from({ length: 9 }, (_, i) => ({ date: `2026-11-0${i + 1}`, hours: i }));
     expect(chooseChart(table(days), 't')).toMatchObject({ kind: 'line', x: 'date' });
-    expect(chooseChart(table([{ mode: 'Office', days: 3 }, { mode: 'Home', days: 1 }]), 't')).toMatchObject({ kind: 'pie' });
+    expect(
+      chooseChart(
+        table([
+          { mode: 'Office', days: 3 },
+          { mode: 'Home', days: 1 },
+        ]),
+        't',
+      ),
+    ).toMatchObject({ kind: 'pie' });
     expect(chooseChart(table([{ name: 'A', hours: 3 }]), 't')).toBeNull();
-    expect(chooseChart(table([{ name: 'A', team: 'x' }, { name: 'B', team: 'y' }]), 't')).toBeNull();
+    expect(
+      chooseChart(
+        table([
+          { name: 'A', team: 'x' },
+          { name: 'B', team: 'y' },
+        ]),
+        't',
+      ),
+    ).toBeNull();
   });
 });

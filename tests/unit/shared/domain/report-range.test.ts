@@ -11,14 +11,19 @@ describe('report ranges and CSV export', () => {
   });
 
   it('names the file after the report, range and zone', () => {
-    expect(exportFileName('workhours', { from: '2026-11-15', to: '2026-11-21', tz: 'Asia/Kolkata' })).toBe('workhours_2026-11-15_2026-11-21_Asia-Kolkata.csv');
+    expect(exportFileName('workhours', { from: '2026-11-15', to: '2026-11-21', tz: 'Asia/Kolkata' })).toBe(
+      'workhours_2026-11-15_2026-11-21_Asia-Kolkata.csv',
+    );
   });
 
   it('quotes CSV cells and defuses spreadsheet formulas', () => {
-    const csv = toCsv(['code', 'name', 'hours'], [
-      { code: '1001', name: 'Rao, "Asha"', hours: 8.5 },
-      { code: '=HYPERLINK("x")', name: null, hours: -1 },
-    ]);
+    const csv = toCsv(
+      ['code', 'name', 'hours'],
+      [
+        { code: '1001', name: 'Rao, "Asha"', hours: 8.5 },
+        { code: '=HYPERLINK("x")', name: null, hours: -1 },
+      ],
+    );
     expect(csv).toBe('code,name,hours\r\n1001,"Rao, ""Asha""",8.5\r\n"\'=HYPERLINK(""x"")",,-1\r\n');
   });
 });

@@ -18,7 +18,23 @@ describe('classifyFailure', () => {
   });
 
   it('retries everything that is not the punch’s fault: read-only, permission, missing table, shutdown, serialization, the network, no code', () => {
-    for (const code of ['25006', '42501', '42P01', '42703', '57P01', '40001', '40P01', '55P03', '53300', '08006', '28P01', '3D000', 'XX000', 'P0001', '0A000']) {
+    for (const code of [
+      '25006',
+      '42501',
+      '42P01',
+      '42703',
+      '57P01',
+      '40001',
+      '40P01',
+      '55P03',
+      '53300',
+      '08006',
+      '28P01',
+      '3D000',
+      'XX000',
+      'P0001',
+      '0A000',
+    ]) {
       expect(classifyFailure(pgError(code))).toBe('transient');
     }
     for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', BATCH_REFUSED]) expect(classifyFailure(pgError(code))).toBe('transient');
@@ -35,8 +51,18 @@ describe('classifyFailure', () => {
 
 describe('isBatchWide', () => {
   it('is a batch-wide refusal only when every punch of several failed with one SQLSTATE', () => {
-    expect(isBatchWide(5, Array.from({ length: 5 }, () => ({ code: '23514' })))).toBe(true);
-    expect(isBatchWide(5, Array.from({ length: 4 }, () => ({ code: '23514' })))).toBe(false);
+    expect(
+      isBatchWide(
+        5,
+        Array.from({ length: 5 }, () => ({ code: '23514' })),
+      ),
+    ).toBe(true);
+    expect(
+      isBatchWide(
+        5,
+        Array.from({ length: 4 }, () => ({ code: '23514' })),
+      ),
+    ).toBe(false);
     expect(isBatchWide(2, [{ code: '23514' }, { code: '22003' }])).toBe(false);
     expect(isBatchWide(1, [{ code: '23514' }])).toBe(false);
   });
