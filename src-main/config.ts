@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isValidTimeZone } from '../shared/domain/local-time.js';
 import { AutoCheckoutRuleSchema } from '../shared/contract/corrections.js';
 import { AppError } from '../shared/errors.js';
+import { issueSentence } from '../shared/contract/issue-words.js';
 
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
   if (platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'Frontdesk');
@@ -44,6 +45,21 @@ export type AppConfig = z.output<typeof ConfigSchema>;
 export const wantsDemo = (config: Pick<AppConfig, 'demo' | 'databaseUrl'>): boolean =>
   config.demo === 'on' || (config.demo === 'auto' && config.databaseUrl === undefined);
 
+/** The environment variable (or flag) behind each setting, for messages. */
+const SETTING_NAMES: Record<string, string> = {
+  dataDir: 'FRONTDESK_DATA (--data)',
+  tz: 'FRONTDESK_TZ',
+  siteName: 'FRONTDESK_SITE_NAME',
+  host: 'FRONTDESK_HOST (--host)',
+  port: 'FRONTDESK_PORT (--port)',
+  token: 'FRONTDESK_TOKEN (--token-file)',
+  duplicateWindowSeconds: 'FRONTDESK_DUPLICATE_WINDOW_SECONDS',
+  maxHours: 'FRONTDESK_MAX_HOURS',
+  demo: 'FRONTDESK_DEMO',
+  autoCheckout: 'FRONTDESK_AUTO_CHECKOUT',
+  databaseUrl: 'DATABASE_URL',
+};
+
 export type ConfigOverrides = Partial<z.input<typeof ConfigSchema>>;
 
 export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = {}): AppConfig {
@@ -62,8 +78,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new AppError('BAD_INPUT', `Configuration: ${issue?.path.join('.') ?? ''} ${issue?.message ?? 'invalid'}`.trim());
+    const issue = parsed.error.issues[0]!;
+    throw new AppError(
+      'BAD_INPUT',
+      `The setting ${SETTING_NAMES[String(issue.path[0])] ?? String(issue.path[0])} is not right: ${issueSentence(issue)}`,
+    );
   }
   return parsed.data;
 }

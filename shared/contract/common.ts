@@ -20,7 +20,15 @@ export const BadgeSchema = z
   .max(64, 'badge is longer than 64 characters')
   .regex(/^[\x21-\x7e]+$/, 'badge may hold printable characters only');
 
-export const IsoInstantSchema = z.iso.datetime({ offset: true });
+/**
+ * An ISO-8601 time: with an offset (or Z) it is that instant; without one it is a local time in
+ * the site's zone (read by the service, which knows the zone: instantOf).
+ */
+export const IsoInstantSchema = z.iso.datetime({
+  offset: true,
+  local: true,
+  error: 'give the time as ISO-8601, such as 2026-11-20T09:00 (the site’s local time) or 2026-11-20T09:00+05:30',
+});
 
 export const EmployeeSummarySchema = z.object({
   id: z.string(),

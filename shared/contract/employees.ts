@@ -20,6 +20,8 @@ export const AddEmployeeInputSchema = z.object({
   team: z.string().trim().min(1).max(80).optional(),
   role: z.string().trim().min(1).max(80).default('staff'),
   isManager: z.boolean().default(false),
+  /** Make the team here when it does not exist yet (a typo in a team name never makes one silently). */
+  newTeam: z.boolean().default(false),
 });
 
 export const ListEmployeesInputSchema = z.object({ includeInactive: z.boolean().default(false) });

@@ -1,11 +1,14 @@
 import { z } from 'zod';
-import { isValidTimeZone } from '../domain/local-time.js';
+import { isRealLocalDate, isValidTimeZone } from '../domain/local-time.js';
 import { EmployeeCodeSchema } from './common.js';
 
 export const REPORT_NAMES = ['daily', 'workhours', 'trends', 'late', 'exceptions', 'present-now'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
-export const LocalDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD');
+export const LocalDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD, such as 2026-11-20')
+  .refine(isRealLocalDate, { error: (issue) => `${String(issue.input)} is not a date that exists` });
 const LocalDate = LocalDateSchema;
 
 /** The range and filter every report and the dashboard take. */
@@ -28,7 +31,10 @@ export const oneKindOfRange = [
   (r: RangeFields) => r.days === undefined || (r.from === undefined && r.to === undefined),
   'give days or from/to, not both',
 ] as const;
-export const orderedRange = [(r: RangeFields) => !r.from || !r.to || r.from <= r.to, 'from must not be after to'] as const;
+export const orderedRange = [
+  (r: RangeFields) => !r.from || !r.to || r.from <= r.to,
+  'the start date (from) must not be after the end date (to)',
+] as const;
 
 export const ReportInputSchema = z
   .object({

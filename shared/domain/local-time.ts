@@ -126,6 +126,29 @@ export function zonedToUtc(p: LocalParts, tz: string): number | null {
   return candidates[0] ?? null;
 }
 
+/** True for a YYYY-MM-DD that names a day that exists (no 2026-02-30, no month 13). */
+export function isRealLocalDate(date: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+
+/**
+ * The instant an ISO-8601 time names: as given when it has an offset (or Z); otherwise it is a
+ * wall-clock time in `tz` (the site's zone). NaN when it is not a time at all.
+ */
+export function instantOf(text: string, tz: string): number {
+  const local = LOCAL_DATE_TIME.exec(text);
+  if (!local) return Date.parse(text);
+  const [year, month, day, hour, minute, second] = local.slice(1).map((n) => Number(n ?? 0)) as [number, number, number, number, number, number];
+  if (!isRealLocalDate(text.slice(0, 10))) return Number.NaN;
+  return wallClockToUtc({ year, month, day, hour, minute, second }, tz);
+}
+
 export function parseLocalDate(date: string): { year: number; month: number; day: number } {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!m) throw new RangeError(`not a local date: ${date}`);

@@ -66,7 +66,13 @@ export const UNHANDLED = 'unhandled promise rejection';
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const json = rest.includes('--json');
-  const command = name ? COMMANDS[name] : undefined;
+  const command = name && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (name && !command && !['help', '--help', '-h'].includes(name)) {
+    const message = `unknown command ${JSON.stringify(name)}; the commands are ${Object.keys(COMMANDS).join(', ')} (frontdesk help shows how to use them)`;
+    if (json) process.stdout.write(JSON.stringify({ error: { code: 'BAD_INPUT', message } }, null, 2) + '\n');
+    else process.stderr.write(`frontdesk: ${message}\n`);
+    return 2;
+  }
   if (!command || name === 'help' || rest.includes('--help') || rest.includes('-h')) {
     const wanted = !name || name === 'help' || name === '--help' || name === '-h' || command !== undefined;
     (wanted ? process.stdout : process.stderr).write((command ? `usage: frontdesk ${command.usage}` : help()) + '\n');

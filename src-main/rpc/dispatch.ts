@@ -4,6 +4,7 @@
 import type { z } from 'zod';
 import { contract, isMethod, type Envelope, type Method, type MethodOutput, type ParsedInput } from '../../shared/contract/index.js';
 import { AppError, type ErrorBody } from '../../shared/errors.js';
+import { describeIssues } from '../../shared/contract/issue-words.js';
 import { createLogger } from '../log.js';
 import type { ManagerSession } from '../services/manager/manager-sessions.js';
 import { storageCause, storageErrorBody } from '../db/local/storage-errors.js';
@@ -33,13 +34,6 @@ function fail(code: ErrorBody['code'], message: string, details?: Record<string,
   return { ok: false, error: details ? { code, message, details } : { code, message } };
 }
 
-function describeIssues(error: z.ZodError): { message: string; issues: { path: string; message: string }[] } {
-  const issues = error.issues.slice(0, 10).map((i) => ({ path: i.path.map(String).join('.'), message: i.message }));
-  const first = issues[0];
-  const message = first ? (first.path ? `${first.path}: ${first.message}` : first.message) : 'invalid input';
-  return { message, issues };
-}
-
 /**
  * Manager methods are open to trusted callers (who name the acting manager with `by`) and to a
  * screen with a live manager sign-in, where `by` is always the signed-in manager.
@@ -47,9 +41,10 @@ function describeIssues(error: z.ZodError): { message: string; issues: { path: s
 function authorize(method: Method, input: unknown, ctx: CallContext, managers: ManagerLookup): { input: unknown } | Envelope<never> {
   const spec = contract[method];
   if (spec.access === 'kiosk' || isTrusted(ctx)) return { input };
-  if (spec.access === 'owner') return fail('FORBIDDEN', `${method} is for an admin at this machine (the frontdesk command), not for a screen.`);
+  if (spec.access === 'owner')
+    return fail('FORBIDDEN', `Only an admin at this machine may do that (${method}), with the frontdesk command; a screen may not.`);
   const manager = managers(ctx.managerToken);
-  if (!manager) return fail('FORBIDDEN', `${method} needs a manager to sign in.`);
+  if (!manager) return fail('FORBIDDEN', `A manager must sign in first (${method}).`);
   const takesActor = 'actor' in spec && spec.actor;
   return { input: takesActor && input !== null && typeof input === 'object' ? { ...input, by: manager.code } : input };
 }

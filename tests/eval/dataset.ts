@@ -57,7 +57,7 @@ function csvLines(): string[] {
 
 /** Loads the dataset through the real app (roster on the kiosk, punches imported, synced). */
 export async function seedEvalDataset(app: TestApp): Promise<void> {
-  for (const p of PEOPLE) await app.call('employees.add', { code: p.code, name: p.name, pin: '1234', team: p.team });
+  for (const p of PEOPLE) await app.call('employees.add', { code: p.code, name: p.name, pin: '1234', team: p.team, newTeam: true });
   await app.call('employees.add', { code: 'M1', name: 'Meena Iyer', pin: '4321', isManager: true });
   const imported = await app.call('punches.import', { fileName: 'eval.csv', content: csvLines().join('\n') });
   if (imported.errors.length > 0) throw new Error(`eval dataset: ${JSON.stringify(imported.errors)}`);

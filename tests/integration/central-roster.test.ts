@@ -117,7 +117,12 @@ describe('roster managed on central reaches every kiosk', () => {
     });
     expect(await hq.raw('roster.addEmployee', { code: '2001', name: 'Again', pin: '2468', by: '1001' })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT' },
+      error: { code: 'CONFLICT', message: 'An employee with the code 2001 already exists.' },
+    });
+    // A taken badge is named as a badge, not as "code or badge".
+    expect(await hq.raw('roster.addEmployee', { code: '2003', name: 'Other', pin: '2468', badge: 'B-2001', by: '1001' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'That badge is already assigned to another employee.' },
     });
     expect(await hq.raw('roster.addEmployee', { code: '2002', name: 'X', pin: '12', by: '1001' })).toMatchObject({
       ok: false,
@@ -146,7 +151,7 @@ describe('roster managed on central reaches every kiosk', () => {
     });
     expect(await hq.raw('roster.updateEmployee', { code: '1004', badge: 'NEW-BADGE-1002', by: '1001' })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT' },
+      error: { code: 'CONFLICT', message: 'That badge is already assigned to another employee.' },
     });
     expect(await hq.raw('roster.updateEmployee', { code: '1004', active: false, by: '1001' }, 'http')).toMatchObject({
       ok: false,

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -352,5 +352,88 @@ describe('frontdesk sites, teams and employees update', () => {
     expect(JSON.parse(punch.stdout).error.code).toBe('INACTIVE_EMPLOYEE');
     const list = JSON.parse((await cli(['employees', 'list', '--all', '--data', data, '--json'], env)).stdout);
     expect(list.find((e: { code: string }) => e.code === '1003')).toMatchObject({ active: false, team: 'Pune Desk' });
+  });
+});
+
+describe('frontdesk errors and exit codes', () => {
+  it('answers impossible or malformed input with a sentence and exit 1, bad usage with 2, an unknown command by name', async () => {
+    const { createTestDatabase } = await import('../support/test-postgres.js');
+    const data = tempDir();
+    const env = { DATABASE_URL: await createTestDatabase('clierrors') };
+    await cli(['employees', 'add', '--code', 'C1', '--name', 'Chandra', '--pin', '2468', '--data', data], env);
+
+    for (const [from, why] of [
+      ['2026-13-45', '2026-13-45 is not a date that exists.'],
+      ['2026-02-30', '2026-02-30 is not a date that exists.'],
+    ] as const) {
+      const r = await cli(['report', 'workhours', '--from', from, '--to', '2026-12-01', '--data', data, '--json'], env);
+      expect(r.code).toBe(1);
+      expect(JSON.parse(r.stdout).error).toEqual({ code: 'BAD_INPUT', message: why, details: expect.anything() });
+    }
+    const url = await cli(['ai', 'set', '--base-url', 'not-a-url', '--data', data, '--json'], env);
+    expect(url.code).toBe(1);
+    expect(JSON.parse(url.stdout).error.message).toBe('The base URL must be a web address such as https://example.com/v1.');
+
+    // A time without an offset is the site's local time.
+    const local = await cli(['punch', '--employee', 'C1', '--at', '2026-11-20T09:00:00', '--data', data, '--json'], env);
+    expect(local.code).toBe(0);
+    expect(JSON.parse(local.stdout)).toMatchObject({ at: '2026-11-20T03:30:00.000Z', localTime: '09:00' });
+
+    const team = await cli(
+      ['employees', 'add', '--code', 'C2', '--name', 'Devi', '--pin', '2468', '--team', 'Nite Desk', '--data', data, '--json'],
+      env,
+    );
+    expect(team.code).toBe(1);
+    expect(JSON.parse(team.stdout).error.message).toContain('There is no team Nite Desk.');
+    expect(
+      (await cli(['employees', 'add', '--code', 'C2', '--name', 'Devi', '--pin', '2468', '--team', 'Night Desk', '--new-team', '--data', data], env))
+        .code,
+    ).toBe(0);
+
+    const unknown = await cli(['punhc', '--data', data]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "punhc"');
+    expect((await cli(['report', 'workhours', '--days', 'x', '--from', '2026-11-01', '--data', data], env)).code).toBe(1);
+    expect((await cli(['report', '--data', data], env)).code).toBe(2);
+  });
+
+  it('import with refused lines exits 1 after importing the good ones; sync --once exits 1 when it did not succeed', async () => {
+    const data = tempDir();
+    const dead = { DATABASE_URL: 'postgres://x:y@127.0.0.1:9/none' };
+    await cli(['employees', 'add', '--code', 'C1', '--name', 'Chandra', '--pin', '2468', '--data', data], dead);
+    const file = path.join(data, 'in.csv');
+    writeFileSync(file, 'employee_code,kind,at\nC1,IN,2026-11-19T09:00:00+05:30\nC9,IN,2026-11-19T09:00:00+05:30\n');
+    const imported = await cli(['import', file, '--data', data, '--json'], dead);
+    expect(imported.code).toBe(1);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ imported: 1, errors: [{ line: 3 }] });
+    const sync = await cli(['sync', '--once', '--data', data, '--json'], dead);
+    expect(sync.code).toBe(1);
+    expect(JSON.parse(sync.stdout)).toMatchObject({ state: 'offline', pending: 1 });
+  });
+
+  it('lists sites and teams, writes CSV into a folder it makes, shows audit times in local time and SQL instants as ISO-8601', async () => {
+    const { createTestDatabase } = await import('../support/test-postgres.js');
+    const data = tempDir();
+    const env = { DATABASE_URL: await createTestDatabase('clilists') };
+    expect((await cli(['status', '--demo', '--data', data], env)).code).toBe(0);
+    expect((await cli(['sync', '--once', '--data', data], env)).code).toBe(0);
+    const sites = JSON.parse((await cli(['sites', 'list', '--data', data, '--json'], env)).stdout);
+    expect(sites).toEqual([expect.objectContaining({ name: 'Head Office', tz: 'Asia/Kolkata' })]);
+    const teams = await cli(['teams', 'list', '--data', data], env);
+    expect(teams.stdout).toMatch(/Engineering\s+Head Office\s+09:00 \(site\)-18:00 \(site\)\s+10 \(site\)\s+3/);
+
+    const folder = path.join(data, 'exports', 'november');
+    const csv = await cli(['report', 'workhours', '--days', '7', '--csv', folder, '--data', data, '--json'], env);
+    expect(csv.code).toBe(0);
+    expect(existsSync(JSON.parse(csv.stdout).file)).toBe(true);
+
+    const sql = await cli(['sql', 'SELECT at_utc FROM reporting.punches ORDER BY at_utc LIMIT 1', '--data', data], env);
+    expect(sql.stdout).toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/);
+
+    const punches = JSON.parse((await cli(['punches', 'list', '--employee', '1002', '--limit', '1', '--data', data, '--json'], env)).stdout);
+    await cli(['punches', 'void', '--id', punches[0].id, '--reason', 'tapped by mistake', '--by', '1001', '--data', data], env);
+    const audit = await cli(['audit', '--data', data], env);
+    expect(audit.stdout).toMatch(/^when\s+actor/m);
+    expect(audit.stdout).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+manager:1001\s+punch\.void/);
   });
 });

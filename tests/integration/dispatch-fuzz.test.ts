@@ -51,6 +51,9 @@ describe('dispatch under fuzzing', () => {
           expect(env.error.message.length).toBeGreaterThan(0);
           expect(env.error.message).not.toMatch(/\n\s+at /); // no stack traces
           expect(env.error.code).not.toBe('INTERNAL');
+          // A sentence for a person: no "field:" prefix, no raw zod wording.
+          expect(env.error.message).toMatch(/^[A-Z0-9`"“'].*[.!?)]$/s);
+          expect(env.error.message).not.toMatch(/^[a-zA-Z.]+: |Invalid input|expected \w+, received|Too (small|big):/);
         }
       }),
       { numRuns: 1500 },
@@ -62,7 +65,7 @@ describe('dispatch under fuzzing', () => {
     expect(await t.raw('toString', {}, 'http')).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     expect(await t.raw('kiosk.identify', { method: 'pin', code: 'E1', pin: '12' }, 'http')).toMatchObject({
       ok: false,
-      error: { code: 'BAD_INPUT', message: 'pin: PIN must be 4 to 12 digits' },
+      error: { code: 'BAD_INPUT', message: 'PIN must be 4 to 12 digits.' },
     });
     expect(await t.raw('punches.record', null, 'http')).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(await t.raw('kiosk.info', { extra: 1 }, 'http')).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });

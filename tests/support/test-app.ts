@@ -65,7 +65,7 @@ export async function makeTestApp(
 }
 
 export async function addStaff(t: TestApp, code: string, pin = '1234', extra: Record<string, unknown> = {}) {
-  return t.call('employees.add', { code, name: `Employee ${code}`, pin, ...extra });
+  return t.call('employees.add', { code, name: `Employee ${code}`, pin, ...('team' in extra ? { newTeam: true } : {}), ...extra });
 }
 
 /** Identify with code + PIN and punch; returns the receipt. */

@@ -2,6 +2,10 @@ import { call } from '../../rpc/dispatch.js';
 import { parseCommand } from '../args.js';
 import { withApp } from '../context.js';
 import { createOut, table } from '../output.js';
+import { localDateOf, localTimeOf } from '../../../shared/domain/local-time.js';
+
+/** A local date and time in the site's zone, as every other command shows them. */
+const localWhen = (ms: number, tz: string): string => `${localDateOf(ms, tz)} ${localTimeOf(ms, tz)}`;
 
 export const auditCommand = {
   usage: 'audit [--employee CODE] [--limit N]',
@@ -18,8 +22,8 @@ export const auditCommand = {
       );
       out.result(rows, () =>
         table(
-          rows.map((r) => ({ ...r, before: JSON.stringify(r.before), after: JSON.stringify(r.after) })),
-          ['at', 'actor', 'action', 'entityId', 'reason'],
+          rows.map((r) => ({ ...r, when: localWhen(Date.parse(r.at), app.deps.kiosk.tz) })),
+          ['when', 'actor', 'action', 'entityId', 'reason'],
         ),
       );
       return 0;

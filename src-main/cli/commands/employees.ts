@@ -5,7 +5,7 @@ import { createOut, table, UsageError } from '../output.js';
 
 export const employeesCommand = {
   usage:
-    'employees add --code C --name N --pin P [--badge B] [--team T] [--manager]\n' +
+    'employees add --code C --name N --pin P [--badge B] [--team T [--new-team]] [--manager]\n' +
     '  employees list [--all]\n' +
     '  employees update --code C --by MANAGER [--name N] [--team T] [--activate|--deactivate] [--pin P] [--badge B|--no-badge] [--manager|--not-manager]',
   summary: 'add or list employees on this kiosk; update one on central (audited)',
@@ -18,6 +18,7 @@ export const employeesCommand = {
       team: { type: 'string' },
       role: { type: 'string' },
       manager: { type: 'boolean', default: false },
+      'new-team': { type: 'boolean', default: false },
       all: { type: 'boolean', default: false },
       by: { type: 'string' },
       activate: { type: 'boolean', default: false },
@@ -58,6 +59,7 @@ export const employeesCommand = {
             team: values.team,
             role: values.role ?? (values.manager ? 'manager' : undefined),
             isManager: values.manager,
+            newTeam: values['new-team'],
           }
         : null;
     return withApp(globals, out, async (app) => {

@@ -27,7 +27,8 @@ export const importCommand = {
           ...r.errors.map((e) => `  line ${e.line}: ${e.reason}`),
         ].join('\n'),
       );
-      return 0;
+      // The good lines are in; a refused line still means the file did not go in whole.
+      return r.errors.length > 0 ? 1 : 0;
     });
   },
 };

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { AppError } from '../../../shared/errors.js';
 import path from 'node:path';
 import { REPORT_NAMES, type ReportName } from '../../../shared/contract/reports.js';
 import { exportFileName, toCsv } from '../../../shared/domain/report-range.js';
@@ -45,7 +46,12 @@ export const reportCommand = {
       );
       if (values.csv !== undefined) {
         const file = path.join(values.csv, exportFileName(r.name, r.range));
-        writeFileSync(file, toCsv(r.columns, r.rows));
+        try {
+          mkdirSync(values.csv, { recursive: true });
+          writeFileSync(file, toCsv(r.columns, r.rows));
+        } catch (err) {
+          throw new AppError('BAD_INPUT', `Could not write ${file}: ${describeFsError(err)}.`);
+        }
         out.result({ file, rows: r.rows.length, range: r.range }, () => `Wrote ${r.rows.length} rows to ${file}`);
       } else {
         out.result(r, () => `${r.name}: ${r.range.from} to ${r.range.to} (${r.range.tz})\n${table(r.rows, r.columns)}`);
@@ -54,3 +60,12 @@ export const reportCommand = {
     });
   },
 };
+
+function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'ENOTDIR' || code === 'EEXIST') return 'a file stands where the folder should be';
+  if (code === 'ENOSPC') return 'the disk is full';
+  if (code === 'EROFS') return 'the folder is read-only';
+  return code ?? String(err);
+}

@@ -1,8 +1,8 @@
 import type { Method } from '../../../shared/contract/index.js';
 import { call } from '../../rpc/dispatch.js';
-import { parseCommand, requireOption } from '../args.js';
+import { parseCommand, requireOption, type GlobalFlags } from '../args.js';
 import { withApp } from '../context.js';
-import { createOut, UsageError } from '../output.js';
+import { createOut, table, UsageError } from '../output.js';
 
 type Values = Record<string, string | boolean | undefined>;
 type RosterMethod = Extract<Method, 'roster.addSite' | 'roster.updateSite' | 'roster.addTeam' | 'roster.updateTeam'>;
@@ -30,7 +30,8 @@ async function rosterCall(
 ): Promise<number> {
   const { values, positionals, globals } = parseCommand(argv, OPTIONS);
   const action = positionals[0];
-  if (action !== 'add' && action !== 'update') throw new UsageError('the actions are add and update');
+  if (action === 'list') return listRoster(globals, methods.add === 'roster.addSite' ? 'sites' : 'teams');
+  if (action !== 'add' && action !== 'update') throw new UsageError('the actions are list, add and update');
   const input = build(values, action);
   const out = createOut(globals.json);
   return withApp(globals, out, async (app) => {
@@ -45,11 +46,32 @@ async function rosterCall(
   });
 }
 
+/** The sites or teams central has, with their shift times (a team's own, or the site's). */
+function listRoster(globals: GlobalFlags, what: 'sites' | 'teams'): Promise<number> {
+  const out = createOut(globals.json);
+  return withApp(globals, out, async (app) => {
+    const roster = await call(app.dispatch, 'roster.list', {}, { origin: 'cli' });
+    if (what === 'sites') {
+      out.result(roster.sites, () => table(roster.sites, ['name', 'tz', 'shiftStart', 'graceMinutes', 'shiftEnd']));
+    } else {
+      const site = (t: (typeof roster.teams)[number]) => roster.sites.find((s) => s.name === t.site);
+      const rows = roster.teams.map((t) => ({
+        ...t,
+        shift: `${t.shiftStart ?? `${site(t)?.shiftStart ?? ''} (site)`}-${t.shiftEnd ?? `${site(t)?.shiftEnd ?? ''} (site)`}`,
+        grace: t.graceMinutes ?? `${site(t)?.graceMinutes ?? ''} (site)`,
+      }));
+      out.result(roster.teams, () => table(rows, ['name', 'site', 'shift', 'grace', 'employees']));
+    }
+    return 0;
+  });
+}
+
 export const sitesCommand = {
   usage:
-    'sites add --name N --tz ZONE [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] --by MANAGER\n' +
+    'sites list\n' +
+    '  sites add --name N --tz ZONE [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] --by MANAGER\n' +
     '  sites update --name N [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] --by MANAGER',
-  summary: "add a site on central, with its time zone and shift times, or change a site's shift times",
+  summary: "list the sites on central, add one with its time zone and shift times, or change a site's shift times",
   run: (argv: string[]) =>
     rosterCall(argv, { add: 'roster.addSite', update: 'roster.updateSite' }, (v, action) => ({
       name: requireOption(v, 'name'),
@@ -63,9 +85,10 @@ export const sitesCommand = {
 
 export const teamsCommand = {
   usage:
-    'teams add --name N --site S [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] --by MANAGER\n' +
+    'teams list\n' +
+    '  teams add --name N --site S [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] --by MANAGER\n' +
     '  teams update --name N [--site S] [--shift-start HH:MM|site] [--grace MIN|site] [--shift-end HH:MM|site] --by MANAGER',
-  summary: "add a team on central at a site, or change it; a team's own shift times override its site's",
+  summary: "list the teams on central, add one at a site, or change it; a team's own shift times override its site's",
   run: (argv: string[]) =>
     rosterCall(argv, { add: 'roster.addTeam', update: 'roster.updateTeam' }, (v, action) => ({
       name: requireOption(v, 'name'),

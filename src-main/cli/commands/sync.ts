@@ -54,7 +54,8 @@ export const syncCommand = {
       if (!values.watch) {
         const s = await call(app.dispatch, 'sync.now', {}, { origin: 'cli' });
         out.result(s, () => describeStatus(s));
-        return s.lastError && s.pending > 0 ? 1 : 0;
+        // Did this sync succeed? It did when it ended idle with no error of central's or ours.
+        return s.state === 'idle' && s.lastError === null && s.localError === null ? 0 : 1;
       }
       app.events.on('sync.statusChanged', (s) => out.result(s, () => describeStatus(s)));
       app.sync.start();

@@ -7,6 +7,7 @@ import type { AuditEntry, AuditInputSchema, CorrectPunchInputSchema } from '../.
 import { AppError } from '../../../shared/errors.js';
 import { uuidv7 } from '../../../shared/ids.js';
 import { punchTimeProblem } from '../../../shared/domain/punch-rules.js';
+import { instantOf } from '../../../shared/domain/local-time.js';
 import { inTransaction } from '../../db/central/connection.js';
 import type { ServiceDeps } from '../deps.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
@@ -72,13 +73,13 @@ export async function correctPunch(
         return { punchId: input.punchId, audit: toEntry(audit[0]!) };
       }
 
-      const { rows: employees } = await client.query<{ id: string; site_id: string | null }>(
-        'SELECT e.id, t.site_id FROM employees e LEFT JOIN teams t ON t.id = e.team_id WHERE e.code = $1',
+      const { rows: employees } = await client.query<{ id: string; site_id: string | null; tz: string | null }>(
+        'SELECT e.id, t.site_id, s.tz FROM employees e LEFT JOIN teams t ON t.id = e.team_id LEFT JOIN sites s ON s.id = t.site_id WHERE e.code = $1',
         [input.employeeCode],
       );
       const employee = employees[0];
       if (!employee) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.employeeCode}.`);
-      const atMs = Date.parse(input.at);
+      const atMs = instantOf(input.at, employee.tz ?? deps.kiosk.tz);
       const problem = punchTimeProblem(atMs, deps.clock.now());
       if (problem) throw new AppError('BAD_INPUT', `A correction at ${input.at} ${problem}.`);
       const punch = {

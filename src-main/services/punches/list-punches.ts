@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
-import { localDateOf, localTimeOf } from '../../../shared/domain/local-time.js';
+import { instantOf, localDateOf, localTimeOf } from '../../../shared/domain/local-time.js';
 import type { ListPunchesInputSchema, PunchRow } from '../../../shared/contract/punches.js';
 import type { z } from 'zod';
 import { outbox, punches, rosterEmployees } from '../../db/local/schema.js';
@@ -8,8 +8,8 @@ import type { ServiceDeps } from '../deps.js';
 export function listPunches(deps: ServiceDeps, input: z.output<typeof ListPunchesInputSchema>): PunchRow[] {
   const where: SQL[] = [];
   if (input.employeeCode) where.push(eq(rosterEmployees.code, input.employeeCode));
-  if (input.from) where.push(gte(punches.atUtc, Date.parse(input.from)));
-  if (input.to) where.push(lt(punches.atUtc, Date.parse(input.to)));
+  if (input.from) where.push(gte(punches.atUtc, instantOf(input.from, deps.kiosk.tz)));
+  if (input.to) where.push(lt(punches.atUtc, instantOf(input.to, deps.kiosk.tz)));
   const rows = deps.store.db
     .select({
       id: punches.id,

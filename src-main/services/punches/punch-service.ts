@@ -3,6 +3,7 @@ import type { IdentifyInput, IdentifyOutput } from '../../../shared/contract/kio
 import type { ListPunchesInputSchema, PunchRow, Receipt, RecordPunchInputSchema, ImportResult } from '../../../shared/contract/punches.js';
 import { AppError } from '../../../shared/errors.js';
 import { punchTimeProblem } from '../../../shared/domain/punch-rules.js';
+import { instantOf } from '../../../shared/domain/local-time.js';
 import { createPunchRepo, type PunchRepo } from '../../db/local/punch-repo.js';
 import type { ServiceDeps } from '../deps.js';
 import { findEmployeeById } from '../roster/roster.js';
@@ -34,7 +35,7 @@ export function createPunchService(deps: ServiceDeps): PunchService {
       let atMs: number | undefined;
       if (input.at !== undefined) {
         if (!trusted) throw new AppError('FORBIDDEN', 'Only the command line may record a punch at another time.');
-        atMs = Date.parse(input.at);
+        atMs = instantOf(input.at, deps.kiosk.tz);
         const problem = punchTimeProblem(atMs, deps.clock.now());
         if (problem) throw new AppError('BAD_INPUT', `The punch time ${input.at} ${problem}.`);
       }

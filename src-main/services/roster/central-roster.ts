@@ -41,9 +41,13 @@ const audit = (client: pg.PoolClient, actor: string, action: string, entity: str
     after,
   ]);
 
+/** A unique violation in words: which value was taken, named by the constraint that refused it. */
 function unique(err: unknown, what: string): never {
-  if ((err as { code?: string }).code === '23505') throw new AppError('CONFLICT', `${what} already exists.`);
-  throw err;
+  const e = err as { code?: string; constraint?: string };
+  if (e.code !== '23505') throw err;
+  if (e.constraint === 'employees_badge_unique') throw new AppError('CONFLICT', 'That badge is already assigned to another employee.');
+  if (e.constraint === 'employees_code_unique') throw new AppError('CONFLICT', 'Another employee already has that code.');
+  throw new AppError('CONFLICT', `${what} already exists.`);
 }
 
 export function addSite(source: CentralSource, input: z.output<typeof AddSiteInputSchema>): Promise<RosterChange> {
@@ -141,7 +145,7 @@ export async function addCentralEmployee(source: CentralSource, input: z.output<
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING version::text`,
         [id, input.code, input.name, input.isManager ? 'manager' : 'staff', teamId, input.isManager, input.badge ?? null, pinHash],
       )
-      .catch((err) => unique(err, `An employee with the code ${input.code} or that badge`));
+      .catch((err) => unique(err, `An employee with the code ${input.code}`));
     const after = { code: input.code, name: input.name, team: input.team ?? null, isManager: input.isManager, badge: input.badge ?? null };
     await audit(client, actor, 'employee.add', 'employee', id, null, after);
     return { entity: 'employee', id, version: Number(rows[0]!.version) };

@@ -61,6 +61,7 @@ export async function seedDemo(deps: ServiceDeps, repo: PunchRepo): Promise<read
           team: e.team,
           role: e.isManager ? 'manager' : 'staff',
           isManager: e.isManager,
+          newTeam: true,
         },
         stableId('employee', e.code),
       ),

@@ -79,6 +79,14 @@ export async function addEmployee(
   if (input.badge && findEmployeeByBadge(db, input.badge)) {
     throw new AppError('CONFLICT', `Badge ${input.badge} is already assigned to another employee.`);
   }
+  // A team that does not exist is made only when asked for: a typo must not make one.
+  if (input.team && !input.newTeam && !db.select().from(rosterTeams).where(eq(rosterTeams.name, input.team)).get()) {
+    const teams = db.select({ name: rosterTeams.name }).from(rosterTeams).orderBy(asc(rosterTeams.name)).all();
+    throw new AppError(
+      'BAD_INPUT',
+      `There is no team ${input.team}. ${teams.length ? `The teams are ${teams.map((t) => t.name).join(', ')}.` : 'There are no teams yet.'} Check the name, or make it with --new-team.`,
+    );
+  }
   const pinHash = await hashSecret(input.pin);
   db.transaction((tx) => {
     const teamId = input.team ? ensureTeam(tx, input.team, siteId) : null;

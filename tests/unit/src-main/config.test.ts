@@ -14,7 +14,9 @@ describe('configuration', () => {
 
   it('refuses a setting it cannot read, naming it', () => {
     expect(() => loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_AUTO_CHECKOUT: 'late' })).toThrow(AppError);
-    expect(() => loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_AUTO_CHECKOUT: 'late' })).toThrow(/autoCheckout.*off, HH:MM, or shift-end\+N/);
+    expect(() => loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_AUTO_CHECKOUT: 'late' })).toThrow(
+      /FRONTDESK_AUTO_CHECKOUT is not right: An auto check-out rule is off, HH:MM, or shift-end\+N/,
+    );
     expect(() => loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_TZ: 'Mars/Base' })).toThrow(/IANA/);
   });
 

@@ -7,7 +7,7 @@ describe('CSV lines', () => {
       'employee_code,kind,at,work_mode,device_id\r\n1001,IN,2026-11-20T09:00:00+05:30,WFH,gate-2\n1001,out,2026-11-20T12:30:00Z\n',
     );
     expect(detectFormat(lines)).toBe('csv');
-    expect(parseCsv(lines)).toEqual([
+    expect(parseCsv(lines, 'Asia/Kolkata')).toEqual([
       { line: 2, code: '1001', kind: 'IN', atMs: Date.parse('2026-11-20T03:30:00Z'), workMode: 'WFH', deviceId: 'gate-2' },
       { line: 3, code: '1001', kind: 'OUT', atMs: Date.parse('2026-11-20T12:30:00Z'), workMode: 'WFO', deviceId: null },
     ]);
@@ -21,15 +21,23 @@ describe('CSV lines', () => {
         '1001,IN,yesterday',
         'bad code!,IN,2026-11-20T09:00:00Z',
         '1001,IN,2026-11-20T09:00:00Z,HOME',
-        '1001,IN,2026-11-20T09:00:00',
+        '1001,IN,2026-02-30T09:00:00',
       ].join('\n'),
     );
-    const out = parseCsv(lines);
+    const out = parseCsv(lines, 'Asia/Kolkata');
     expect(out.map((o) => ('error' in o ? o.line : -1))).toEqual([1, 2, 3, 4, 5, 6]);
     expect(out[0]).toMatchObject({ error: expect.stringContaining('expected 3 to 5 fields') });
     expect(out[1]).toMatchObject({ error: expect.stringContaining("kind must be IN or OUT, found 'SIDEWAYS'") });
     expect(out[2]).toMatchObject({ error: expect.stringContaining('ISO-8601') });
-    expect(out[5]).toMatchObject({ error: expect.stringContaining('with offset') });
+    expect(out[3]).toMatchObject({ error: 'Employee code may hold letters, digits, _ . - only.' });
+    expect(out[5]).toMatchObject({ error: expect.stringContaining('ISO-8601') });
+  });
+
+  it('reads a time without an offset as the site’s local time', () => {
+    expect(parseCsv(['1001,IN,2026-11-20T09:00:00'], 'Asia/Kolkata')).toEqual([
+      { line: 1, code: '1001', kind: 'IN', atMs: Date.parse('2026-11-20T03:30:00Z'), workMode: 'WFO', deviceId: null },
+    ]);
+    expect(parseCsv(['1001,IN,2026-11-20T09:00'], 'America/New_York')).toMatchObject([{ atMs: Date.parse('2026-11-20T14:00:00Z') }]);
   });
 
   it('honours quotes', () => {

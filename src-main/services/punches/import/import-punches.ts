@@ -18,7 +18,7 @@ export function importPunchId(employeeId: string, kind: string, atMs: number): s
 export function importPunches(deps: ServiceDeps, repo: PunchRepo, content: string): ImportResult {
   const lines = splitLines(content);
   const format = detectFormat(lines);
-  const parsed = format === 'zkteco' ? parseZkteco(lines, deps.kiosk.tz) : parseCsv(lines);
+  const parsed = format === 'zkteco' ? parseZkteco(lines, deps.kiosk.tz) : parseCsv(lines, deps.kiosk.tz);
   const now = deps.clock.now();
   const errors: ImportResult['errors'] = [];
   let imported = 0;

@@ -1,13 +1,14 @@
 // Parsers for attendance files. Both yield one entry per non-blank line, either a punch or
 // the reason the line was refused, always with its 1-based line number in the file.
-//  - CSV: `employee_code,kind,at[,work_mode,device_id]`, `at` an ISO-8601 instant with offset;
-//    a header line is optional.
+//  - CSV: `employee_code,kind,at[,work_mode,device_id]`, `at` an ISO-8601 time (with an offset,
+//    or without one as the site's local time); a header line is optional.
 //  - ZKTeco/eSSL attendance log: tab-separated `user_id  YYYY-MM-DD HH:MM:SS  verify  state …`,
 //    state 0/4 = IN, 1/5 = OUT, times local to the site (a DST-gap time is refused).
 import { type z } from 'zod';
-import { zonedToUtc } from '../../../../shared/domain/local-time.js';
+import { zonedToUtc, instantOf } from '../../../../shared/domain/local-time.js';
 import type { PunchKind } from '../../../../shared/domain/work-hours.js';
 import { EmployeeCodeSchema, IsoInstantSchema } from '../../../../shared/contract/common.js';
+import { describeIssues } from '../../../../shared/contract/issue-words.js';
 
 export interface ParsedPunch {
   line: number;
@@ -58,14 +59,14 @@ export function splitCsvLine(line: string): string[] | null {
   return fields;
 }
 
-const describe = (err: z.ZodError): string => err.issues[0]?.message ?? 'invalid value';
+const describe = (err: z.ZodError): string => describeIssues(err).message;
 
 function parseKind(raw: string): PunchKind | null {
   const k = raw.trim().toUpperCase();
   return k === 'IN' || k === 'OUT' ? k : null;
 }
 
-export function parseCsv(lines: readonly string[]): ParsedLine[] {
+export function parseCsv(lines: readonly string[], tz: string): ParsedLine[] {
   const out: ParsedLine[] = [];
   lines.forEach((text, i) => {
     const line = i + 1;
@@ -78,14 +79,15 @@ export function parseCsv(lines: readonly string[]): ParsedLine[] {
     }
     const [codeRaw, kindRaw, atRaw, modeRaw, deviceRaw] = fields as [string, string, string, string?, string?];
     const code = EmployeeCodeSchema.safeParse(codeRaw);
-    if (!code.success) return out.push({ line, error: `employee_code: ${describe(code.error)}` });
+    if (!code.success) return out.push({ line, error: describe(code.error) });
     const kind = parseKind(kindRaw);
     if (!kind) return out.push({ line, error: `kind must be IN or OUT, found '${kindRaw}'` });
     const at = IsoInstantSchema.safeParse(atRaw);
-    if (!at.success) return out.push({ line, error: `at must be an ISO-8601 instant with offset, found '${atRaw}'` });
+    const atMs = at.success ? instantOf(at.data, tz) : Number.NaN;
+    if (Number.isNaN(atMs)) return out.push({ line, error: `at must be an ISO-8601 time (with an offset, or local to the site), found '${atRaw}'` });
     const mode = (modeRaw ?? '').toUpperCase() || 'WFO';
     if (mode !== 'WFO' && mode !== 'WFH') return out.push({ line, error: `work_mode must be WFO or WFH, found '${modeRaw}'` });
-    out.push({ line, code: code.data, kind, atMs: Date.parse(at.data), workMode: mode, deviceId: deviceRaw || null });
+    out.push({ line, code: code.data, kind, atMs, workMode: mode, deviceId: deviceRaw || null });
   });
   return out;
 }
@@ -102,7 +104,7 @@ export function parseZkteco(lines: readonly string[], tz: string): ParsedLine[] 
       return out.push({ line, error: `expected user_id, time, verify and state separated by tabs, found ${fields.length} fields` });
     const [userId, stamp, , state] = fields as [string, string, string, string];
     const code = EmployeeCodeSchema.safeParse(userId);
-    if (!code.success) return out.push({ line, error: `user_id: ${describe(code.error)}` });
+    if (!code.success) return out.push({ line, error: describe(code.error) });
     const m = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(stamp);
     if (!m) return out.push({ line, error: `time must be YYYY-MM-DD HH:MM:SS, found '${stamp}'` });
     const [year, month, day, hour, minute, second] = m.slice(1).map(Number) as [number, number, number, number, number, number];

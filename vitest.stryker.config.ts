@@ -1,0 +1,26 @@
+// The suites StrykerJS runs against each mutant (npm run mutate): the unit tests and the
+// integration tests of the punch path, the sync and the SQL guard. The long fault runs (SIGKILL
+// loops, the load run) stay out: they prove crash safety, not the lines mutated here.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: [
+      'tests/unit/**/*.test.ts',
+      'tests/integration/punch-path.test.ts',
+      'tests/integration/pin-guessing.test.ts',
+      'tests/integration/one-folder.test.ts',
+      'tests/integration/import.test.ts',
+      'tests/integration/sync.test.ts',
+      'tests/integration/sync-refusals.test.ts',
+      'tests/integration/local-storage-faults.test.ts',
+      'tests/integration/sql-guard.test.ts',
+      'tests/integration/work-hours-sql.test.ts',
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+    globalSetup: ['tests/support/vitest-global-setup.ts'],
+    setupFiles: ['tests/support/fail-on-unhandled.ts'],
+  },
+});
