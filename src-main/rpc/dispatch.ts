@@ -1,7 +1,6 @@
 // The one entry point for every call, whatever the transport (IPC, HTTP, CLI, tests): allow-list
 // the method, check who may call it, parse the input with its zod schema, run the handler, and
 // answer with an envelope. Nothing thrown inside escapes as a crash or a stack trace.
-import type { z } from 'zod';
 import { contract, isMethod, type Envelope, type Method, type MethodOutput, type ParsedInput } from '../../shared/contract/index.js';
 import { AppError, type ErrorBody } from '../../shared/errors.js';
 import { describeIssues } from '../../shared/contract/issue-words.js';
