@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAutoCheckoutRule, type AutoCheckoutRule } from '../domain/auto-checkout.js';
-import { EmployeeCodeSchema, IsoInstantSchema, PunchKindSchema, WorkModeSchema } from './common.js';
+import { EmployeeCodeSchema, IsoInstantSchema, PunchKindSchema, PunchSourceSchema, WorkModeSchema } from './common.js';
+import { LocalDateSchema } from './reports.js';
 
 const Reason = z.string().trim().min(3, 'say why (at least 3 characters)').max(500);
 
@@ -11,13 +12,24 @@ export const CorrectPunchInputSchema = z.discriminatedUnion('action', [
       employeeCode: EmployeeCodeSchema,
       kind: PunchKindSchema,
       at: IsoInstantSchema,
+      /** With kind IN: the OUT that closes it, added together (a day with neither punch). */
+      outAt: IsoInstantSchema.optional(),
       workMode: WorkModeSchema.default('WFO'),
       reason: Reason,
       /** The manager making the correction (until manager sign-in names them). */
       by: EmployeeCodeSchema,
     })
     .strict(),
-  z.object({ action: z.literal('void'), punchId: z.uuid(), reason: Reason, by: EmployeeCodeSchema }).strict(),
+  z
+    .object({
+      action: z.literal('void'),
+      punchId: z.uuid(),
+      /** Its partner, voided with it (a whole session that was never this employee's). */
+      withPunchId: z.uuid().optional(),
+      reason: Reason,
+      by: EmployeeCodeSchema,
+    })
+    .strict(),
 ]);
 
 export const AuditEntrySchema = z.object({
@@ -32,7 +44,14 @@ export const AuditEntrySchema = z.object({
   after: z.unknown(),
 });
 
-export const CorrectPunchOutputSchema = z.object({ punchId: z.string(), audit: AuditEntrySchema });
+export const CorrectPunchOutputSchema = z.object({
+  punchId: z.string(),
+  audit: AuditEntrySchema,
+  /** The OUT added with an IN, when the correction was a pair. */
+  pairedPunchId: z.string().nullable(),
+  /** The same correction was already made: nothing new was written, the first one is returned. */
+  repeated: z.boolean(),
+});
 
 export const AuditInputSchema = z
   .object({ employeeCode: EmployeeCodeSchema.optional(), limit: z.number().int().min(1).max(10_000).default(200) })
@@ -63,3 +82,34 @@ export const AutoCheckoutOutputSchema = z.object({
 });
 
 export type AutoCheckoutResult = z.infer<typeof AutoCheckoutOutputSchema>;
+
+/** One employee's day as a manager reviews it: its punches (and the next day's, for an overnight shift), voids and history. */
+export const EmployeeDayInputSchema = z.object({ employeeCode: EmployeeCodeSchema, date: LocalDateSchema }).strict();
+
+export const DayPunchSchema = z.object({
+  id: z.string(),
+  kind: PunchKindSchema,
+  at: z.string(),
+  localDate: z.string(),
+  localTime: z.string(),
+  source: z.union([PunchSourceSchema, z.literal('auto')]),
+  workMode: WorkModeSchema,
+  voided: z.boolean(),
+  voidedBy: z.string().nullable(),
+  voidReason: z.string().nullable(),
+});
+
+export const EmployeeDaySchema = z.object({
+  employee: z.object({ code: z.string(), name: z.string(), team: z.string().nullable() }),
+  date: z.string(),
+  nextDate: z.string(),
+  tz: z.string(),
+  /** The team's shift times, else the site's: the defaults a correction form offers. */
+  shiftStart: z.string(),
+  shiftEnd: z.string(),
+  punches: z.array(DayPunchSchema),
+  history: z.array(AuditEntrySchema),
+});
+
+export type EmployeeDay = z.infer<typeof EmployeeDaySchema>;
+export type DayPunch = z.infer<typeof DayPunchSchema>;

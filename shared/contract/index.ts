@@ -34,6 +34,8 @@ import {
   AutoCheckoutOutputSchema,
   CorrectPunchInputSchema,
   CorrectPunchOutputSchema,
+  EmployeeDayInputSchema,
+  EmployeeDaySchema,
 } from './corrections.js';
 import { DashboardInputSchema, DashboardSchema, SignInInputSchema, SignInOutputSchema } from './manager.js';
 import { HealthSchema, ListRejectsInputSchema, ResolveRejectInputSchema, SyncRejectSchema, SyncStatusSchema, VerifyReportSchema } from './sync.js';
@@ -89,6 +91,7 @@ export const contract = {
   'roster.addEmployee': { kind: 'mutation', access: 'admin', actor: true, input: AddCentralEmployeeInputSchema, output: RosterChangeSchema },
   'roster.list': { kind: 'query', access: 'admin', input: Empty, output: RosterSchema },
   'punches.correct': { kind: 'mutation', access: 'admin', actor: true, input: CorrectPunchInputSchema, output: CorrectPunchOutputSchema },
+  'punches.day': { kind: 'query', access: 'admin', input: EmployeeDayInputSchema, output: EmployeeDaySchema },
   'punches.autoCheckout': { kind: 'mutation', access: 'admin', input: AutoCheckoutInputSchema, output: AutoCheckoutOutputSchema },
   'audit.list': { kind: 'query', access: 'admin', input: AuditInputSchema, output: z.array(AuditEntrySchema) },
   'reports.run': { kind: 'query', access: 'admin', input: ReportInputSchema, output: ReportResultSchema },

@@ -134,3 +134,13 @@ export function dailySeconds(sessions: readonly WorkSession[]): Map<string, Map<
 export function hoursOf(seconds: number): number {
   return Math.round(seconds / 36) / 100;
 }
+
+/**
+ * An employee's last punch, an IN, is still "in progress" while it is younger than the max
+ * hours (the person may be at their desk), and only then a missing OUT. (An IN followed by
+ * another IN is missing its OUT at once.) The exceptions report, the dashboard, summaries and
+ * Ask all use this rule; its SQL twin is in the exceptions report.
+ */
+export function openSessionState(inMs: number, nowMs: number, maxHours: number, isLastPunch = true): 'IN_PROGRESS' | 'MISSING_OUT' {
+  return isLastPunch && nowMs - inMs < maxHours * 3_600_000 ? 'IN_PROGRESS' : 'MISSING_OUT';
+}

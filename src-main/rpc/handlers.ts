@@ -15,7 +15,7 @@ import type { SyncEngine } from '../services/sync/engine.js';
 import { verifyAgainstCentral } from '../services/sync/verify.js';
 import { listRejects, resolveReject } from '../services/sync/rejects.js';
 import { runReport } from '../services/reports/reports.js';
-import { auditLog, correctPunch } from '../services/corrections/corrections.js';
+import { auditLog, correctPunch, employeeDay } from '../services/corrections/corrections.js';
 import { runAutoCheckout } from '../services/corrections/auto-checkout.js';
 import { addCentralEmployee, addSite, addTeam, listRoster, updateEmployee, updateSite, updateTeam } from '../services/roster/central-roster.js';
 import { isTrusted, type Handlers } from './dispatch.js';
@@ -69,6 +69,7 @@ export function createHandlers(
     'roster.addEmployee': (input) => addCentralEmployee(sync.source, input),
     'roster.list': () => listRoster(sync.source),
     'punches.correct': (input) => correctPunch(deps, sync.source, input),
+    'punches.day': (input) => employeeDay(deps, sync.source, input),
     'punches.autoCheckout': (input) => runAutoCheckout(sync.source, deps.clock, input.rule ?? deps.autoCheckout),
     'audit.list': (input) => auditLog(sync.source, input),
     'reports.run': (input) => runReport(deps, sync.source, input),

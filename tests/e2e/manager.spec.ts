@@ -84,12 +84,22 @@ test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missi
   await expect(missing).toHaveCount(1);
   await expect(missing).toContainText('Nina Shah');
   await missing.getByRole('button', { name: 'Add OUT' }).click();
-  const dialog = page.getByRole('dialog');
-  await dialog.getByLabel(/OUT time/).fill('17:37');
-  await dialog.getByLabel('Reason').fill('x');
+  const dialog = page.getByTestId('day-review');
+  // The day as it is: the IN, and where the OUT will go (the shift end by default).
+  await expect(dialog.getByTestId('day-punches').locator('tr[data-kind="IN"]')).toContainText('09:07');
+  await expect(dialog.getByLabel('OUT time')).toHaveValue('18:00');
+  await expect(dialog.getByLabel('OUT date').locator('option')).toHaveCount(2);
+  await dialog.getByLabel('OUT time').fill('17:37');
+  await dialog.getByLabel('Reason', { exact: true }).fill('x');
   await dialog.getByRole('button', { name: 'Save correction' }).click();
-  await expect(dialog.getByRole('alert')).toContainText('say why');
-  await dialog.getByLabel('Reason').fill('Forgot to punch out; confirmed by the team lead');
+  await expect(dialog.getByRole('alert')).toContainText('Say why (at least 3 characters).');
+  // An OUT before the IN is refused, naming the IN.
+  await dialog.getByLabel('OUT time').fill('00:05');
+  await dialog.getByLabel('Reason', { exact: true }).fill('Forgot to punch out; confirmed by the team lead');
+  await dialog.getByRole('button', { name: 'Save correction' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('An OUT must come after the IN it closes: the IN on');
+  await expect(dialog.getByRole('alert')).toContainText('is at 09:07, after 00:05.');
+  await dialog.getByLabel('OUT time').fill('17:37');
   await kiosk.screenshot('manager-correction');
   await dialog.getByRole('button', { name: 'Save correction' }).click();
   await expect(dialog).toBeHidden();
@@ -102,6 +112,20 @@ test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missi
   );
   const audit = await query<{ actor: string; reason: string }>(server.databaseUrl, "SELECT actor, reason FROM audit_log WHERE action = 'punch.add'");
   expect(audit).toEqual([{ actor: 'manager:1001', reason: 'Forgot to punch out; confirmed by the team lead' }]);
+
+  // The day's history is where the correction is made; undo it from the screens with a reason.
+  const exceptions = page.getByTestId('exceptions');
+  await exceptions.getByLabel('Employee code').fill('2001');
+  await exceptions.getByLabel('Day').fill(yesterday);
+  await exceptions.getByRole('button', { name: 'Open day' }).click();
+  await expect(dialog.getByTestId('day-history')).toContainText('Added by manager 1001 — Forgot to punch out; confirmed by the team lead');
+  const correction = dialog.getByTestId('day-punches').locator('tr', { hasText: 'correction' });
+  await correction.getByRole('checkbox').check();
+  await dialog.getByLabel(/Why void/).fill('Wrong time: undone');
+  await dialog.getByRole('button', { name: 'Void selected' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(missing).toHaveCount(1);
+  expect(await query(server.databaseUrl, "SELECT reason FROM audit_log WHERE action = 'punch.void'")).toEqual([{ reason: 'Wrong time: undone' }]);
 
   // A longer range redraws every chart for it; the calendar has a cell for each of its 90 days.
   await page.getByRole('combobox', { name: 'Range' }).selectOption('90');

@@ -107,14 +107,22 @@ describe('reports on central', () => {
     }
   });
 
-  it('exceptions: missing OUT, missing IN and clamped sessions', async () => {
+  it('exceptions: missing OUT, missing IN and clamped sessions; a last IN younger than the max hours is in progress', async () => {
     const r = await run({ name: 'exceptions', from: '2026-11-16', to: '2026-11-20', team: 'Ops' });
-    expect(pick(r, 'employee_code', 'kind', 'date')).toEqual([
-      { employee_code: 'B1', kind: 'MISSING_IN', date: '2026-11-16' },
-      { employee_code: 'B1', kind: 'CLAMPED', date: '2026-11-17' },
-      { employee_code: 'A1', kind: 'MISSING_OUT', date: '2026-11-20' },
-      { employee_code: 'A1', kind: 'MISSING_OUT', date: '2026-11-20' },
-      { employee_code: 'B1', kind: 'MISSING_OUT', date: '2026-11-20' },
+    expect(pick(r, 'employee_code', 'kind', 'date', 'time')).toEqual([
+      { employee_code: 'B1', kind: 'MISSING_IN', date: '2026-11-16', time: '18:00' },
+      { employee_code: 'B1', kind: 'CLAMPED', date: '2026-11-17', time: null },
+      // 09:05 is followed by another IN: missing its OUT at once. 10:00 is the last punch, 4 h old.
+      { employee_code: 'A1', kind: 'IN_PROGRESS', date: '2026-11-20', time: '10:00' },
+      { employee_code: 'A1', kind: 'MISSING_OUT', date: '2026-11-20', time: '09:05' },
+      { employee_code: 'B1', kind: 'IN_PROGRESS', date: '2026-11-20', time: '12:00' },
+    ]);
+    // With a max of 3 hours, the 10:00 IN is no longer in progress, the 12:00 one still is.
+    const short = await run({ name: 'exceptions', from: '2026-11-20', to: '2026-11-20', team: 'Ops', maxHours: 3 });
+    expect(pick(short, 'employee_code', 'kind', 'time')).toEqual([
+      { employee_code: 'A1', kind: 'MISSING_OUT', time: '09:05' },
+      { employee_code: 'A1', kind: 'MISSING_OUT', time: '10:00' },
+      { employee_code: 'B1', kind: 'IN_PROGRESS', time: '12:00' },
     ]);
   });
 
@@ -176,20 +184,62 @@ describe('reports on central', () => {
     expect(history.map((h) => [h.action, h.reason])).toEqual([['punch.add', 'forgot to punch out; confirmed by the team lead']]);
   });
 
-  it('voids a wrong punch with a reason, keeps the row, and records the before state', async () => {
-    const [row] = await query<{ id: string }>(
+  it('voids a wrong session with a reason, keeps the rows, and records the before state; a lone half is refused', async () => {
+    const ids = await query<{ id: string }>(
       url,
-      "SELECT p.id::text AS id FROM punches p JOIN employees e ON e.id = p.employee_id WHERE e.code = 'A1' AND p.at_utc = '2026-11-17T03:45:00Z'",
+      `SELECT p.id::text AS id FROM punches p JOIN employees e ON e.id = p.employee_id
+        WHERE e.code = 'A1' AND p.at_utc IN ('2026-11-17T03:45:00Z', '2026-11-17T12:45:00Z') ORDER BY p.at_utc`,
     );
-    const res = await delhi.call('punches.correct', { action: 'void', punchId: row!.id, reason: 'badge used by someone else', by: 'M1' });
-    expect(res.audit).toMatchObject({ action: 'punch.void', before: expect.objectContaining({ id: row!.id, kind: 'IN' }), after: { voided: true } });
+    const [inId, outId] = ids.map((r) => r.id) as [string, string];
+    // Voiding the IN alone would leave its OUT without an IN: refused, naming it.
+    expect(await delhi.raw('punches.correct', { action: 'void', punchId: inId, reason: 'badge used by someone else', by: 'M1' })).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('would leave the OUT at 18:15 on 2026-11-17 without its IN') },
+    });
+    const res = await delhi.call('punches.correct', {
+      action: 'void',
+      punchId: inId,
+      withPunchId: outId,
+      reason: 'badge used by someone else',
+      by: 'M1',
+    });
+    expect(res.audit).toMatchObject({ action: 'punch.void', before: expect.objectContaining({ id: inId, kind: 'IN' }), after: { voided: true } });
     const r = await run({ name: 'workhours', from: '2026-11-17', to: '2026-11-17', employee: 'A1' });
     expect(r.rows).toEqual([]);
-    expect(await delhi.raw('punches.correct', { action: 'void', punchId: row!.id, reason: 'again', by: 'M1' })).toMatchObject({
+    expect(await delhi.raw('punches.correct', { action: 'void', punchId: inId, reason: 'again', by: 'M1' })).toMatchObject({
       ok: false,
       error: { code: 'CONFLICT' },
     });
-    expect((await query(url, 'SELECT 1 FROM punches WHERE id = $1', [row!.id])).length).toBe(1);
+    expect((await query(url, 'SELECT 1 FROM punches WHERE id = ANY($1::uuid[])', [[inId, outId]])).length).toBe(2);
+    expect((await delhi.call('audit.list', { employeeCode: 'A1' })).filter((a) => a.action === 'punch.void')).toHaveLength(2);
+  });
+
+  it('checks a correction against the timeline: an OUT before its IN is refused naming the IN; the same correction twice is one row; an overnight OUT closes', async () => {
+    // A1's IN at 09:05 on the 20th is followed by another IN at 10:00 (a missing OUT).
+    const early = await delhi.raw('punches.correct', {
+      action: 'add',
+      employeeCode: 'A1',
+      kind: 'OUT',
+      at: '2026-11-20T00:05',
+      reason: 'forgot',
+      by: 'M1',
+    });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'An OUT must come after the IN it closes: the IN on 2026-11-20 is at 09:05, after 00:05.' },
+    });
+    const day = { name: 'workhours', from: '2026-11-20', to: '2026-11-20', employee: 'A1' } as const;
+    const asItWas = pick(await run(day), 'seconds', 'open_sessions');
+    const fix = { action: 'add', employeeCode: 'A1', kind: 'OUT', at: '2026-11-20T09:55', reason: 'left for the bank, came back', by: 'M1' };
+    const first = await delhi.call('punches.correct', fix);
+    const second = await delhi.call('punches.correct', fix);
+    expect(second).toMatchObject({ punchId: first.punchId, repeated: true });
+    expect(first.repeated).toBe(false);
+    expect(pick(await run(day), 'seconds')).toEqual([{ seconds: 50 * 60 }]);
+    expect(await query(url, "SELECT count(*)::int AS n FROM punches WHERE source = 'correction' AND id = $1", [first.punchId])).toEqual([{ n: 1 }]);
+    // Undo: a correction is voided like any punch, and the day is as it was.
+    await delhi.call('punches.correct', { action: 'void', punchId: first.punchId, reason: 'wrong day, undone', by: 'M1' });
+    expect(pick(await run(day), 'seconds', 'open_sessions')).toEqual(asItWas);
   });
 
   it('refuses corrections without a manager, a reason, or from the kiosk screen', async () => {

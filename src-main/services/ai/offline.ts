@@ -223,7 +223,7 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
     case 'missing_out': {
       const t = await run.tool('exceptions', inRange(intent));
       // An IN of today with no OUT yet is someone still at work, not a forgotten OUT.
-      const rows = t.rows.filter((r) => r.kind === 'MISSING_OUT' && r.date !== today);
+      const rows = t.rows.filter((r) => r.kind === 'MISSING_OUT');
       const table = {
         columns: ['date', 'name', 'team', 'time'],
         rows: rows.map((r) => ({ date: r.date!, name: r.name!, team: r.team!, time: r.time! })),

@@ -16,7 +16,7 @@ async function table(ctx: ToolContext, name: string, input: Record<string, unkno
 }
 
 /** The facts of a day or a week, from the reports. */
-export async function summaryFacts(ctx: ToolContext, from: string, to: string, today: string): Promise<Fact[]> {
+export async function summaryFacts(ctx: ToolContext, from: string, to: string): Promise<Fact[]> {
   const range = { from, to };
   const [roster, hours, late, exceptions, trends] = [
     await table(ctx, 'roster', {}),
@@ -38,7 +38,7 @@ export async function summaryFacts(ctx: ToolContext, from: string, to: string, t
     { name: 'present', label: 'came in', value: byEmployee.size },
     { name: 'hours', label: 'hours worked', value: hoursOf([...byEmployee.values()].reduce((a, e) => a + e.seconds, 0)) },
     { name: 'late', label: 'late arrivals', value: late.rows.length },
-    { name: 'missing_out', label: 'missing OUTs', value: exceptions.rows.filter((r) => r.kind === 'MISSING_OUT' && r.date !== today).length },
+    { name: 'missing_out', label: 'missing OUTs', value: exceptions.rows.filter((r) => r.kind === 'MISSING_OUT').length },
     { name: 'home_days', label: 'days from home', value: teamRows.reduce((a, r) => a + Number(r.wfh_days), 0) },
   ];
   if (top && top.seconds > 0) facts.push({ name: 'top', label: `most hours: ${top.name}`, value: hoursOf(top.seconds) });
@@ -84,7 +84,7 @@ export async function summarize(ctx: ToolContext, period: 'day' | 'week', date?:
   const from = period === 'day' ? day : mondayOf(day);
   // A week ends on its Sunday, or today while it is still going.
   const to = period === 'day' ? day : addDays(from, 6) < today ? addDays(from, 6) : today;
-  const facts = await summaryFacts(ctx, from, to, today);
+  const facts = await summaryFacts(ctx, from, to);
   const base = { period, range: { from, to }, facts };
   const template = templateText(period, from, to, facts);
   const { endpoint } = ctx.deps.ai.settings();

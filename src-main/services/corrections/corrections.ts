@@ -1,13 +1,25 @@
 // Corrections are made on central by a manager and always audited: a missing OUT is fixed by
 // adding a punch with source 'correction', a wrong punch by voiding it. No punch row is ever
 // edited or deleted; the audit log records who, when, why, before and after, in the same
-// transaction as the change.
+// transaction as the change. Every correction is checked against the employee's timeline
+// (shared/domain/corrections.ts): it may leave the day better, never worse.
+import { createHash } from 'node:crypto';
+import type pg from 'pg';
 import type { z } from 'zod';
-import type { AuditEntry, AuditInputSchema, CorrectPunchInputSchema } from '../../../shared/contract/corrections.js';
+import type {
+  AuditEntry,
+  AuditInputSchema,
+  CorrectPunchInputSchema,
+  DayPunch,
+  EmployeeDay,
+  EmployeeDayInputSchema,
+} from '../../../shared/contract/corrections.js';
 import { AppError } from '../../../shared/errors.js';
-import { uuidv7 } from '../../../shared/ids.js';
+import { uuidv7From } from '../../../shared/ids.js';
+import { checkCorrection } from '../../../shared/domain/corrections.js';
+import type { PunchFact } from '../../../shared/domain/work-hours.js';
 import { punchTimeProblem } from '../../../shared/domain/punch-rules.js';
-import { instantOf } from '../../../shared/domain/local-time.js';
+import { addDays, instantOf, localDateOf, localTimeOf, startOfLocalDay } from '../../../shared/domain/local-time.js';
 import { inTransaction } from '../../db/central/connection.js';
 import type { ServiceDeps } from '../deps.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
@@ -39,12 +51,39 @@ const toEntry = (r: AuditRow): AuditEntry => ({
 const AUDIT_INSERT = `INSERT INTO audit_log (at, actor, action, entity, entity_id, reason, before, after)
   VALUES ($1, $2, $3, 'punch', $4, $5, $6, $7) RETURNING *`;
 
+/** The live and voided punches of one employee within two days of an instant: the timeline a correction is checked against. */
+async function timelineAround(client: pg.PoolClient, employeeId: string, atMs: number): Promise<PunchFact[]> {
+  const { rows } = await client.query<{ id: string; kind: 'IN' | 'OUT'; at_utc: Date; voided: boolean }>(
+    `SELECT p.id::text AS id, p.kind, p.at_utc, EXISTS (SELECT 1 FROM punch_voids v WHERE v.punch_id = p.id) AS voided
+       FROM punches p
+      WHERE p.employee_id = $1 AND p.at_utc >= $2::timestamptz - interval '2 days' AND p.at_utc < $2::timestamptz + interval '2 days'`,
+    [employeeId, new Date(atMs).toISOString()],
+  );
+  return rows.map((r) => ({ id: r.id, employeeId, kind: r.kind, atMs: r.at_utc.getTime(), voided: r.voided }));
+}
+
+/**
+ * A correction punch's id comes from the employee, kind and instant: the same correction sent
+ * twice (a double click, two managers at once) is the same row, and the second gets the first back.
+ */
+export function correctionPunchId(employeeId: string, kind: string, atMs: number): string {
+  return uuidv7From(atMs, createHash('sha256').update(`correction|${employeeId}|${kind}|${atMs}`).digest().subarray(0, 10));
+}
+
+export interface CorrectionResult {
+  punchId: string;
+  audit: AuditEntry;
+  pairedPunchId: string | null;
+  repeated: boolean;
+}
+
 export async function correctPunch(
   deps: ServiceDeps,
   source: CentralSource,
   input: z.output<typeof CorrectPunchInputSchema>,
-): Promise<{ punchId: string; audit: AuditEntry }> {
+): Promise<CorrectionResult> {
   const now = new Date(deps.clock.now());
+  const context = { maxHours: deps.policy.maxHours, nowMs: now.getTime() };
   return withCentral(source, (central) =>
     inTransaction(central.pool, async (client) => {
       const { rows: managers } = await client.query<{ code: string }>('SELECT code FROM employees WHERE code = $1 AND is_manager AND active', [
@@ -54,52 +93,108 @@ export async function correctPunch(
       const actor = `manager:${input.by}`;
 
       if (input.action === 'void') {
-        const { rows } = await client.query('SELECT * FROM punches WHERE id = $1 FOR SHARE', [input.punchId]);
-        if (rows.length === 0) throw new AppError('NOT_FOUND', `No punch ${input.punchId} on central.`);
-        const { rowCount } = await client.query(
-          'INSERT INTO punch_voids (punch_id, voided_by, reason, voided_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING',
-          [input.punchId, actor, input.reason, now],
+        const ids = [input.punchId, ...(input.withPunchId ? [input.withPunchId] : [])];
+        const { rows } = await client.query<{ id: string; employee_id: string; at_utc: Date; source: string; tz: string | null }>(
+          `SELECT p.*, p.id::text AS id, s.tz FROM punches p LEFT JOIN sites s ON s.id = p.site_id WHERE p.id = ANY($1::uuid[])`,
+          [ids],
         );
-        if (rowCount === 0) throw new AppError('CONFLICT', 'That punch is already voided.');
-        const { rows: audit } = await client.query<AuditRow>(AUDIT_INSERT, [
-          now,
-          actor,
-          'punch.void',
-          input.punchId,
-          input.reason,
-          rows[0],
-          { voided: true },
-        ]);
-        return { punchId: input.punchId, audit: toEntry(audit[0]!) };
+        const punch = rows.find((r) => r.id === input.punchId);
+        if (!punch) throw new AppError('NOT_FOUND', `No punch ${input.punchId} on central.`);
+        if (rows.length !== ids.length || rows.some((r) => r.employee_id !== punch.employee_id)) {
+          throw new AppError('BAD_INPUT', 'The two punches voided together must both be on central and be the same employee’s.');
+        }
+        // One correction per employee at a time: the timeline read here stays true until commit.
+        await client.query('SELECT 1 FROM employees WHERE id = $1 FOR NO KEY UPDATE', [punch.employee_id]);
+        const check = checkCorrection(
+          await timelineAround(client, punch.employee_id, punch.at_utc.getTime()),
+          { void: ids, undo: rows.every((r) => r.source === 'correction') },
+          {
+            tz: punch.tz ?? deps.kiosk.tz,
+            ...context,
+          },
+        );
+        if (!check.ok) throw new AppError('CONFLICT', check.reason!);
+        let first: AuditRow | undefined;
+        for (const r of rows) {
+          await client.query('INSERT INTO punch_voids (punch_id, voided_by, reason, voided_at) VALUES ($1, $2, $3, $4)', [
+            r.id,
+            actor,
+            input.reason,
+            now,
+          ]);
+          const { tz: _tz, ...before } = r;
+          const { rows: audit } = await client.query<AuditRow>(AUDIT_INSERT, [
+            now,
+            actor,
+            'punch.void',
+            r.id,
+            input.reason,
+            before,
+            { voided: true },
+          ]);
+          if (r.id === input.punchId) first = audit[0];
+        }
+        return { punchId: input.punchId, audit: toEntry(first!), pairedPunchId: input.withPunchId ?? null, repeated: false };
       }
 
       const { rows: employees } = await client.query<{ id: string; site_id: string | null; tz: string | null }>(
-        'SELECT e.id, t.site_id, s.tz FROM employees e LEFT JOIN teams t ON t.id = e.team_id LEFT JOIN sites s ON s.id = t.site_id WHERE e.code = $1',
+        `SELECT e.id, t.site_id, s.tz FROM employees e LEFT JOIN teams t ON t.id = e.team_id LEFT JOIN sites s ON s.id = t.site_id
+          WHERE e.code = $1 FOR NO KEY UPDATE OF e`,
         [input.employeeCode],
       );
       const employee = employees[0];
       if (!employee) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.employeeCode}.`);
-      const atMs = instantOf(input.at, employee.tz ?? deps.kiosk.tz);
-      const problem = punchTimeProblem(atMs, deps.clock.now());
-      if (problem) throw new AppError('BAD_INPUT', `A correction at ${input.at} ${problem}.`);
-      const punch = {
-        id: uuidv7(atMs),
+      if (input.outAt !== undefined && input.kind !== 'IN') throw new AppError('BAD_INPUT', 'Only an IN comes with an OUT (outAt).');
+      const tz = employee.tz ?? deps.kiosk.tz;
+      const atMs = instantOf(input.at, tz);
+      const outMs = input.outAt === undefined ? null : instantOf(input.outAt, tz);
+      for (const [text, ms] of [[input.at, atMs], ...(input.outAt === undefined ? [] : [[input.outAt, outMs!] as const])] as const) {
+        const problem = punchTimeProblem(ms, now.getTime());
+        if (problem) throw new AppError('BAD_INPUT', `A correction at ${text} ${problem}.`);
+      }
+      const id = correctionPunchId(employee.id, input.kind, atMs);
+      const { rows: earlier } = await client.query<AuditRow>(
+        "SELECT a.* FROM audit_log a WHERE a.entity = 'punch' AND a.entity_id = $1 AND a.action = 'punch.add' ORDER BY a.id LIMIT 1",
+        [id],
+      );
+      if (earlier[0]) {
+        const after = earlier[0].after as { pairedPunchId?: string } | null;
+        return { punchId: id, audit: toEntry(earlier[0]), pairedPunchId: after?.pairedPunchId ?? null, repeated: true };
+      }
+      const adds = [{ kind: input.kind, atMs }, ...(outMs === null ? [] : [{ kind: 'OUT' as const, atMs: outMs }])];
+      const check = checkCorrection(await timelineAround(client, employee.id, atMs), { add: adds }, { tz, ...context });
+      if (!check.ok) throw new AppError('CONFLICT', check.reason!);
+
+      const rowsToAdd = adds.map((a) => ({
+        id: correctionPunchId(employee.id, a.kind, a.atMs),
         employee_id: employee.id,
-        kind: input.kind,
-        at_utc: new Date(atMs).toISOString(),
+        kind: a.kind,
+        at_utc: new Date(a.atMs).toISOString(),
         site_id: employee.site_id ?? deps.kiosk.siteId,
         device_id: actor,
         work_mode: input.workMode,
         source: 'correction',
         created_at: now.toISOString(),
-      };
-      await client.query(
-        `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [punch.id, punch.employee_id, punch.kind, punch.at_utc, punch.site_id, punch.device_id, punch.work_mode, punch.source, punch.created_at],
-      );
-      const { rows: audit } = await client.query<AuditRow>(AUDIT_INSERT, [now, actor, 'punch.add', punch.id, input.reason, null, punch]);
-      return { punchId: punch.id, audit: toEntry(audit[0]!) };
+      }));
+      for (const punch of rowsToAdd) {
+        await client.query(
+          `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (id) DO NOTHING`,
+          [punch.id, punch.employee_id, punch.kind, punch.at_utc, punch.site_id, punch.device_id, punch.work_mode, punch.source, punch.created_at],
+        );
+      }
+      const [main, paired] = rowsToAdd as [(typeof rowsToAdd)[number], (typeof rowsToAdd)[number] | undefined];
+      const { rows: audit } = await client.query<AuditRow>(AUDIT_INSERT, [
+        now,
+        actor,
+        'punch.add',
+        main.id,
+        input.reason,
+        null,
+        paired ? { ...main, pairedPunchId: paired.id } : main,
+      ]);
+      if (paired) await client.query(AUDIT_INSERT, [now, actor, 'punch.add', paired.id, input.reason, null, { ...paired, pairedPunchId: main.id }]);
+      return { punchId: main.id, audit: toEntry(audit[0]!), pairedPunchId: paired?.id ?? null, repeated: false };
     }),
   );
 }
@@ -115,4 +210,69 @@ export async function auditLog(source: CentralSource, input: z.output<typeof Aud
     ),
   );
   return rows.map(toEntry);
+}
+
+/** One employee's day for review: the punches of that local date and the next, voided ones marked, and their audit history. */
+export async function employeeDay(deps: ServiceDeps, source: CentralSource, input: z.output<typeof EmployeeDayInputSchema>): Promise<EmployeeDay> {
+  return withCentral(source, async (central) => {
+    const { rows: found } = await central.pool.query<{
+      id: string;
+      code: string;
+      name: string;
+      team: string | null;
+      tz: string | null;
+      shift_start: string;
+      shift_end: string;
+    }>(
+      `SELECT e.id, e.code, e.name, t.name AS team, s.tz,
+              coalesce(t.shift_start, s.shift_start, '09:00') AS shift_start, coalesce(t.shift_end, s.shift_end, '18:00') AS shift_end
+         FROM employees e LEFT JOIN teams t ON t.id = e.team_id LEFT JOIN sites s ON s.id = t.site_id
+        WHERE e.code = $1`,
+      [input.employeeCode],
+    );
+    const employee = found[0];
+    if (!employee) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.employeeCode}.`);
+    const tz = employee.tz ?? deps.kiosk.tz;
+    const nextDate = addDays(input.date, 1);
+    const { rows } = await central.pool.query<{
+      id: string;
+      kind: 'IN' | 'OUT';
+      at_utc: Date;
+      source: DayPunch['source'];
+      work_mode: 'WFO' | 'WFH';
+      voided_by: string | null;
+      void_reason: string | null;
+    }>(
+      `SELECT p.id::text AS id, p.kind, p.at_utc, p.source, p.work_mode, v.voided_by, v.reason AS void_reason
+         FROM punches p LEFT JOIN punch_voids v ON v.punch_id = p.id
+        WHERE p.employee_id = $1 AND p.at_utc >= $2 AND p.at_utc < $3
+        ORDER BY p.at_utc, p.id`,
+      [employee.id, new Date(startOfLocalDay(input.date, tz)).toISOString(), new Date(startOfLocalDay(addDays(input.date, 2), tz)).toISOString()],
+    );
+    const { rows: history } = await central.pool.query<AuditRow>(
+      "SELECT a.* FROM audit_log a WHERE a.entity = 'punch' AND a.entity_id = ANY($1::text[]) ORDER BY a.id",
+      [rows.map((r) => r.id)],
+    );
+    return {
+      employee: { code: employee.code, name: employee.name, team: employee.team },
+      date: input.date,
+      nextDate,
+      tz,
+      shiftStart: employee.shift_start,
+      shiftEnd: employee.shift_end,
+      punches: rows.map((r) => ({
+        id: r.id,
+        kind: r.kind,
+        at: r.at_utc.toISOString(),
+        localDate: localDateOf(r.at_utc.getTime(), tz),
+        localTime: localTimeOf(r.at_utc.getTime(), tz),
+        source: r.source,
+        workMode: r.work_mode,
+        voided: r.voided_by !== null,
+        voidedBy: r.voided_by,
+        voidReason: r.void_reason,
+      })),
+      history: history.map(toEntry),
+    };
+  });
 }

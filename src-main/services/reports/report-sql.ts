@@ -87,9 +87,14 @@ SELECT e.code AS employee_code, e.name, e.team, l.d::text AS date,
 
   exceptions: `WITH ${EMP}, ${SESSIONS}
 SELECT * FROM (
-  SELECT e.code AS employee_code, e.name, e.team, x.kind, ${localDate('x.at_utc', 'x.local_date')}::text AS date,
+  SELECT e.code AS employee_code, e.name, e.team,
+         -- The last punch, an IN younger than the max hours, is in progress (openSessionState).
+         CASE WHEN x.kind = 'MISSING_OUT' AND q.next_id IS NULL AND x.at_utc > $7::timestamptz - $6::numeric * interval '1 hour'
+              THEN 'IN_PROGRESS' ELSE x.kind END AS kind,
+         ${localDate('x.at_utc', 'x.local_date')}::text AS date,
          to_char(x.at_utc AT TIME ZONE coalesce($5::text, x.tz), 'HH24:MI') AS time, NULL::int AS elapsed_seconds
     FROM reporting.exceptions x JOIN emp e ON e.id = x.employee_id
+    JOIN reporting.punch_sequence q ON q.id = x.punch_id
    WHERE ${inRange('x.at_utc')}
   UNION ALL
   SELECT e.code, e.name, e.team, CASE WHEN s.elapsed_seconds > $6::numeric * 3600 THEN 'CLAMPED' ELSE 'AUTO_CLOSED' END,
