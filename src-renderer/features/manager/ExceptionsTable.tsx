@@ -11,7 +11,6 @@ const LABELS: Record<string, string> = {
   AUTO_CLOSED: 'Auto checked out',
 };
 
-
 /** The exceptions of the range; each opens its employee's day, where a missing OUT is added or a wrong punch voided. */
 export function ExceptionsTable({ report, by, onCorrected }: { report: ReportResult; by: string; onCorrected: () => void }) {
   const [open, setOpen] = useState<{ code: string; date: string; mode: 'out' | 'pair' } | null>(null);
