@@ -25,6 +25,8 @@ import { createSyncEngine, type SyncEngine, type SyncOptions } from './services/
 import { startAutoCheckout } from './services/corrections/auto-checkout.js';
 import { createAiStore, type SecretCodec } from './services/ai/ai-config.js';
 import { createPinGate } from './services/punches/pin-gate.js';
+import { createSharedLockout } from './services/punches/shared-lockout.js';
+import { readSyncRecord } from './services/sync/sync-state.js';
 
 export const LOCAL_DB_FILE = 'frontdesk.sqlite';
 const STATUS_PUSH_DELAY_MS = 50;
@@ -122,21 +124,30 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
   }
   const log = createLogger('app');
   const events = createEventBus((err) => log.error('event listener failed', { error: String(err) }));
+  const central = createCentralSource({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: createLogger('central') });
+  const policy = { ...DEFAULT_PUNCH_POLICY, duplicateWindowSeconds: config.duplicateWindowSeconds, maxHours: config.maxHours };
   const deps: ServiceDeps = {
     store,
     clock,
     log,
     events,
-    policy: { ...DEFAULT_PUNCH_POLICY, duplicateWindowSeconds: config.duplicateWindowSeconds, maxHours: config.maxHours },
+    policy,
     autoCheckout: config.autoCheckout,
     ai: createAiStore(process.env, config.dataDir, secretCodec),
     kiosk: loadKioskIdentity(store, config, clock),
     pinGate: createPinGate(),
+    // While the sync finds central offline, a PIN check does not wait for it.
+    sharedLockout: createSharedLockout({
+      source: central,
+      clock,
+      policy,
+      log: createLogger('pin'),
+      centralAway: () => readSyncRecord(store.sqlite).state === 'offline',
+    }),
   };
   if (!remembered) writeIdentityFile(config.dataDir, { deviceId: deps.kiosk.deviceId, createdAt: new Date(clock.now()).toISOString() });
   const punches = createPunchService(deps);
   const managers = createManagerSessions(clock);
-  const central = createCentralSource({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: createLogger('central') });
   let demoSeeded: readonly DemoCredential[] | null = null;
   try {
     if (!getSetting(store.db, 'initialized')) {

@@ -7,7 +7,15 @@
 import { z } from 'zod';
 import type { ErrorBody } from '../errors.js';
 import { EmployeeSchema, AddEmployeeInputSchema, ListEmployeesInputSchema } from './employees.js';
-import { IdentifyInputSchema, IdentifyOutputSchema, KioskExitInputSchema, KioskExitOutputSchema, KioskInfoOutputSchema } from './kiosk.js';
+import {
+  ClearLockoutInputSchema,
+  ClearLockoutOutputSchema,
+  IdentifyInputSchema,
+  IdentifyOutputSchema,
+  KioskExitInputSchema,
+  KioskExitOutputSchema,
+  KioskInfoOutputSchema,
+} from './kiosk.js';
 import {
   ImportPunchesInputSchema,
   ImportPunchesOutputSchema,
@@ -65,6 +73,7 @@ export const contract = {
   'kiosk.info': { kind: 'query', access: 'kiosk', input: Empty, output: KioskInfoOutputSchema },
   'kiosk.identify': { kind: 'mutation', access: 'kiosk', input: IdentifyInputSchema, output: IdentifyOutputSchema },
   'kiosk.exit': { kind: 'mutation', access: 'kiosk', input: KioskExitInputSchema, output: KioskExitOutputSchema },
+  'kiosk.clearLockout': { kind: 'mutation', access: 'admin', actor: true, input: ClearLockoutInputSchema, output: ClearLockoutOutputSchema },
   'punches.record': { kind: 'mutation', access: 'kiosk', input: RecordPunchInputSchema, output: ReceiptSchema },
   'punches.list': { kind: 'query', access: 'admin', input: ListPunchesInputSchema, output: z.array(PunchRowSchema) },
   'punches.import': { kind: 'mutation', access: 'admin', input: ImportPunchesInputSchema, output: ImportPunchesOutputSchema },

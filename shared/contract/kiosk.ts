@@ -30,3 +30,12 @@ export const KioskExitOutputSchema = z.object({ managerName: z.string() });
 export type IdentifyInput = z.infer<typeof IdentifyInputSchema>;
 export type IdentifyOutput = z.infer<typeof IdentifyOutputSchema>;
 export type KioskInfo = z.infer<typeof KioskInfoOutputSchema>;
+
+/** A manager lifts an employee's wrong-PIN lock: on this kiosk, and at central for every kiosk. */
+export const ClearLockoutInputSchema = z.object({ employeeCode: EmployeeCodeSchema, by: EmployeeCodeSchema }).strict();
+export const ClearLockoutOutputSchema = z.object({
+  employeeCode: z.string(),
+  name: z.string(),
+  /** false when central could not be reached: only this kiosk's lock was lifted. */
+  everywhere: z.boolean(),
+});

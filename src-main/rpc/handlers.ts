@@ -2,7 +2,7 @@
 // method a compile error.
 import type { KioskInfo } from '../../shared/contract/kiosk.js';
 import type { ServiceDeps } from '../services/deps.js';
-import { kioskInfo, verifyManager, verifyManagerExit } from '../services/kiosk/kiosk-service.js';
+import { clearLockout, kioskInfo, verifyManager, verifyManagerExit } from '../services/kiosk/kiosk-service.js';
 import type { ManagerSessions } from '../services/manager/manager-sessions.js';
 import { dashboard } from '../services/reports/dashboard.js';
 import type { PunchService } from '../services/punches/punch-service.js';
@@ -43,6 +43,7 @@ export function createHandlers(
     'kiosk.info': () => kioskInfo(deps, host),
     'kiosk.identify': (input, ctx) => punches.identify(input, isTrusted(ctx)),
     'kiosk.exit': (input) => verifyManagerExit(deps, input.code, input.pin),
+    'kiosk.clearLockout': (input) => clearLockout(deps, input.employeeCode, input.by),
     'punches.record': (input, ctx) => punches.record(input, isTrusted(ctx)),
     'punches.list': (input) => punches.list(input),
     'punches.import': (input) => {

@@ -7,6 +7,7 @@ import type { PunchPolicy } from '../../shared/domain/punch-rules.js';
 import type { AutoCheckoutRule } from '../../shared/domain/auto-checkout.js';
 import type { AiStore } from './ai/ai-config.js';
 import type { PinGate } from './punches/pin-gate.js';
+import type { SharedLockout } from './punches/shared-lockout.js';
 
 export interface Clock {
   now(): number;
@@ -34,4 +35,6 @@ export interface ServiceDeps {
   ai: AiStore;
   /** Where PIN checks (slow hashes) wait their turn: bounded, one per employee, round robin. */
   pinGate: PinGate;
+  /** The wrong-PIN count every kiosk shares, kept at central. */
+  sharedLockout: SharedLockout;
 }

@@ -91,10 +91,19 @@ test('works from the keyboard alone', async ({ kiosk, page }) => {
   await kiosk.expectPhase('idle');
 });
 
-test('an unknown code gets a clear error', async ({ kiosk }) => {
+test('an unknown code gets a clear error, which clears after the receipt time', async ({ kiosk }) => {
   await kiosk.signIn('4242', '1234');
   await kiosk.expectPhase('idle');
   await expect(kiosk.alert).toHaveText('No employee has the code 4242.');
+  await expect(kiosk.alert).toBeHidden({ timeout: 5_000 });
+});
+
+test('a wrong PIN left on the screen goes back to the start for the next person', async ({ kiosk }) => {
+  await kiosk.signIn('1002', '9999');
+  await expect(kiosk.alert).toContainText('Wrong PIN');
+  await expect(kiosk.alert).toBeHidden({ timeout: 5_000 });
+  await kiosk.expectPhase('idle');
+  await expect(kiosk.page.getByTestId('entry-display')).toHaveAttribute('aria-label', /: 0 characters entered$/);
 });
 
 test('punches reach central, the indicator says so, and the sync screen shows the details', async ({ kiosk, page }) => {

@@ -96,9 +96,10 @@ describe('punch path through dispatch', () => {
       error: { code: 'UNKNOWN_EMPLOYEE', message: 'No employee has the code NOPE.' },
     });
     t.app.store.sqlite.prepare("UPDATE roster_employees SET active = 0 WHERE code = 'E1'").run();
+    // Anyone at the kiosk can read it: no name, and no word that the person was deactivated.
     expect(await t.raw('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' }, 'http')).toMatchObject({
       ok: false,
-      error: { code: 'INACTIVE_EMPLOYEE' },
+      error: { code: 'INACTIVE_EMPLOYEE', message: 'This code or badge cannot punch on this kiosk. Please see your manager.' },
     });
   });
 

@@ -7,6 +7,7 @@ export const employeesCommand = {
   usage:
     'employees add --code C --name N --pin P [--badge B] [--team T [--new-team]] [--manager]\n' +
     '  employees list [--all]\n' +
+    '  employees unlock --code C --by MANAGER\n' +
     '  employees update --code C --by MANAGER [--name N] [--team T] [--activate|--deactivate] [--pin P] [--badge B|--no-badge] [--manager|--not-manager]',
   summary: 'add or list employees on this kiosk; update one on central (audited)',
   async run(argv: string[]): Promise<number> {
@@ -28,6 +29,18 @@ export const employeesCommand = {
     });
     const out = createOut(globals.json);
     const sub = positionals[0];
+    if (sub === 'unlock') {
+      const input = { employeeCode: requireOption(values, 'code'), by: requireOption(values, 'by') };
+      return withApp(globals, out, async (app) => {
+        const r = await call(app.dispatch, 'kiosk.clearLockout', input, { origin: 'cli' });
+        out.result(
+          r,
+          () =>
+            `${r.name} (${r.employeeCode}) may try a PIN again${r.everywhere ? ' at every kiosk' : ' on this kiosk (central did not answer, so other kiosks keep their count)'}.`,
+        );
+        return 0;
+      });
+    }
     if (sub === 'update') {
       if (values.activate && values.deactivate) throw new UsageError('choose --activate or --deactivate');
       const update = {

@@ -192,3 +192,18 @@ export const auditLog = pgTable(
 
 /** Read-only views for reports and the AI live here (the reports issue adds them). */
 export const reporting = pgSchema('reporting');
+
+/**
+ * Wrong-PIN attempts per employee, counted at central so that every kiosk shares one count (N
+ * kiosks must not mean N times five guesses). Kiosk taps and manager sign-ins count apart.
+ */
+export const pinLockouts = pgTable(
+  'pin_lockouts',
+  {
+    employeeId: uuid('employee_id').notNull(),
+    purpose: text('purpose', { enum: ['kiosk', 'manager'] }).notNull(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [primaryKey({ columns: [t.employeeId, t.purpose] })],
+);

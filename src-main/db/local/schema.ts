@@ -114,3 +114,12 @@ export const syncRejects = sqliteTable('sync_rejects', {
   discardedBy: text('discarded_by'),
   discardReason: text('discard_reason'),
 });
+
+/** Wrong PINs at the manager screens and kiosk exit, counted apart from the kiosk's taps. */
+export const managerPinFailures = sqliteTable('manager_pin_failures', {
+  employeeId: text('employee_id')
+    .primaryKey()
+    .references(() => rosterEmployees.id),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: integer('locked_until'),
+});

@@ -23,9 +23,10 @@ export async function findActiveEmployee(deps: ServiceDeps, input: IdentifyInput
       : new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.code}.`);
   }
   if (!employee.active) {
-    throw new AppError('INACTIVE_EMPLOYEE', `${employee.name} is not active on this kiosk. Please see your manager.`);
+    // Said without the name, and without saying why: anyone at the kiosk can read it.
+    throw new AppError('INACTIVE_EMPLOYEE', 'This code or badge cannot punch on this kiosk. Please see your manager.');
   }
-  if (input.method === 'pin') await checkPin(deps, deps.pinGate, employee, input.pin);
+  if (input.method === 'pin') await checkPin(deps, employee, input.pin);
   return employee;
 }
 

@@ -31,7 +31,7 @@ export function createPunchService(deps: ServiceDeps): PunchService {
       const employeeId = tickets.redeem(input.ticket);
       const employee = employeeId ? findEmployeeById(deps.store.db, employeeId) : undefined;
       if (!employee) throw new AppError('TICKET_EXPIRED', 'Please identify again: that took too long.');
-      if (!employee.active) throw new AppError('INACTIVE_EMPLOYEE', `${employee.name} is not active on this kiosk.`);
+      if (!employee.active) throw new AppError('INACTIVE_EMPLOYEE', 'This code or badge cannot punch on this kiosk. Please see your manager.');
       let atMs: number | undefined;
       if (input.at !== undefined) {
         if (!trusted) throw new AppError('FORBIDDEN', 'Only the command line may record a punch at another time.');

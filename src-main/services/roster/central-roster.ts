@@ -208,6 +208,8 @@ export async function updateEmployee(source: CentralSource, input: z.output<type
         ],
       )
       .catch((err) => unique(err, 'That badge'));
+    // A new PIN lifts any wrong-PIN lock on the old one, everywhere.
+    if (pinHash) await client.query('DELETE FROM pin_lockouts WHERE employee_id = $1', [before.id]);
     const changed = {
       name: input.name,
       team: input.team,

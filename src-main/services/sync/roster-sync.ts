@@ -74,7 +74,18 @@ export async function pullRoster(sqlite: Database.Database, pool: pg.Pool, log: 
   if (all.length === 0) return 0;
   const newest = Math.max(...all.map((r) => Number(r.version)));
 
+  // A PIN reset on central lifts the wrong-PIN counts kept for the old PIN here.
+  const oldPin = sqlite.prepare('SELECT pin_hash FROM roster_employees WHERE id = ?');
+  const resetPins = changes.employees.filter((r) => {
+    const before = oldPin.get(r.id) as { pin_hash: string } | undefined;
+    return before !== undefined && before.pin_hash !== r.pin_hash;
+  });
+
   sqlite.transaction(() => {
+    for (const r of resetPins) {
+      sqlite.prepare('DELETE FROM pin_failures WHERE employee_id = ?').run(r.id);
+      sqlite.prepare('DELETE FROM manager_pin_failures WHERE employee_id = ?').run(r.id);
+    }
     for (const table of ['sites', 'teams', 'employees'] as const) {
       const { table: local, columns } = LOCAL[table];
       const all = [...columns, 'version', 'published'];

@@ -132,3 +132,18 @@ export const useKiosk = create<KioskState>((set, get) => {
     resumeKiosk: () => set({ ...IDLE, error: null, managerName: null }),
   };
 });
+
+// A message about a person (a wrong or locked PIN, an unknown code) stays only as long as a
+// receipt would: the next person at the kiosk never sees the previous person's message or code.
+let errorTimer: ReturnType<typeof setTimeout> | undefined;
+useKiosk.subscribe((state, previous) => {
+  if (!state.error || state.error === previous.error) return;
+  const shown = state.error;
+  clearTimeout(errorTimer);
+  errorTimer = setTimeout(() => {
+    const now = useKiosk.getState();
+    if (now.error !== shown) return;
+    if (now.phase === 'idle' || now.phase === 'pin') useKiosk.setState({ ...IDLE, error: null });
+    else useKiosk.setState({ error: null });
+  }, receiptSeconds() * 1000);
+});

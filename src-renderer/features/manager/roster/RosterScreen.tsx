@@ -65,6 +65,15 @@ export function RosterScreen({ manager, bar }: { manager: SignInOutput; bar: (co
       `${e.name} is ${active ? 'active again' : 'deactivated'}.`,
     ).then((problem) => problem && setError(problem));
 
+  const unlock = (e: Employee) =>
+    void invoke('kiosk.clearLockout', { employeeCode: e.code, by: manager.code }).then((res) => {
+      if (!res.ok) return setError(res.error.message);
+      setError(null);
+      setNotice(
+        `${e.name} may try a PIN again${res.value.everywhere ? ' at every kiosk' : ' on this kiosk; central did not answer, so other kiosks keep their count'}.`,
+      );
+    });
+
   const sites = roster?.sites ?? [];
   const siteOf = (team: Team) => sites.find((s) => s.name === team.site);
   const employees = (roster?.employees ?? []).filter((e) => showInactive || e.active);
@@ -121,6 +130,9 @@ export function RosterScreen({ manager, bar }: { manager: SignInOutput; bar: (co
                     </button>
                     <button type="button" onClick={() => setEditing({ kind: 'pin', employee: e })} aria-label={`Reset the PIN of ${e.name}`}>
                       Reset PIN
+                    </button>
+                    <button type="button" onClick={() => unlock(e)} aria-label={`Clear the PIN lockout of ${e.name}`}>
+                      Clear lockout
                     </button>
                     {e.code !== manager.code && (
                       <button type="button" onClick={() => setActive(e, !e.active)} aria-label={`${e.active ? 'Deactivate' : 'Activate'} ${e.name}`}>
