@@ -17,7 +17,9 @@ export default defineConfig({
       'tests/integration/sql-guard.test.ts',
       'tests/integration/work-hours-sql.test.ts',
     ],
-    testTimeout: 60_000,
+    // Instrumented code is slower: fewer random histories than npm test's 3,000.
+    env: { PROPERTY_RUNS: '300' },
+    testTimeout: 120_000,
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['tests/support/vitest-global-setup.ts'],
