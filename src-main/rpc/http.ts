@@ -154,7 +154,10 @@ export function startWebHost(opts: WebHostOptions): Promise<WebHost> {
       if (req.method !== 'POST') return sendError(res, 405, { code: 'BAD_INPUT', message: 'Use POST for calls.' });
       const auth = req.headers.authorization;
       if (!tokenMatches(auth?.startsWith('Bearer ') ? auth.slice(7) : null, opts.token)) {
-        return sendError(res, 401, { code: 'UNAUTHORIZED', message: 'Open the link that `frontdesk serve` printed (it carries the session token).' });
+        return sendError(res, 401, {
+          code: 'UNAUTHORIZED',
+          message: 'This page has no valid session key. Open the link that frontdesk serve printed on the kiosk machine; it carries the key.',
+        });
       }
       const body = await readBody(req, maxBody);
       if (body === null) {

@@ -21,9 +21,7 @@ export function App() {
     return (
       <main className="no-session">
         <h1>Frontdesk</h1>
-        <p>
-          Open the link that <code>frontdesk serve</code> printed: it carries this kiosk's session token.
-        </p>
+        <p>Open the link that frontdesk serve printed on the kiosk machine: it carries this kiosk’s session key.</p>
       </main>
     );
   }

@@ -60,14 +60,14 @@ export async function startServer(extraArgs: string[] = [], env: Record<string, 
   return { ...info, dataDir, databaseUrl, process: child, stderr: () => err };
 }
 
-export async function stopServer(server: Server): Promise<void> {
+export async function stopServer(server: Server, opts: { keepData?: boolean } = {}): Promise<void> {
   const running = server.process.exitCode === null && server.process.signalCode === null;
   if (running) {
     const exited = new Promise((resolve) => server.process.once('exit', resolve));
     server.process.kill('SIGTERM');
     await exited;
   }
-  rmSync(server.dataDir, { recursive: true, force: true });
+  if (!opts.keepData) rmSync(server.dataDir, { recursive: true, force: true });
   // No promise rejection may go unhandled in the host, whatever the test did to it.
   const unhandled = server
     .stderr()

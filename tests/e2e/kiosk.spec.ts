@@ -225,3 +225,29 @@ test('without the session token the page says how to get in', async ({ page, ser
   await page.goto(server.url + '/');
   await expect(page.getByText('Open the link that frontdesk serve printed')).toBeVisible();
 });
+
+test('a kiosk page left open keeps working when its host restarts, and says so at once while it is down', async ({ page }) => {
+  let server = await startServer();
+  try {
+    const kiosk = new KioskPage(page, server.openUrl);
+    await kiosk.open();
+    await expect(kiosk.root).toHaveAttribute('data-link', 'ok');
+    await stopServer(server, { keepData: true });
+    // Down: the idle screen says so in plain words and takes no input.
+    const down = page.getByTestId('link-down');
+    await expect(down).toBeVisible({ timeout: 5_000 });
+    await expect(down).toContainText('This kiosk cannot take punches right now');
+    expect(await down.textContent()).not.toContain('`');
+    await page.keyboard.type('1002');
+    await kiosk.screenshot('kiosk-host-down');
+    // Back on the same folder and port: the same page, not reloaded, punches again.
+    server = await startServer(['--port', new URL(server.url).port], {}, server.dataDir);
+    await expect(kiosk.root).toHaveAttribute('data-link', 'ok', { timeout: 10_000 });
+    await expect(kiosk.page.getByTestId('entry-display')).toHaveAttribute('aria-label', /: 0 characters entered$/);
+    await kiosk.signIn('1002', '1234');
+    await kiosk.punch('IN');
+    await expect(page.getByRole('heading', { name: 'IN recorded' })).toBeVisible();
+  } finally {
+    await stopServer(server);
+  }
+});

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { rendererDir } from '../../paths.js';
 import { startWebHost } from '../../rpc/http.js';
 import { parseCommand } from '../args.js';
@@ -27,7 +28,7 @@ export const serveCommand = {
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError('--port must be 0 to 65535');
     const out = createOut(globals.json);
     const app = await openApp(globals, out, 'web', { host: values.host, port, token: tokenFromFile });
-    const token = app.config.token ?? randomBytes(24).toString('base64url');
+    const token = app.config.token ?? kioskToken(app.config.dataDir);
     const host = await startWebHost({
       dispatch: app.dispatch,
       events: app.events,
@@ -59,4 +60,21 @@ function readTokenFile(file: string): string {
   } catch (err) {
     throw new UsageError(`cannot read the token file ${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
+}
+
+const TOKEN_FILE = 'web-token';
+
+/**
+ * The web host's session token, kept in the data folder (0600) so that a kiosk page left open in
+ * a browser keeps working when the host restarts. Made once, on the first serve.
+ */
+function kioskToken(dataDir: string): string {
+  const file = path.join(dataDir, TOKEN_FILE);
+  if (existsSync(file)) {
+    const kept = readFileSync(file, 'utf8').trim();
+    if (kept.length >= 16) return kept;
+  }
+  const token = randomBytes(24).toString('base64url');
+  writeFileSync(file, token + '\n', { mode: 0o600 });
+  return token;
 }

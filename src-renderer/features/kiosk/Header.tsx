@@ -57,7 +57,7 @@ function missingState(state: never): string {
   return String(state);
 }
 
-function SyncBadge({ onOpen }: { onOpen(): void }) {
+function SyncBadge({ onOpen, hostDown }: { onOpen(): void; hostDown: boolean }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [reachable, setReachable] = useState(true);
   useEffect(() => {
@@ -85,9 +85,14 @@ function SyncBadge({ onOpen }: { onOpen(): void }) {
       off();
     };
   }, []);
-  const text = !reachable ? 'Kiosk service not answering' : status === null ? 'Checking…' : syncText(status);
+  const text = !reachable || hostDown ? 'Kiosk service not answering' : status === null ? 'Checking…' : syncText(status);
   const calm =
-    reachable && status !== null && status.localError === null && !status.clockDrift && (status.state === 'idle' || status.state === 'syncing');
+    reachable &&
+    !hostDown &&
+    status !== null &&
+    status.localError === null &&
+    !status.clockDrift &&
+    (status.state === 'idle' || status.state === 'syncing');
   return (
     <button type="button" className={`sync-badge ${calm ? '' : 'sync-badge-down'}`} onClick={onOpen} aria-describedby="sync-badge-text">
       <span className="sync-dot" aria-hidden="true" />
@@ -98,7 +103,17 @@ function SyncBadge({ onOpen }: { onOpen(): void }) {
   );
 }
 
-export function Header({ info, onManager, onSync }: { info: KioskInfo | null; onManager: () => void; onSync: () => void }) {
+export function Header({
+  info,
+  onManager,
+  onSync,
+  hostDown = false,
+}: {
+  info: KioskInfo | null;
+  onManager: () => void;
+  onSync: () => void;
+  hostDown?: boolean;
+}) {
   return (
     <header className="kiosk-header">
       <div className="brand">
@@ -107,7 +122,7 @@ export function Header({ info, onManager, onSync }: { info: KioskInfo | null; on
       </div>
       {info && <Clock tz={info.tz} />}
       <div className="header-right">
-        <SyncBadge onOpen={onSync} />
+        <SyncBadge onOpen={onSync} hostDown={hostDown} />
         <button type="button" className="manager-button" onClick={onManager}>
           Manager
         </button>

@@ -7,6 +7,7 @@ import { Header } from './Header.js';
 import { receiptSeconds, useKiosk, type Phase } from './kiosk-store.js';
 import { ReceiptPanel } from './ReceiptPanel.js';
 import { useBadgeReader } from './use-badge-reader.js';
+import { useHostLink } from './use-host-link.js';
 import { SyncPanel } from '../settings/SyncPanel.js';
 
 /** Half a minute without a touch on a half-finished identification returns to idle. */
@@ -20,17 +21,36 @@ function useInfo(): KioskInfo | null {
   return info;
 }
 
+/** What the idle screen says when it cannot take punches, in plain words. */
+const LINK_WORDS: Record<'unreachable' | 'unauthorized', { title: string; body: string }> = {
+  unreachable: {
+    title: 'This kiosk cannot take punches right now',
+    body: 'It cannot reach the Frontdesk service on this machine. Please use another kiosk, or tell a manager. It will work again as soon as the service is back.',
+  },
+  unauthorized: {
+    title: 'This kiosk page needs to be opened again',
+    body: 'Its session key is no longer valid. A manager can open the kiosk again from the link shown on the kiosk machine.',
+  },
+};
+
 export function KioskScreen() {
   const info = useInfo();
   const s = useKiosk();
+  const link = useHostLink();
+  const linkDown = link === 'unreachable' || link === 'unauthorized';
+  const linkDownRef = useRef(false);
+  linkDownRef.current = linkDown;
   const [showSync, setShowSync] = useState(false);
   const shownPhase = useRef<Phase>('idle');
   if (s.phase !== 'busy') shownPhase.current = s.phase;
 
   const keyHandlers = useMemo(
     () => ({
-      onBadge: (badge: string) => void useKiosk.getState().badge(badge),
+      onBadge: (badge: string) => {
+        if (!linkDownRef.current) void useKiosk.getState().badge(badge);
+      },
       onKey: (e: KeyboardEvent) => {
+        if (linkDownRef.current) return;
         const k = useKiosk.getState();
         if (/^[0-9A-Za-z]$/.test(e.key)) k.typeDigit(e.key);
         else if (e.key === 'Backspace') k.backspace();
@@ -67,6 +87,15 @@ export function KioskScreen() {
         </section>
       );
     }
+    if (linkDown && (phase === 'idle' || phase === 'pin')) {
+      const words = LINK_WORDS[link];
+      return (
+        <section className="panel link-down-panel" aria-labelledby="link-down-title" data-testid="link-down" data-link={link}>
+          <h1 id="link-down-title">{words.title}</h1>
+          <p>{words.body}</p>
+        </section>
+      );
+    }
     if (phase === 'receipt' && s.receipt) return <ReceiptPanel receipt={s.receipt} seconds={receiptSeconds()} onDone={s.cancel} />;
     if (phase === 'choose' && s.who) {
       return (
@@ -98,9 +127,10 @@ export function KioskScreen() {
   })();
 
   return (
-    <div className="kiosk" data-phase={s.phase} data-testid="kiosk">
+    <div className="kiosk" data-phase={s.phase} data-testid="kiosk" data-link={link}>
       <Header
         info={info}
+        hostDown={linkDown}
         onManager={() => {
           setShowSync(false);
           s.startExit();
