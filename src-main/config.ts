@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { isValidTimeZone } from '../shared/domain/local-time.js';
+import { DEFAULT_MAX_HOURS } from '../shared/domain/work-hours.js';
 import { AutoCheckoutRuleSchema } from '../shared/contract/corrections.js';
 import { AppError } from '../shared/errors.js';
 import { issueSentence } from '../shared/contract/issue-words.js';
@@ -71,7 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     port: env.FRONTDESK_PORT || 4310,
     token: env.FRONTDESK_TOKEN || undefined,
     duplicateWindowSeconds: env.FRONTDESK_DUPLICATE_WINDOW_SECONDS || 60,
-    maxHours: env.FRONTDESK_MAX_HOURS || 16,
+    maxHours: env.FRONTDESK_MAX_HOURS || DEFAULT_MAX_HOURS,
     demo: env.FRONTDESK_NO_DEMO === '1' ? 'off' : env.FRONTDESK_DEMO === '1' ? 'on' : 'auto',
     autoCheckout: env.FRONTDESK_AUTO_CHECKOUT || 'off',
     databaseUrl: env.DATABASE_URL || undefined,

@@ -43,7 +43,8 @@ export const ReportInputSchema = z
     employee: EmployeeCodeSchema.optional(),
     /** Local dates in this zone instead of each site's own. */
     tz: z.string().refine(isValidTimeZone, 'not an IANA time zone').optional(),
-    maxHours: z.number().min(1).max(48).default(16),
+    /** The clamp; without it, the kiosk's one setting (FRONTDESK_MAX_HOURS, 16 by default). */
+    maxHours: z.number().min(1).max(48).optional(),
   })
   .strict()
   .refine(...oneKindOfRange)

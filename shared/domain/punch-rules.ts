@@ -8,7 +8,7 @@
 //   evaluated, so guesses sent in parallel are counted as they come, not after the slow hash
 //   check; and a lock is never shortened by anything but its end or a right PIN.
 
-import type { PunchKind } from './work-hours.js';
+import { DEFAULT_MAX_HOURS, type PunchKind } from './work-hours.js';
 
 export interface LastPunch {
   kind: PunchKind;
@@ -24,7 +24,7 @@ export interface PunchPolicy {
 
 export const DEFAULT_PUNCH_POLICY: PunchPolicy = {
   duplicateWindowSeconds: 60,
-  maxHours: 16,
+  maxHours: DEFAULT_MAX_HOURS,
   maxWrongPins: 5,
   lockoutSeconds: 300,
 };

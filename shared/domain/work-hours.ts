@@ -40,6 +40,11 @@ export interface WorkHoursOptions {
   maxHours?: number;
 }
 
+/**
+ * The one default clamp: FRONTDESK_MAX_HOURS overrides it for the kiosk, the reports and the
+ * corrections alike. Its SQL twin, public.kept_clamp_seconds(), is what central keeps its day
+ * totals with (a test checks they agree).
+ */
 export const DEFAULT_MAX_HOURS = 16;
 
 export function comparePunches(a: PunchFact, b: PunchFact): number {

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportInput, ReportResult } from '../../shared/contract/reports.js';
 import { addStaff, makeTestApp, testClock, type TestApp } from '../support/test-app.js';
+import { DEFAULT_MAX_HOURS } from '../../shared/domain/work-hours.js';
 import { createTestDatabase, query } from '../support/test-postgres.js';
 
 let url: string;
@@ -291,6 +292,22 @@ describe('workhours row order', () => {
       expect((await app.call('reports.run', { ...input, tz: 'Asia/Kolkata' })).rows).toEqual(kept.rows);
     } finally {
       await app.dispose();
+    }
+  });
+
+  it('one max-hours setting: FRONTDESK_MAX_HOURS sets the reports’ clamp as it sets the kiosk’s, and central keeps its totals with the same default', async () => {
+    expect(await query(url, 'SELECT public.kept_clamp_seconds() AS s')).toEqual([{ s: DEFAULT_MAX_HOURS * 3600 }]);
+    const eight = await makeTestApp({ clock: testClock(NOW), config: { databaseUrl: url, siteName: 'Delhi', tz: 'Asia/Kolkata', maxHours: 8 } });
+    try {
+      // B1's 20-hour session on the 17th: 16 h by default, 8 h where the setting says 8.
+      const atDefault = await run({ name: 'workhours', from: '2026-11-17', to: '2026-11-17', employee: 'B1' });
+      const atEight = await eight.call('reports.run', { name: 'workhours', from: '2026-11-17', to: '2026-11-17', employee: 'B1' });
+      expect(pick(atDefault, 'seconds')).toEqual([{ seconds: 16 * 3600 }]);
+      expect(pick(atEight, 'seconds')).toEqual([{ seconds: 8 * 3600 }]);
+      const exceptions = await eight.call('reports.run', { name: 'exceptions', from: '2026-11-17', to: '2026-11-17', employee: 'B1' });
+      expect(pick(exceptions, 'kind')).toEqual([{ kind: 'CLAMPED' }]);
+    } finally {
+      await eight.dispose();
     }
   });
 });

@@ -10,13 +10,14 @@ import { REPORT_COLUMNS, reportSql } from './report-sql.js';
 export async function runReport(deps: ServiceDeps, source: CentralSource, input: z.output<typeof ReportInputSchema>): Promise<ReportResult> {
   const tz = input.tz ?? deps.kiosk.tz;
   const range = resolveRange(input, deps.clock.now(), tz);
-  const { rows } = await withCentral(source, (central) => central.pool.query(reportSql(input.name, { tz: input.tz ?? null, maxHours: input.maxHours }), [
+  const maxHours = input.maxHours ?? deps.policy.maxHours;
+  const { rows } = await withCentral(source, (central) => central.pool.query(reportSql(input.name, { tz: input.tz ?? null, maxHours }), [
     range.from,
     range.to,
     input.team ?? null,
     input.employee ?? null,
     input.tz ?? null,
-    input.maxHours,
+    maxHours,
     new Date(deps.clock.now()).toISOString(),
   ]));
   return { name: input.name, range: { ...range, tz: input.tz ?? tz }, columns: REPORT_COLUMNS[input.name], rows: rows as ReportResult['rows'] };
