@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BadgeSchema, EmployeeCodeSchema, PinSchema } from './common.js';
+import { isRealLocalDate } from '../domain/local-time.js';
 
 export const EmployeeSchema = z.object({
   id: z.string(),
@@ -22,6 +23,12 @@ export const AddEmployeeInputSchema = z.object({
   isManager: z.boolean().default(false),
   /** Make the team here when it does not exist yet (a typo in a team name never makes one silently). */
   newTeam: z.boolean().default(false),
+  /** The first day they are expected at work (the day they are added, by default). */
+  startDate: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'the start date is YYYY-MM-DD')
+    .refine(isRealLocalDate, 'the start date is not a date that exists')
+    .optional(),
 });
 
 export const ListEmployeesInputSchema = z.object({ includeInactive: z.boolean().default(false) });

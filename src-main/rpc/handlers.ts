@@ -19,6 +19,7 @@ import { auditLog, correctPunch, employeeDay } from '../services/corrections/cor
 import { runAutoCheckout } from '../services/corrections/auto-checkout.js';
 import { addCentralEmployee, addSite, addTeam, listRoster, updateEmployee, updateSite, updateTeam } from '../services/roster/central-roster.js';
 import { isTrusted, type Handlers } from './dispatch.js';
+import { localDateOf } from '../../shared/domain/local-time.js';
 
 export interface SyncHandles {
   engine: SyncEngine;
@@ -51,7 +52,8 @@ export function createHandlers(
       if (result.imported > 0) sync.engine.kick();
       return result;
     },
-    'employees.add': (input) => addEmployee(deps.store.db, deps.kiosk.siteId, input),
+    'employees.add': (input) =>
+      addEmployee(deps.store.db, deps.kiosk.siteId, input, undefined, input.startDate ?? localDateOf(deps.clock.now(), deps.kiosk.tz)),
     'employees.list': (input) => listEmployees(deps.store.db, input.includeInactive),
     'sync.status': () => sync.engine.status(),
     'sync.now': () => sync.engine.syncNow(),
@@ -65,8 +67,8 @@ export function createHandlers(
     'roster.addSite': (input) => addSite(sync.source, input),
     'roster.addTeam': (input) => addTeam(sync.source, input),
     'roster.updateEmployee': (input) => updateEmployee(sync.source, input),
-    'roster.updateSite': (input) => updateSite(sync.source, input),
-    'roster.updateTeam': (input) => updateTeam(sync.source, input),
+    'roster.updateSite': (input) => updateSite(sync.source, input, deps.clock.now()),
+    'roster.updateTeam': (input) => updateTeam(sync.source, input, deps.clock.now()),
     'roster.addEmployee': (input) => addCentralEmployee(sync.source, input),
     'roster.list': () => listRoster(sync.source),
     'punches.correct': (input) => correctPunch(deps, sync.source, input),

@@ -57,8 +57,9 @@ function csvLines(): string[] {
 
 /** Loads the dataset through the real app (roster on the kiosk, punches imported, synced). */
 export async function seedEvalDataset(app: TestApp): Promise<void> {
-  for (const p of PEOPLE) await app.call('employees.add', { code: p.code, name: p.name, pin: '1234', team: p.team, newTeam: true });
-  await app.call('employees.add', { code: 'M1', name: 'Meena Iyer', pin: '4321', isManager: true });
+  for (const p of PEOPLE)
+    await app.call('employees.add', { code: p.code, name: p.name, pin: '1234', team: p.team, newTeam: true, startDate: '2026-11-01' });
+  await app.call('employees.add', { code: 'M1', name: 'Meena Iyer', pin: '4321', isManager: true, startDate: '2026-11-01' });
   const imported = await app.call('punches.import', { fileName: 'eval.csv', content: csvLines().join('\n') });
   if (imported.errors.length > 0) throw new Error(`eval dataset: ${JSON.stringify(imported.errors)}`);
   await app.call('sync.now', {});

@@ -137,11 +137,12 @@ describe('ask, with a model', () => {
   });
 
   it('summarizes a day: the model phrases the facts; a number that is not a fact brings the template back', async () => {
-    ai.script({ text: 'On 2026-11-19, 5 of 7 employees came in and worked 32 hours; 1 missing OUT.' });
+    // Six were expected that Thursday: X1 was added on central later, so is not counted before.
+    ai.script({ text: 'On 2026-11-19, 5 of 6 employees came in and worked 32 hours; 1 missing OUT.' });
     const good = await app.call('ai.summary', { period: 'day', date: '2026-11-19' });
-    expect(good).toMatchObject({ engine: 'model', text: 'On 2026-11-19, 5 of 7 employees came in and worked 32 hours; 1 missing OUT.' });
+    expect(good).toMatchObject({ engine: 'model', text: 'On 2026-11-19, 5 of 6 employees came in and worked 32 hours; 1 missing OUT.' });
     expect(Object.fromEntries(good.facts.map((f) => [f.name, f.value]))).toEqual({
-      employees: 7,
+      employees: 6,
       present: 5,
       hours: 32,
       late: 0,
@@ -150,14 +151,14 @@ describe('ask, with a model', () => {
       top: 8,
     });
 
-    ai.script({ text: 'On 2026-11-19, 5 of 7 employees came in and worked 33 hours.' });
+    ai.script({ text: 'On 2026-11-19, 5 of 6 employees came in and worked 33 hours.' });
     const bad = await app.call('ai.summary', { period: 'day', date: '2026-11-19' });
     expect(bad).toMatchObject({
       engine: 'offline',
       engineNote: "The model's text had a number that is not one of the facts, so the template wrote this.",
     });
     expect(bad.text).toBe(
-      'On 2026-11-19, 5 of 7 employees came in and worked 32 hours in all. There were 0 late arrivals and 1 missing OUT; 0 days were worked from home. Most hours: Anita Rao, 8 hours.',
+      'On 2026-11-19, 5 of 6 employees came in and worked 32 hours in all. There were 0 late arrivals and 1 missing OUT; 0 days were worked from home. Most hours: Anita Rao, 8 hours.',
     );
   });
 });

@@ -55,3 +55,23 @@ describe('ask, offline', () => {
     expect(await app.raw('ai.ask', { question: '' })).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
   });
 });
+
+describe('absent means a working day while employed', () => {
+  it('nobody is absent on a Sunday, someone added later is not absent before their start, and a site’s working days count', async () => {
+    const sunday = await app.call('ai.ask', { question: 'Who was absent on Sunday?' });
+    expect(sunday.answer).toContain('not a working day');
+    expect(sunday.table?.rows).toEqual([]);
+    // Z9 starts on Thursday the 19th and never punches: absent on the 19th, not on the 18th.
+    await app.call('roster.addEmployee', { code: 'Z9', name: 'Zara Newcomer', pin: '2468', startDate: '2026-11-19', by: 'M1' });
+    const wednesday = await app.call('ai.ask', { question: 'Who was absent on Wednesday?' });
+    expect(wednesday.answer).not.toContain('Zara');
+    const thursday = await app.call('ai.ask', { question: 'Who was absent on Thursday?' });
+    expect(thursday.answer).toContain('Zara Newcomer');
+    // A site that works Saturdays expects its people on Saturday.
+    const site = (await app.call('roster.list', {})).sites[0]!.name;
+    await app.call('roster.updateSite', { name: site, workingDays: [1, 2, 3, 4, 5, 6], by: 'M1' });
+    const saturday = await app.call('ai.ask', { question: 'Who was absent on Saturday?' });
+    expect(saturday.answer).toMatch(/were absent on Saturday/);
+    await app.call('roster.updateSite', { name: site, workingDays: [1, 2, 3, 4, 5], by: 'M1' });
+  });
+});

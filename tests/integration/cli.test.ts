@@ -44,6 +44,7 @@ describe('frontdesk CLI', () => {
       'BX1',
       '--team',
       'Night',
+      '--new-team',
       '--data',
       data,
       '--json',
@@ -202,7 +203,8 @@ describe('frontdesk report, corrections and audit', () => {
     const { createTestDatabase } = await import('../support/test-postgres.js');
     const data = tempDir();
     const env = { DATABASE_URL: await createTestDatabase('cli') };
-    const r = await cli(['report', 'workhours', '--days', '7', '--data', data, '--json'], env);
+    // A real central gets demo data only when asked.
+    const r = await cli(['report', 'workhours', '--days', '7', '--demo', '--data', data, '--json'], env);
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.columns).toEqual([
@@ -322,6 +324,7 @@ describe('frontdesk sites, teams and employees update', () => {
     const { createTestDatabase, query } = await import('../support/test-postgres.js');
     const data = tempDir();
     const env = { DATABASE_URL: await createTestDatabase('cliroster') };
+    expect((await cli(['status', '--demo', '--data', data], env)).code).toBe(0);
     expect(
       (
         await cli(
@@ -430,8 +433,13 @@ describe('frontdesk errors and exit codes', () => {
     const sql = await cli(['sql', 'SELECT at_utc FROM reporting.punches ORDER BY at_utc LIMIT 1', '--data', data], env);
     expect(sql.stdout).toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/);
 
-    const punches = JSON.parse((await cli(['punches', 'list', '--employee', '1002', '--limit', '1', '--data', data, '--json'], env)).stdout);
-    await cli(['punches', 'void', '--id', punches[0].id, '--reason', 'tapped by mistake', '--by', '1001', '--data', data], env);
+    const punches = JSON.parse((await cli(['punches', 'list', '--employee', '1002', '--limit', '2', '--data', data, '--json'], env)).stdout);
+    // The last session (its OUT and its IN) was never theirs: voided together.
+    const voided = await cli(
+      ['punches', 'void', '--id', punches[0].id, '--with', punches[1].id, '--reason', 'tapped by mistake', '--by', '1001', '--data', data],
+      env,
+    );
+    expect(voided.code).toBe(0);
     const audit = await cli(['audit', '--data', data], env);
     expect(audit.stdout).toMatch(/^when\s+actor/m);
     expect(audit.stdout).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}\s+manager:1001\s+punch\.void/);

@@ -31,14 +31,19 @@ describe('manager sign-in', () => {
     expect(report.ok).toBe(true);
 
     // The screen names another manager in `by`: the audit still says who is signed in.
-    const at = new Date(clock.now() - 3_600_000).toISOString();
+    // 1002 forgot both punches this morning: the IN and its OUT are added together.
+    const at = new Date(clock.now() - 3 * 3_600_000).toISOString();
+    const outAt = new Date(clock.now() - 3_600_000).toISOString();
     const fixed = await t.app.dispatch(
       'punches.correct',
-      { action: 'add', employeeCode: '1002', kind: 'OUT', at, reason: 'forgot to punch out', by: '1006' },
+      { action: 'add', employeeCode: '1002', kind: 'IN', at, outAt, reason: 'forgot to punch in and out', by: '1006' },
       screen(who.token),
     );
     expect(fixed.ok).toBe(true);
-    expect(await query(url, "SELECT actor FROM audit_log WHERE action = 'punch.add'")).toEqual([{ actor: 'manager:1001' }]);
+    expect(await query(url, "SELECT actor FROM audit_log WHERE action = 'punch.add'")).toEqual([
+      { actor: 'manager:1001' },
+      { actor: 'manager:1001' },
+    ]);
   });
 
   it('refuses non-managers and wrong PINs, counting toward the lockout', async () => {

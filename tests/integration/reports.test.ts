@@ -96,6 +96,24 @@ describe('reports on central', () => {
     ]);
   });
 
+  it('late: a shift change applies from a date, so earlier late arrivals keep the rule of their day', async () => {
+    // Grace goes to 30 minutes from today (the 20th): A1's 09:15 IN on the 17th stays late.
+    await delhi.call('roster.updateSite', { name: 'Delhi', graceMinutes: 30, by: 'M1' });
+    const later = await run({ name: 'late', from: '2026-11-16', to: '2026-11-20', team: 'Ops' });
+    expect(pick(later, 'employee_code', 'date', 'grace_minutes')).toContainEqual({ employee_code: 'A1', date: '2026-11-17', grace_minutes: 10 });
+    // Applied from the 17th instead, it forgives that arrival; the 16th keeps 10 minutes.
+    await delhi.call('roster.updateSite', { name: 'Delhi', graceMinutes: 30, effectiveFrom: '2026-11-17', by: 'M1' });
+    const back = await run({ name: 'late', from: '2026-11-16', to: '2026-11-20', team: 'Ops' });
+    expect(pick(back, 'employee_code', 'date')).not.toContainEqual({ employee_code: 'A1', date: '2026-11-17' });
+    expect(await delhi.raw('roster.updateSite', { name: 'Delhi', graceMinutes: 5, effectiveFrom: '2026-11-25', by: 'M1' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_INPUT', message: expect.stringContaining('applies from today or an earlier date') },
+    });
+    // Back to 10 minutes from the 16th on, for the tests that follow.
+    await delhi.call('roster.updateSite', { name: 'Delhi', graceMinutes: 10, effectiveFrom: '2026-11-16', by: 'M1' });
+    await query(url, "DELETE FROM shift_history WHERE scope = 'site' AND effective_from > '2026-11-16'");
+  });
+
   it("late: a team's own shift start and grace override its site's", async () => {
     await query(url, "UPDATE teams SET shift_start = '12:00', grace_minutes = 0 WHERE name = 'Ops'");
     try {

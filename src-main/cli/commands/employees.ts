@@ -5,7 +5,7 @@ import { createOut, table, UsageError } from '../output.js';
 
 export const employeesCommand = {
   usage:
-    'employees add --code C --name N --pin P [--badge B] [--team T [--new-team]] [--manager]\n' +
+    'employees add --code C --name N --pin P [--badge B] [--team T [--new-team]] [--start-date YYYY-MM-DD] [--manager]\n' +
     '  employees list [--all]\n' +
     '  employees unlock --code C --by MANAGER\n' +
     '  employees update --code C --by MANAGER [--name N] [--team T] [--activate|--deactivate] [--pin P] [--badge B|--no-badge] [--manager|--not-manager]',
@@ -20,6 +20,7 @@ export const employeesCommand = {
       role: { type: 'string' },
       manager: { type: 'boolean', default: false },
       'new-team': { type: 'boolean', default: false },
+      'start-date': { type: 'string' },
       all: { type: 'boolean', default: false },
       by: { type: 'string' },
       activate: { type: 'boolean', default: false },
@@ -73,6 +74,7 @@ export const employeesCommand = {
             role: values.role ?? (values.manager ? 'manager' : undefined),
             isManager: values.manager,
             newTeam: values['new-team'],
+            startDate: values['start-date'],
           }
         : null;
     return withApp(globals, out, async (app) => {

@@ -20,8 +20,14 @@ const OPTIONS = {
   'shift-start': { type: 'string' },
   grace: { type: 'string' },
   'shift-end': { type: 'string' },
+  'working-days': { type: 'string' },
+  from: { type: 'string' },
   by: { type: 'string' },
 } as const;
+
+/** --working-days 1,2,3,4,5 (ISO weekdays, 1 = Monday). */
+const weekdays = (v: string | boolean | undefined): number[] | undefined =>
+  typeof v === 'string' ? v.split(',').map((d) => Number(d.trim())) : undefined;
 
 async function rosterCall(
   argv: string[],
@@ -70,7 +76,7 @@ export const sitesCommand = {
   usage:
     'sites list\n' +
     '  sites add --name N --tz ZONE [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] --by MANAGER\n' +
-    '  sites update --name N [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] --by MANAGER',
+    '  sites update --name N [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] [--from YYYY-MM-DD] [--working-days 1,2,3,4,5] --by MANAGER',
   summary: "list the sites on central, add one with its time zone and shift times, or change a site's shift times",
   run: (argv: string[]) =>
     rosterCall(argv, { add: 'roster.addSite', update: 'roster.updateSite' }, (v, action) => ({
@@ -79,6 +85,8 @@ export const sitesCommand = {
       shiftStart: str(v['shift-start']),
       graceMinutes: int(v.grace),
       shiftEnd: str(v['shift-end']),
+      workingDays: weekdays(v['working-days']),
+      ...(action === 'update' ? { effectiveFrom: str(v.from) } : {}),
       by: requireOption(v, 'by'),
     })),
 };
@@ -87,7 +95,7 @@ export const teamsCommand = {
   usage:
     'teams list\n' +
     '  teams add --name N --site S [--shift-start HH:MM] [--grace MIN] [--shift-end HH:MM] --by MANAGER\n' +
-    '  teams update --name N [--site S] [--shift-start HH:MM|site] [--grace MIN|site] [--shift-end HH:MM|site] --by MANAGER',
+    '  teams update --name N [--site S] [--shift-start HH:MM|site] [--grace MIN|site] [--shift-end HH:MM|site] [--from YYYY-MM-DD] --by MANAGER',
   summary: "list the teams on central, add one at a site, or change it; a team's own shift times override its site's",
   run: (argv: string[]) =>
     rosterCall(argv, { add: 'roster.addTeam', update: 'roster.updateTeam' }, (v, action) => ({
@@ -96,6 +104,7 @@ export const teamsCommand = {
       shiftStart: override(v['shift-start'], String),
       graceMinutes: override(v.grace, Number),
       shiftEnd: override(v['shift-end'], String),
+      ...(action === 'update' ? { effectiveFrom: str(v.from) } : {}),
       by: requireOption(v, 'by'),
     })),
 };

@@ -28,8 +28,28 @@ export const sites = pgTable('sites', {
   shiftStart: text('shift_start').notNull().default('09:00'),
   graceMinutes: integer('grace_minutes').notNull().default(10),
   shiftEnd: text('shift_end').notNull().default('18:00'),
+  /** The ISO weekdays (1 = Monday) people of this site are expected to work. */
+  workingDays: text('working_days').notNull().default('1,2,3,4,5'),
   version: bigint('version', { mode: 'number' }).notNull().default(0),
 });
+
+/**
+ * Every shift rule a site or team ever had, each in force from its date until the next one: the
+ * reports read the rule of each day, so a change made today does not rewrite last month's late
+ * arrivals. sites and teams carry the rule in force today.
+ */
+export const shiftHistory = pgTable(
+  'shift_history',
+  {
+    scope: text('scope', { enum: ['site', 'team'] }).notNull(),
+    scopeId: uuid('scope_id').notNull(),
+    effectiveFrom: date('effective_from', { mode: 'string' }).notNull(),
+    shiftStart: text('shift_start'),
+    graceMinutes: integer('grace_minutes'),
+    shiftEnd: text('shift_end'),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.scopeId, t.effectiveFrom] })],
+);
 
 /** A team's shift times, when set, override its site's. */
 export const teams = pgTable('teams', {
@@ -56,6 +76,12 @@ export const employees = pgTable(
     badge: text('badge').unique(),
     pinHash: text('pin_hash').notNull(),
     active: boolean('active').notNull().default(true),
+    /** Expected at work from this local date (the day they were added, or a start date given)… */
+    employedFrom: date('employed_from', { mode: 'string' })
+      .notNull()
+      .default(sql`CURRENT_DATE`),
+    /** …until this one (set when deactivated, cleared when brought back). */
+    employedUntil: date('employed_until', { mode: 'string' }),
     version: bigint('version', { mode: 'number' }).notNull().default(0),
   },
   (t) => [index('employees_version').on(t.version)],

@@ -35,6 +35,8 @@ export const rosterEmployees = sqliteTable(
     badge: text('badge').unique(),
     pinHash: text('pin_hash').notNull(),
     active: integer('active', { mode: 'boolean' }).notNull().default(true),
+    /** The local date they were added here: published as the day central expects them from. */
+    employedFrom: text('employed_from'),
     version: integer('version').notNull().default(0),
     published: integer('published').notNull().default(0),
   },

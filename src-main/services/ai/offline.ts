@@ -1,6 +1,8 @@
 // The offline interpreter: answers the common questions with no model, through the same tools.
 // The question is read by shared/domain/question.ts; here each family calls its tools and says
 // the answer in a fixed phrasing, with the table it stands on and a chart where one fits.
+import { isExpectedOn, parseWorkingDays, type Employment } from '../../../shared/domain/attendance.js';
+import { datesOf } from '../../../shared/domain/dashboard.js';
 import type { AskResult, Table } from '../../../shared/contract/ai.js';
 import { chooseChart } from '../../../shared/domain/chart-choice.js';
 import { localDateOf } from '../../../shared/domain/local-time.js';
@@ -168,7 +170,19 @@ async function answerIntent(run: Run, intent: Intent, today: string, who: (code:
       const roster = await run.tool('roster', {});
       const presence = await run.tool('presence', inRange(intent));
       const came = new Set(presence.rows.map((r) => String(r.employee_code)));
-      const absent = roster.rows.filter((r) => r.active === true && (!intent.team || r.team === intent.team) && !came.has(String(r.code)));
+      // Absent: expected on a day of the range (a working day of their site, while employed) and not in.
+      const dates = datesOf(intent.range.from, intent.range.to);
+      const expected = roster.rows.filter((r) => (!intent.team || r.team === intent.team) && dates.some((d) => isExpectedOn(employmentOf(r), d)));
+      const absent = expected.filter((r) => !came.has(String(r.code)));
+      if (expected.length === 0) {
+        const table = { columns: ['code', 'name', 'team'], rows: [] };
+        return result(
+          run,
+          `Nobody${intent.team ? ` in ${intent.team}` : ''} was expected at work ${rangeText(intent.range)}: it is not a working day.`,
+          table,
+          null,
+        );
+      }
       const table = { columns: ['code', 'name', 'team'], rows: absent.map((r) => ({ code: r.code!, name: r.name!, team: r.team! })) };
       const when = intent.range.from === intent.range.to ? rangeText(intent.range) : `on every day ${rangeText(intent.range)}`;
       if (absent.length === 0) return result(run, `Nobody${intent.team ? ` in ${intent.team}` : ''} was absent ${when}.`, table, null);
@@ -263,4 +277,13 @@ export async function answerOffline(ctx: ToolContext, question: string): Promise
     return cannot(`Which one do you mean: ${list(reading.ambiguous.map((e) => `${e.name} (${e.code})`))}? Ask again with the full name or code.`);
   const nameOf = new Map(employees.map((e) => [e.code, e.name]));
   return answerIntent(run, reading.intent, today, (code) => nameOf.get(code) ?? code);
+}
+
+/** An employee's employment as the roster tool gives it. */
+export function employmentOf(r: Record<string, unknown>): Employment {
+  return {
+    employedFrom: typeof r.employed_from === 'string' ? r.employed_from : '0000-01-01',
+    employedUntil: typeof r.employed_until === 'string' ? r.employed_until : null,
+    workingDays: parseWorkingDays(typeof r.working_days === 'string' ? r.working_days : null),
+  };
 }

@@ -34,6 +34,8 @@ export const REPORTING_COLUMNS: ReadonlySet<string> = new Set([
   'date_text',
   'device_id',
   'elapsed_seconds',
+  'employed_from',
+  'employed_until',
   'employee_id',
   'grace_minutes',
   'hours',
@@ -68,6 +70,7 @@ export const REPORTING_COLUMNS: ReadonlySet<string> = new Set([
   'tz',
   'voided',
   'work_mode',
+  'working_days',
 ]);
 
 /** Functions a report may call: aggregates, arithmetic, text, dates. Nothing that reads files, sleeps, or changes settings. */

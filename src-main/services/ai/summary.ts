@@ -6,6 +6,9 @@ import type { Summary } from '../../../shared/contract/ai.js';
 import { addDays, localDateOf } from '../../../shared/domain/local-time.js';
 import { mondayOf } from '../../../shared/domain/question.js';
 import { hoursOf } from '../../../shared/domain/work-hours.js';
+import { isExpectedOn } from '../../../shared/domain/attendance.js';
+import { datesOf } from '../../../shared/domain/dashboard.js';
+import { employmentOf } from './offline.js';
 import { endpointFailure, openaiClient } from './openai-client.js';
 import { toolNamed, type ToolContext } from './tools.js';
 
@@ -18,6 +21,7 @@ async function table(ctx: ToolContext, name: string, input: Record<string, unkno
 /** The facts of a day or a week, from the reports. */
 export async function summaryFacts(ctx: ToolContext, from: string, to: string): Promise<Fact[]> {
   const range = { from, to };
+  const dates = datesOf(from, to);
   const [roster, hours, late, exceptions, trends] = [
     await table(ctx, 'roster', {}),
     await table(ctx, 'work_hours', range),
@@ -34,7 +38,8 @@ export async function summaryFacts(ctx: ToolContext, from: string, to: string): 
   const top = [...byEmployee.values()].sort((a, b) => b.seconds - a.seconds)[0];
   const teamRows = trends.rows.filter((r) => r.employee_code === null);
   const facts: Fact[] = [
-    { name: 'employees', label: 'active employees', value: roster.rows.filter((r) => r.active === true).length },
+    // Expected: on a working day of their site while employed (one rule, shared/domain/attendance.ts).
+    { name: 'employees', label: 'employees expected', value: roster.rows.filter((r) => dates.some((d) => isExpectedOn(employmentOf(r), d))).length },
     { name: 'present', label: 'came in', value: byEmployee.size },
     { name: 'hours', label: 'hours worked', value: hoursOf([...byEmployee.values()].reduce((a, e) => a + e.seconds, 0)) },
     { name: 'late', label: 'late arrivals', value: late.rows.length },

@@ -61,10 +61,22 @@ function reportTool(name: string, report: ReportName, description: string, shape
   };
 }
 
-async function rosterRows(ctx: ToolContext): Promise<{ code: string; name: string; team: string | null; active: boolean }[]> {
+type RosterRow = {
+  code: string;
+  name: string;
+  team: string | null;
+  active: boolean;
+  employed_from: string;
+  employed_until: string | null;
+  working_days: string;
+};
+
+async function rosterRows(ctx: ToolContext): Promise<RosterRow[]> {
   const { rows } = await withCentral(ctx.source, (c) =>
-    c.pool.query<{ code: string; name: string; team: string | null; active: boolean }>(
-      'SELECT code, name, team, active FROM reporting.employees ORDER BY code',
+    c.pool.query<RosterRow>(
+      `SELECT code, name, team, active, employed_from::text AS employed_from, employed_until::text AS employed_until,
+              coalesce(working_days, '1,2,3,4,5') AS working_days
+         FROM reporting.employees ORDER BY code`,
     ),
   );
   return rows;
@@ -125,7 +137,7 @@ export const TOOLS: readonly Tool[] = [
     input: z.object({}).strict(),
     forModel: false,
     async run(ctx) {
-      return { table: toTable(['code', 'name', 'team', 'active'], await rosterRows(ctx)) };
+      return { table: toTable(['code', 'name', 'team', 'active', 'employed_from', 'employed_until', 'working_days'], await rosterRows(ctx)) };
     },
   },
   {

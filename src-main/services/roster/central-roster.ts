@@ -19,6 +19,8 @@ import { withCentral, type CentralSource } from '../sync/central-source.js';
 import { ROSTER_LOCK } from '../sync/roster-sync.js';
 import { hashSecret } from './pin-hash.js';
 import { stableId } from './roster.js';
+import { BEGINNING, ensureHistory, recordRule, ruleInForce, type ShiftRule } from '../../db/central/shift-history.js';
+import { localDateOf } from '../../../shared/domain/local-time.js';
 
 async function rosterChange<T>(source: CentralSource, by: string, fn: (client: pg.PoolClient, actor: string) => Promise<T>): Promise<T> {
   return withCentral(source, (central) =>
@@ -55,28 +57,50 @@ export function addSite(source: CentralSource, input: z.output<typeof AddSiteInp
     const id = stableId('site', input.name);
     const { rows } = await client
       .query<{ version: string }>(
-        'INSERT INTO sites (id, name, tz, shift_start, grace_minutes, shift_end) VALUES ($1, $2, $3, $4, $5, $6) RETURNING version::text',
-        [id, input.name, input.tz, input.shiftStart, input.graceMinutes, input.shiftEnd],
+        'INSERT INTO sites (id, name, tz, shift_start, grace_minutes, shift_end, working_days) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING version::text',
+        [id, input.name, input.tz, input.shiftStart, input.graceMinutes, input.shiftEnd, input.workingDays.join(',')],
       )
       .catch((err) => unique(err, `A site named ${input.name}`));
+    await recordRule(client, 'site', id, BEGINNING, { shift_start: input.shiftStart, grace_minutes: input.graceMinutes, shift_end: input.shiftEnd });
     await audit(client, actor, 'site.add', 'site', id, null, { ...input, by: undefined });
     return { entity: 'site', id, version: Number(rows[0]!.version) };
   });
 }
 
-export function updateSite(source: CentralSource, input: z.output<typeof UpdateSiteInputSchema>): Promise<RosterChange> {
+/** The date a shift change applies from: today in the site's zone unless given; never later than today. */
+function changeDate(given: string | undefined, tz: string, nowMs: number): { from: string; today: string } {
+  const today = localDateOf(nowMs, tz);
+  const from = given ?? today;
+  if (from > today) throw new AppError('BAD_INPUT', `A shift change applies from today or an earlier date; ${from} is after today (${today}).`);
+  return { from, today };
+}
+
+export function updateSite(source: CentralSource, input: z.output<typeof UpdateSiteInputSchema>, nowMs: number): Promise<RosterChange> {
   return rosterChange(source, input.by, async (client, actor) => {
-    const { rows: found } = await client.query('SELECT id, name, tz, shift_start, grace_minutes, shift_end FROM sites WHERE name = $1 FOR UPDATE', [
-      input.name,
-    ]);
-    const before = found[0] as { id: string } | undefined;
-    if (!before) throw new AppError('NOT_FOUND', `No site named ${input.name}.`);
-    const { rows } = await client.query<{ version: string }>(
-      `UPDATE sites SET shift_start = coalesce($2, shift_start), grace_minutes = coalesce($3, grace_minutes), shift_end = coalesce($4, shift_end)
-        WHERE id = $1 RETURNING version::text`,
-      [before.id, input.shiftStart ?? null, input.graceMinutes ?? null, input.shiftEnd ?? null],
+    const { rows: found } = await client.query<{ id: string; tz: string }>(
+      'SELECT id, name, tz, shift_start, grace_minutes, shift_end, working_days FROM sites WHERE name = $1 FOR UPDATE',
+      [input.name],
     );
-    await audit(client, actor, 'site.update', 'site', before.id, before, { ...input, by: undefined });
+    const before = found[0];
+    if (!before) throw new AppError('NOT_FOUND', `No site named ${input.name}.`);
+    const { from, today } = changeDate(input.effectiveFrom, before.tz, nowMs);
+    await ensureHistory(client, 'site', before.id, before as unknown as ShiftRule);
+    if (input.shiftStart !== undefined || input.graceMinutes !== undefined || input.shiftEnd !== undefined) {
+      const base = await ruleInForce(client, 'site', before.id, from);
+      await recordRule(client, 'site', before.id, from, {
+        shift_start: input.shiftStart ?? base.shift_start,
+        grace_minutes: input.graceMinutes ?? base.grace_minutes,
+        shift_end: input.shiftEnd ?? base.shift_end,
+      });
+    }
+    const now = await ruleInForce(client, 'site', before.id, today);
+    const { rows } = await client.query<{ version: string }>(
+      `UPDATE sites SET shift_start = coalesce($2, shift_start), grace_minutes = coalesce($3, grace_minutes), shift_end = coalesce($4, shift_end),
+              working_days = coalesce($5, working_days)
+        WHERE id = $1 RETURNING version::text`,
+      [before.id, now.shift_start, now.grace_minutes, now.shift_end, input.workingDays?.join(',') ?? null],
+    );
+    await audit(client, actor, 'site.update', 'site', before.id, before, { ...input, effectiveFrom: from, by: undefined });
     return { entity: 'site', id: before.id, version: Number(rows[0]!.version) };
   });
 }
@@ -97,39 +121,44 @@ export function addTeam(source: CentralSource, input: z.output<typeof AddTeamInp
         [id, input.name, await idByName(client, 'sites', input.site), input.shiftStart ?? null, input.graceMinutes ?? null, input.shiftEnd ?? null],
       )
       .catch((err) => unique(err, `A team named ${input.name}`));
+    await recordRule(client, 'team', id, BEGINNING, {
+      shift_start: input.shiftStart ?? null,
+      grace_minutes: input.graceMinutes ?? null,
+      shift_end: input.shiftEnd ?? null,
+    });
     await audit(client, actor, 'team.add', 'team', id, null, { ...input, by: undefined });
     return { entity: 'team', id, version: Number(rows[0]!.version) };
   });
 }
 
-/** Changes what is given; a shift time given as null goes back to the site's. */
-export function updateTeam(source: CentralSource, input: z.output<typeof UpdateTeamInputSchema>): Promise<RosterChange> {
+/** Changes what is given; a shift time given as null goes back to the site's. Shift changes apply from a date. */
+export function updateTeam(source: CentralSource, input: z.output<typeof UpdateTeamInputSchema>, nowMs: number): Promise<RosterChange> {
   return rosterChange(source, input.by, async (client, actor) => {
-    const { rows: found } = await client.query(
-      'SELECT id, name, site_id, shift_start, grace_minutes, shift_end FROM teams WHERE name = $1 FOR UPDATE',
+    const { rows: found } = await client.query<{ id: string; tz: string }>(
+      'SELECT t.id, t.name, t.site_id, t.shift_start, t.grace_minutes, t.shift_end, s.tz FROM teams t JOIN sites s ON s.id = t.site_id WHERE t.name = $1 FOR UPDATE OF t',
       [input.name],
     );
-    const before = found[0] as { id: string } | undefined;
+    const before = found[0];
     if (!before) throw new AppError('NOT_FOUND', `No team named ${input.name}.`);
     const site = input.site === undefined ? null : await idByName(client, 'sites', input.site);
+    const { from, today } = changeDate(input.effectiveFrom, before.tz, nowMs);
+    await ensureHistory(client, 'team', before.id, before as unknown as ShiftRule);
+    if (input.shiftStart !== undefined || input.graceMinutes !== undefined || input.shiftEnd !== undefined) {
+      const base = await ruleInForce(client, 'team', before.id, from);
+      await recordRule(client, 'team', before.id, from, {
+        shift_start: input.shiftStart === undefined ? base.shift_start : input.shiftStart,
+        grace_minutes: input.graceMinutes === undefined ? base.grace_minutes : input.graceMinutes,
+        shift_end: input.shiftEnd === undefined ? base.shift_end : input.shiftEnd,
+      });
+    }
+    const now = await ruleInForce(client, 'team', before.id, today);
     const { rows } = await client.query<{ version: string }>(
-      `UPDATE teams SET site_id = coalesce($2, site_id),
-              shift_start = CASE WHEN $3::boolean THEN $4 ELSE shift_start END,
-              grace_minutes = CASE WHEN $5::boolean THEN $6::int ELSE grace_minutes END,
-              shift_end = CASE WHEN $7::boolean THEN $8 ELSE shift_end END
+      `UPDATE teams SET site_id = coalesce($2, site_id), shift_start = $3, grace_minutes = $4, shift_end = $5
         WHERE id = $1 RETURNING version::text`,
-      [
-        before.id,
-        site,
-        input.shiftStart !== undefined,
-        input.shiftStart ?? null,
-        input.graceMinutes !== undefined,
-        input.graceMinutes ?? null,
-        input.shiftEnd !== undefined,
-        input.shiftEnd ?? null,
-      ],
+      [before.id, site, now.shift_start, now.grace_minutes, now.shift_end],
     );
-    await audit(client, actor, 'team.update', 'team', before.id, before, { ...input, by: undefined });
+    const { tz: _tz, ...shown } = before;
+    await audit(client, actor, 'team.update', 'team', before.id, shown, { ...input, effectiveFrom: from, by: undefined });
     return { entity: 'team', id: before.id, version: Number(rows[0]!.version) };
   });
 }
@@ -141,9 +170,19 @@ export async function addCentralEmployee(source: CentralSource, input: z.output<
     const id = stableId('employee', input.code);
     const { rows } = await client
       .query<{ version: string }>(
-        `INSERT INTO employees (id, code, name, role, team_id, is_manager, badge, pin_hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING version::text`,
-        [id, input.code, input.name, input.isManager ? 'manager' : 'staff', teamId, input.isManager, input.badge ?? null, pinHash],
+        `INSERT INTO employees (id, code, name, role, team_id, is_manager, badge, pin_hash, employed_from)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, coalesce($9::date, CURRENT_DATE)) RETURNING version::text`,
+        [
+          id,
+          input.code,
+          input.name,
+          input.isManager ? 'manager' : 'staff',
+          teamId,
+          input.isManager,
+          input.badge ?? null,
+          pinHash,
+          input.startDate ?? null,
+        ],
       )
       .catch((err) => unique(err, `An employee with the code ${input.code}`));
     const after = { code: input.code, name: input.name, team: input.team ?? null, isManager: input.isManager, badge: input.badge ?? null };
@@ -191,6 +230,8 @@ export async function updateEmployee(source: CentralSource, input: z.output<type
            name = coalesce($2, name),
            team_id = CASE WHEN $3::boolean THEN $4::uuid ELSE team_id END,
            active = coalesce($5, active),
+           -- Employed until the day they are deactivated; brought back, employed again.
+           employed_until = CASE WHEN $5::boolean IS NULL THEN employed_until WHEN $5 THEN NULL ELSE coalesce(employed_until, CURRENT_DATE) END,
            is_manager = coalesce($6, is_manager),
            pin_hash = coalesce($7, pin_hash),
            badge = CASE WHEN $8::boolean THEN $9 ELSE badge END

@@ -64,6 +64,8 @@ export async function seedDemo(deps: ServiceDeps, repo: PunchRepo): Promise<read
           newTeam: true,
         },
         stableId('employee', e.code),
+        // The demo's people were there for its past days of punches.
+        addDays(localDateOf(deps.clock.now(), deps.kiosk.tz), -DEMO_DAYS - 1),
       ),
     ),
   );

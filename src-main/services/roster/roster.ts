@@ -72,6 +72,8 @@ export async function addEmployee(
   siteId: string,
   input: z.output<typeof AddEmployeeInputSchema>,
   id: string = uuidv7(),
+  /** The local date they are added (central expects them at work from it). */
+  addedOn: string | null = null,
 ): Promise<Employee> {
   if (findEmployeeByCode(db, input.code)) {
     throw new AppError('CONFLICT', `An employee with code ${input.code} already exists.`);
@@ -100,6 +102,7 @@ export async function addEmployee(
         isManager: input.isManager,
         badge: input.badge ?? null,
         pinHash,
+        employedFrom: addedOn,
       })
       .run();
   });

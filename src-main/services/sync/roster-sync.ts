@@ -31,15 +31,19 @@ export async function publishLocalRoster(sqlite: Database.Database, pool: pg.Poo
   let published = 0;
   for (const table of ['sites', 'teams', 'employees'] as const) {
     const { table: local, columns } = LOCAL[table];
-    const rows = sqlite.prepare(`SELECT ${columns.join(', ')} FROM ${local} WHERE published = 0`).all() as Record<string, unknown>[];
+    // An employee made here is expected at work from the day they were added here.
+    const publishColumns = table === 'employees' ? [...columns, 'employed_from'] : columns;
+    const rows = sqlite.prepare(`SELECT ${publishColumns.join(', ')} FROM ${local} WHERE published = 0`).all() as Record<string, unknown>[];
     for (const row of rows) {
-      const values = columns.map((c) => (BOOLEAN_COLUMNS.has(c) ? row[c] === 1 : row[c]));
+      const values = publishColumns.map((c) => (BOOLEAN_COLUMNS.has(c) ? row[c] === 1 : row[c]));
       let outcome: 1 | 2 = 1;
       try {
         await inTransaction(pool, async (client) => {
           await client.query('SELECT pg_advisory_xact_lock($1)', [ROSTER_LOCK]);
-          const placeholders = columns.map((_, i) => `$${i + 1}`).join(', ');
-          await client.query(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`, values);
+          const placeholders = publishColumns
+            .map((c, i) => (c === 'employed_from' ? `coalesce($${i + 1}::date, CURRENT_DATE)` : `$${i + 1}`))
+            .join(', ');
+          await client.query(`INSERT INTO ${table} (${publishColumns.join(', ')}) VALUES (${placeholders}) ON CONFLICT (id) DO NOTHING`, values);
         });
       } catch (err) {
         const code = (err as { code?: string }).code;

@@ -1,0 +1,1 @@
+ALTER TABLE `roster_employees` ADD `employed_from` text;
