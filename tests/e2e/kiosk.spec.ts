@@ -1,8 +1,34 @@
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
+import Database from 'better-sqlite3';
 import { demoDataFolder, expect, startServer, stopServer, test } from './fixtures.js';
 import { KioskPage } from './pages/kiosk-page.js';
 
 // Demo roster (README): 1002 Vikram Nair PIN 1234 badge 0004521002; 1001 Asha Rao (manager) PIN 4321.
+
+test('an employee who chooses From home is recorded as working from home, on the receipt and in the stored punch', async ({
+  kiosk,
+  page,
+  server,
+}) => {
+  await kiosk.signIn('1003', '2345');
+  await kiosk.expectPhase('choose');
+  await page.getByRole('radio', { name: 'From home' }).check();
+  await kiosk.punch('IN');
+  await expect(page.getByRole('heading', { name: 'IN recorded' })).toBeVisible();
+  await expect(kiosk.receipt).toContainText('Working from home.');
+  const db = new Database(path.join(server.dataDir, 'frontdesk.sqlite'), { readonly: true });
+  try {
+    const last = db
+      .prepare(
+        "SELECT p.work_mode FROM punches p JOIN roster_employees e ON e.id = p.employee_id WHERE e.code = '1003' ORDER BY p.at_utc DESC LIMIT 1",
+      )
+      .get();
+    expect(last).toEqual({ work_mode: 'WFH' });
+  } finally {
+    db.close();
+  }
+});
 
 test('punch IN with code and PIN, see the receipt, return to idle, then punch OUT', async ({ kiosk, page }) => {
   await kiosk.signIn('1002', '1234');

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addStaff, makeTestApp, punch, type TestApp } from '../support/test-app.js';
 
@@ -237,5 +238,51 @@ describe('punch path through dispatch', () => {
       content: 'employee_code,kind,at\nE1,IN,1969-01-01T00:00:00Z\nE1,IN,2026-11-19T03:30:00Z',
     });
     expect(result).toMatchObject({ imported: 1, errors: [{ line: 2, reason: expect.stringContaining('before the year 2000') }] });
+  });
+
+  it('keeps the work mode the employee chose, and records a backdated punch of the same kind (not a double tap)', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'W1');
+    const who = await t.call('kiosk.identify', { method: 'code', code: 'W1' });
+    const home = await t.call('punches.record', { ticket: who.ticket, kind: 'IN', workMode: 'WFH' });
+    expect(home.workMode).toBe('WFH');
+    expect((await t.call('punches.list', {}))[0]).toMatchObject({ workMode: 'WFH' });
+    expect(t.app.store.sqlite.prepare('SELECT work_mode FROM punches').all()).toEqual([{ work_mode: 'WFH' }]);
+    // An IN half a minute before the last IN is a punch of its own, however close.
+    const earlier = await t.call('punches.record', { ticket: who.ticket, kind: 'IN', at: new Date(t.clock.now() - 30_000).toISOString() });
+    expect(earlier.duplicate).toBe(false);
+    expect(t.app.store.sqlite.prepare('SELECT count(*) AS n FROM punches').get()).toEqual({ n: 2 });
+  });
+
+  it('holds the write lock from the moment it reads the last punch (an IMMEDIATE transaction, not a deferred one)', async () => {
+    const probe: { file?: string; sqlite?: Database.Database; blocked?: boolean } = {};
+    const clock = {
+      now: () => {
+        if (probe.file && probe.sqlite?.inTransaction && probe.blocked === undefined) {
+          // A second connection asks for the write lock while the punch reads its time.
+          const other = new Database(probe.file);
+          other.pragma('busy_timeout = 0');
+          try {
+            other.exec('BEGIN IMMEDIATE');
+            other.exec('ROLLBACK');
+            probe.blocked = false;
+          } catch {
+            probe.blocked = true;
+          } finally {
+            other.close();
+          }
+        }
+        return Date.parse('2026-11-20T04:00:00Z');
+      },
+      set: () => undefined,
+      advance: () => undefined,
+    };
+    t = await makeTestApp({ clock });
+    await addStaff(t, 'X1');
+    const who = await t.call('kiosk.identify', { method: 'code', code: 'X1' });
+    probe.file = t.app.store.file;
+    probe.sqlite = t.app.store.sqlite;
+    await t.call('punches.record', { ticket: who.ticket, kind: 'IN' });
+    expect(probe.blocked).toBe(true);
   });
 });

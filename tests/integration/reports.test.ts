@@ -73,6 +73,14 @@ describe('reports on central', () => {
     expect(pick(longer, 'seconds')).toEqual([{ seconds: 72000 }]);
   });
 
+  it('counts an overnight session on its IN date in the --tz path too (not on its OUT date)', async () => {
+    const r = await run({ name: 'workhours', from: '2026-11-18', to: '2026-11-19', employee: 'A1', tz: 'Asia/Kolkata' });
+    expect(pick(r, 'date', 'seconds', 'sessions')).toEqual([{ date: '2026-11-18', seconds: 8 * 3600, sessions: 1 }]);
+    // In UTC the 22:00 IN of the 18th is at 16:30 on the 18th: still the 18th.
+    const utc = await run({ name: 'workhours', from: '2026-11-18', to: '2026-11-19', employee: 'A1', tz: 'UTC' });
+    expect(pick(utc, 'date', 'seconds')).toEqual([{ date: '2026-11-18', seconds: 8 * 3600 }]);
+  });
+
   it('counts real elapsed time across a DST change, in the site zone', async () => {
     const r = await run({ name: 'workhours', from: '2026-11-01', to: '2026-11-01', team: 'East' });
     expect(pick(r, 'employee_code', 'date', 'seconds')).toEqual([{ employee_code: 'N1', date: '2026-11-01', seconds: 9 * 3600 }]);

@@ -218,4 +218,31 @@ describe('sync to a real PostgreSQL', () => {
       code: 'UNAVAILABLE',
     });
   });
+
+  it('sends the oldest waiting punches first', async () => {
+    const url = await createTestDatabase();
+    let stopAfterFirst = true;
+    const t = await makeTestApp({
+      clock: testClock(Date.now()),
+      config: { databaseUrl: url },
+      sync: {
+        batchSize: 2,
+        afterCentralCommit: () => {
+          if (stopAfterFirst) throw new Error('stop after the first batch');
+        },
+      },
+    });
+    apps.push(t);
+    await addStaff(t, 'O1');
+    const lines = ['employee_code,kind,at'];
+    const start = Date.now() - 10 * 86_400_000;
+    for (let i = 0; i < 6; i++) lines.push(`O1,${i % 2 ? 'OUT' : 'IN'},${new Date(start + i * 3_600_000).toISOString()}`);
+    await t.call('punches.import', { fileName: 'o.csv', content: lines.join('\n') });
+    await t.call('sync.now', {});
+    // Two batches of two go up side by side, then the cycle stops: the four oldest (ids sort by time).
+    expect(await centralIds(url)).toEqual(localIds(t).slice(0, 4));
+    stopAfterFirst = false;
+    await t.call('sync.now', {});
+    expect(await centralIds(url)).toEqual(localIds(t));
+  });
 });

@@ -38,6 +38,13 @@ describe('isDuplicateTap', () => {
     expect(isDuplicateTap(null, 'IN', T, policy)).toBe(false);
   });
 
+  it('never takes a backdated punch of the same kind for a double tap', () => {
+    const last = { kind: 'IN' as const, atMs: T };
+    expect(isDuplicateTap(last, 'IN', T - 30_000, policy)).toBe(false);
+    expect(isDuplicateTap(last, 'IN', T - 1, policy)).toBe(false);
+    expect(isDuplicateTap(last, 'IN', T, policy)).toBe(true);
+  });
+
   it('follows a configured window', () => {
     expect(isDuplicateTap({ kind: 'OUT', atMs: T }, 'OUT', T + 100_000, { ...policy, duplicateWindowSeconds: 120 })).toBe(true);
   });
