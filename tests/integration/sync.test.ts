@@ -130,7 +130,7 @@ describe('sync to a real PostgreSQL', () => {
       while (killing) {
         const rows = await query<{ n: string }>(
           url,
-          "SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE application_name = 'frontdesk' AND pid <> pg_backend_pid()",
+          "SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE application_name = 'frontdesk' AND datname = current_database() AND pid <> pg_backend_pid()",
         );
         killed += Number(rows[0]?.n ?? 0);
         await new Promise((r) => setTimeout(r, 25));

@@ -188,7 +188,7 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
             try {
               await c.connect();
               const r = await c.query<{ n: string }>(
-                "SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE application_name = 'frontdesk' AND pid <> pg_backend_pid()",
+                "SELECT count(pg_terminate_backend(pid))::text AS n FROM pg_stat_activity WHERE application_name = 'frontdesk' AND datname = current_database() AND pid <> pg_backend_pid()",
               );
               faults.connection_kills += Number(r.rows[0]?.n ?? 0);
             } catch {
