@@ -136,14 +136,15 @@ describe('sync to a real PostgreSQL', () => {
         await new Promise((r) => setTimeout(r, 25));
       }
     })();
-    for (let round = 0; round < 200 && t.app.sync.status().pending > 0; round++) await t.call('sync.now', {});
+    // Sync under fire until enough connections have died mid-work (bounded, so a loaded machine only makes it slower to reach, not endless).
+    for (let round = 0; round < 60 && killed < 20 && t.app.sync.status().pending > 0; round++) await t.call('sync.now', {});
     killing = false;
     await killer;
-    await t.call('sync.now', {});
+    for (let round = 0; round < 100 && t.app.sync.status().pending > 0; round++) await t.call('sync.now', {});
     expect(killed).toBeGreaterThan(0);
     expect(t.app.sync.status().pending).toBe(0);
     expect(await centralIds(url)).toEqual(localIds(t));
-  });
+  }, 120_000);
 
   it('a steady stream of taps does not starve the sync: a punch waits at most the kick’s maximum wait', async () => {
     const url = await createTestDatabase();
