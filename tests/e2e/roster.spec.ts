@@ -110,5 +110,6 @@ test('a manager adds a site, a team and an employee, edits, resets a PIN and dea
   await expect(kiosk.receipt).toContainText('Nila Sen');
   await kiosk.expectPhase('idle');
   await kiosk.signIn('1003', '2345');
-  await expect(kiosk.alert).toContainText(/no longer active|not active|deactivated/i);
+  await expect(kiosk.alert).toHaveAttribute('data-error-code', 'INACTIVE_EMPLOYEE');
+  await expect(kiosk.alert).toContainText(/cannot punch on this kiosk/i);
 });
