@@ -1,6 +1,9 @@
 // The central PostgreSQL connection: a small pool (a kiosk sends one batch at a time), short
 // connect timeouts so an unreachable server is noticed quickly, and TLS options taken from the
-// URL (`?sslmode=require` works for managed hosts).
+// URL (see tls.ts for what each sslmode does). No session settings: a transaction-pooling
+// PgBouncer (the pooled endpoint of managed hosts) refuses startup parameters such as
+// statement_timeout and gives each transaction any server connection, so limits are set with
+// SET LOCAL inside the transaction they govern.
 import pg from 'pg';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from './schema.js';
@@ -19,7 +22,6 @@ export function connectCentral(url: string, opts: { max?: number; onError?: (err
     max: opts.max ?? 2,
     connectionTimeoutMillis: 5000,
     idleTimeoutMillis: 30_000,
-    statement_timeout: 30_000,
     query_timeout: 35_000,
     application_name: 'frontdesk',
     keepAlive: true,
@@ -69,10 +71,14 @@ export async function withClient<T>(pool: pg.Pool, fn: (client: pg.PoolClient) =
   }
 }
 
-/** BEGIN … COMMIT around `fn`, rolled back when it throws. */
+/** The server-side limit on each statement of a transaction (the client gives up a little later). */
+export const STATEMENT_TIMEOUT_MS = 30_000;
+
+/** BEGIN … COMMIT around `fn`, rolled back when it throws; statements inside are limited to STATEMENT_TIMEOUT_MS. */
 export function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
   return withClient(pool, async (client) => {
-    await client.query('BEGIN');
+    // One round trip: the simple-query protocol runs both statements.
+    await client.query(`BEGIN; SET LOCAL statement_timeout = ${STATEMENT_TIMEOUT_MS}`);
     try {
       const result = await fn(client);
       await client.query('COMMIT');
