@@ -11,7 +11,7 @@ import { migrateLocal } from './db/local/migrate.js';
 import { createEventBus, type EventBus } from './events.js';
 import { createLogger } from './log.js';
 import { wantsDemo, type AppConfig } from './config.js';
-import { createDispatch, type Dispatch } from './rpc/dispatch.js';
+import { createDispatch, kioskAuthorizer, type Dispatch } from './rpc/dispatch.js';
 import { createHandlers } from './rpc/handlers.js';
 import { createManagerSessions } from './services/manager/manager-sessions.js';
 import { systemClock, type Clock, type KioskIdentity, type ServiceDeps } from './services/deps.js';
@@ -177,7 +177,10 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
 
   return {
     config,
-    dispatch: createDispatch(createHandlers(deps, punches, { engine: sync, source: central }, host, managers), (token) => managers.resolve(token)),
+    dispatch: createDispatch(
+      createHandlers(deps, punches, { engine: sync, source: central }, host, managers),
+      kioskAuthorizer((token) => managers.resolve(token)),
+    ),
     sync,
     central,
     events,

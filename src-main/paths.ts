@@ -23,3 +23,10 @@ export function projectRoot(): string {
 
 export const localMigrationsDir = (): string => path.join(projectRoot(), 'migrations', 'local');
 export const rendererDir = (): string => path.join(projectRoot(), 'dist', 'web');
+
+let version: string | undefined;
+/** This build's version, from package.json. */
+export function appVersion(): string {
+  version ??= (JSON.parse(readFileSync(path.join(projectRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  return version;
+}

@@ -53,8 +53,16 @@ export const CorrectPunchOutputSchema = z.object({
   repeated: z.boolean(),
 });
 
+/** The audit log, newest first, narrowed by any of: an employee's punches, who acted, the action (or its start, such as `account.`), a time range. */
 export const AuditInputSchema = z
-  .object({ employeeCode: EmployeeCodeSchema.optional(), limit: z.number().int().min(1).max(10_000).default(200) })
+  .object({
+    employeeCode: EmployeeCodeSchema.optional(),
+    actor: z.string().trim().min(1).max(80).optional(),
+    action: z.string().trim().min(1).max(80).optional(),
+    from: z.iso.datetime({ offset: true, error: 'give from as an ISO-8601 instant with an offset, such as 2026-11-20T00:00Z' }).optional(),
+    to: z.iso.datetime({ offset: true, error: 'give to as an ISO-8601 instant with an offset, such as 2026-11-21T00:00Z' }).optional(),
+    limit: z.number().int().min(1).max(10_000).default(200),
+  })
   .strict()
   .default({ limit: 200 });
 
@@ -92,7 +100,7 @@ export const DayPunchSchema = z.object({
   at: z.string(),
   localDate: z.string(),
   localTime: z.string(),
-  source: z.union([PunchSourceSchema, z.literal('auto')]),
+  source: z.union([PunchSourceSchema, z.literal('auto'), z.literal('api')]),
   workMode: WorkModeSchema,
   voided: z.boolean(),
   voidedBy: z.string().nullable(),

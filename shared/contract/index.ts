@@ -1,11 +1,31 @@
 // The one contract: every call any client can make, with its zod input and output. Hosts
 // (IPC, HTTP, CLI, tests) bind from this table; a method not here does not exist.
-// `access` says who may call it: 'kiosk' from any authenticated client, 'admin' from trusted
-// local callers (the CLI, tests) or a screen with a manager signed in, 'owner' from trusted
-// local callers only (an admin at the machine itself). `actor` marks methods
-// whose `by` (the acting manager) the dispatch fills in from the sign-in.
+// `access` says who may call it on a kiosk: 'kiosk' from any authenticated client, 'admin' from
+// trusted local callers (the CLI, tests) or a screen with a manager signed in, 'owner' from
+// trusted local callers only (an admin at the machine itself), 'central' nowhere (Central's
+// own methods). `central` says what Central requires of the caller (shared/domain/access.ts);
+// a method without it is not served by Central. `actor` marks methods whose `by` (the acting
+// manager) the dispatch fills in from the sign-in.
 import { z } from 'zod';
 import type { ErrorBody } from '../errors.js';
+import type { CentralAccess } from '../domain/access.js';
+import {
+  AddUserInputSchema,
+  ApiTokenSchema,
+  CreatedTokenSchema,
+  CreateTokenInputSchema,
+  TokenIdInputSchema,
+  UpdateUserInputSchema,
+  UserNameInputSchema,
+  UserSchema,
+} from './accounts.js';
+import {
+  AttendancePageSchema,
+  ListAttendanceInputSchema,
+  RecordAttendanceInputSchema,
+  RecordedAttendanceSchema,
+} from './attendance.js';
+import { CentralHealthSchema, CentralInfoSchema } from './central.js';
 import { EmployeeSchema, AddEmployeeInputSchema, ListEmployeesInputSchema } from './employees.js';
 import {
   ClearLockoutInputSchema,
@@ -60,10 +80,11 @@ import {
 
 const Empty = z.object({}).strict().default({});
 
-type Access = 'kiosk' | 'admin' | 'owner';
+type Access = 'kiosk' | 'admin' | 'owner' | 'central';
 interface MethodSpec {
   kind: 'query' | 'mutation';
   access: Access;
+  central?: CentralAccess;
   actor?: true;
   input: z.ZodType;
   output: z.ZodType;
@@ -92,27 +113,65 @@ export const contract = {
   },
   'sync.rejects': { kind: 'query', access: 'admin', input: ListRejectsInputSchema, output: z.array(SyncRejectSchema) },
   'sync.resolveReject': { kind: 'mutation', access: 'admin', actor: true, input: ResolveRejectInputSchema, output: SyncRejectSchema },
-  'roster.addSite': { kind: 'mutation', access: 'admin', actor: true, input: AddSiteInputSchema, output: RosterChangeSchema },
-  'roster.addTeam': { kind: 'mutation', access: 'admin', actor: true, input: AddTeamInputSchema, output: RosterChangeSchema },
-  'roster.updateEmployee': { kind: 'mutation', access: 'admin', actor: true, input: UpdateEmployeeInputSchema, output: RosterChangeSchema },
-  'roster.updateSite': { kind: 'mutation', access: 'admin', actor: true, input: UpdateSiteInputSchema, output: RosterChangeSchema },
-  'roster.updateTeam': { kind: 'mutation', access: 'admin', actor: true, input: UpdateTeamInputSchema, output: RosterChangeSchema },
-  'roster.addEmployee': { kind: 'mutation', access: 'admin', actor: true, input: AddCentralEmployeeInputSchema, output: RosterChangeSchema },
-  'roster.list': { kind: 'query', access: 'admin', input: Empty, output: RosterSchema },
-  'punches.correct': { kind: 'mutation', access: 'admin', actor: true, input: CorrectPunchInputSchema, output: CorrectPunchOutputSchema },
-  'punches.day': { kind: 'query', access: 'admin', input: EmployeeDayInputSchema, output: EmployeeDaySchema },
-  'punches.autoCheckout': { kind: 'mutation', access: 'admin', input: AutoCheckoutInputSchema, output: AutoCheckoutOutputSchema },
-  'audit.list': { kind: 'query', access: 'admin', input: AuditInputSchema, output: z.array(AuditEntrySchema) },
-  'reports.run': { kind: 'query', access: 'admin', input: ReportInputSchema, output: ReportResultSchema },
+  'roster.addSite': { kind: 'mutation', access: 'admin', central: 'admin', actor: true, input: AddSiteInputSchema, output: RosterChangeSchema },
+  'roster.addTeam': { kind: 'mutation', access: 'admin', central: 'write', actor: true, input: AddTeamInputSchema, output: RosterChangeSchema },
+  'roster.updateEmployee': {
+    kind: 'mutation',
+    access: 'admin',
+    central: 'write',
+    actor: true,
+    input: UpdateEmployeeInputSchema,
+    output: RosterChangeSchema,
+  },
+  'roster.updateSite': { kind: 'mutation', access: 'admin', central: 'admin', actor: true, input: UpdateSiteInputSchema, output: RosterChangeSchema },
+  'roster.updateTeam': { kind: 'mutation', access: 'admin', central: 'write', actor: true, input: UpdateTeamInputSchema, output: RosterChangeSchema },
+  'roster.addEmployee': {
+    kind: 'mutation',
+    access: 'admin',
+    central: 'write',
+    actor: true,
+    input: AddCentralEmployeeInputSchema,
+    output: RosterChangeSchema,
+  },
+  'roster.list': { kind: 'query', access: 'admin', central: 'read', input: Empty, output: RosterSchema },
+  'punches.correct': {
+    kind: 'mutation',
+    access: 'admin',
+    central: 'write',
+    actor: true,
+    input: CorrectPunchInputSchema,
+    output: CorrectPunchOutputSchema,
+  },
+  'punches.day': { kind: 'query', access: 'admin', central: 'read', input: EmployeeDayInputSchema, output: EmployeeDaySchema },
+  'punches.autoCheckout': { kind: 'mutation', access: 'admin', central: 'admin', input: AutoCheckoutInputSchema, output: AutoCheckoutOutputSchema },
+  'audit.list': { kind: 'query', access: 'admin', central: 'admin', input: AuditInputSchema, output: z.array(AuditEntrySchema) },
+  'reports.run': { kind: 'query', access: 'admin', central: 'read', input: ReportInputSchema, output: ReportResultSchema },
   'manager.signIn': { kind: 'mutation', access: 'kiosk', input: SignInInputSchema, output: SignInOutputSchema },
   'manager.signOut': { kind: 'mutation', access: 'kiosk', input: Empty, output: z.object({ signedOut: z.boolean() }) },
-  'reports.dashboard': { kind: 'query', access: 'admin', input: DashboardInputSchema, output: DashboardSchema },
-  'ai.ask': { kind: 'query', access: 'admin', input: AskInputSchema, output: AskResultSchema },
-  'ai.summary': { kind: 'query', access: 'admin', input: SummaryInputSchema, output: SummarySchema },
-  'ai.status': { kind: 'query', access: 'admin', input: Empty, output: AiStatusSchema },
+  'reports.dashboard': { kind: 'query', access: 'admin', central: 'read', input: DashboardInputSchema, output: DashboardSchema },
+  'ai.ask': { kind: 'query', access: 'admin', central: 'read', input: AskInputSchema, output: AskResultSchema },
+  'ai.summary': { kind: 'query', access: 'admin', central: 'read', input: SummaryInputSchema, output: SummarySchema },
+  'ai.status': { kind: 'query', access: 'admin', central: 'read', input: Empty, output: AiStatusSchema },
   'ai.configure': { kind: 'mutation', access: 'owner', input: AiConfigureInputSchema, output: AiStatusSchema },
-  'sql.run': { kind: 'query', access: 'admin', input: SqlInputSchema, output: SqlResultSchema },
+  'sql.run': { kind: 'query', access: 'admin', central: 'read-all', input: SqlInputSchema, output: SqlResultSchema },
   'system.health': { kind: 'query', access: 'kiosk', input: Empty, output: HealthSchema },
+  'users.list': { kind: 'query', access: 'central', central: 'admin', input: Empty, output: z.array(UserSchema) },
+  'users.add': { kind: 'mutation', access: 'central', central: 'admin', input: AddUserInputSchema, output: UserSchema },
+  'users.update': { kind: 'mutation', access: 'central', central: 'admin', input: UpdateUserInputSchema, output: UserSchema },
+  'users.clearLockout': { kind: 'mutation', access: 'central', central: 'admin', input: UserNameInputSchema, output: UserSchema },
+  'tokens.list': { kind: 'query', access: 'central', central: 'admin', input: Empty, output: z.array(ApiTokenSchema) },
+  'tokens.create': { kind: 'mutation', access: 'central', central: 'admin', input: CreateTokenInputSchema, output: CreatedTokenSchema },
+  'tokens.revoke': { kind: 'mutation', access: 'central', central: 'admin', input: TokenIdInputSchema, output: ApiTokenSchema },
+  'attendance.list': { kind: 'query', access: 'central', central: 'read', input: ListAttendanceInputSchema, output: AttendancePageSchema },
+  'attendance.record': {
+    kind: 'mutation',
+    access: 'central',
+    central: 'write',
+    input: RecordAttendanceInputSchema,
+    output: RecordedAttendanceSchema,
+  },
+  'central.info': { kind: 'query', access: 'central', central: 'public', input: Empty, output: CentralInfoSchema },
+  'central.health': { kind: 'query', access: 'central', central: 'public', input: Empty, output: CentralHealthSchema },
 } as const satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -122,6 +181,13 @@ export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
 export type MethodOutput<M extends Method> = z.output<Contract[M]['output']>;
 
 export const METHODS = Object.keys(contract) as Method[];
+
+/** The methods a kiosk (Electron, web host, CLI) serves. */
+export type KioskMethod = { [M in Method]: Contract[M]['access'] extends 'central' ? never : M }[Method];
+/** The methods Central serves, and what each needs of the caller. */
+export type CentralMethod = { [M in Method]: Contract[M] extends { central: CentralAccess } ? M : never }[Method];
+
+export const centralAccessOf = (method: Method): CentralAccess | undefined => (contract[method] as MethodSpec).central;
 
 export function isMethod(name: unknown): name is Method {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
@@ -140,3 +206,6 @@ export * from './roster.js';
 export * from './events.js';
 export * from './manager.js';
 export * from './ai.js';
+export * from './accounts.js';
+export * from './attendance.js';
+export * from './central.js';

@@ -29,6 +29,13 @@ export function presencePerDay(daily: readonly Row[], from: string, to: string):
   return datesOf(from, to).map((date) => ({ date, present: present.get(date)?.size ?? 0 }));
 }
 
+/** The first system's daily summary: per local date, the employees with an IN and the IN events, every date of the range. */
+export function dailyInCounts(daily: readonly Row[], from: string, to: string): { date: string; employees_in: number; in_events: number }[] {
+  const ins = new Map<string, number>();
+  for (const r of daily) ins.set(str(r.date), (ins.get(str(r.date)) ?? 0) + num(r.ins));
+  return presencePerDay(daily, from, to).map((p) => ({ date: p.date, employees_in: p.present, in_events: ins.get(p.date) ?? 0 }));
+}
+
 export function hoursPerEmployee(workhours: readonly Row[]): Dashboard['hoursByEmployee'] {
   const by = new Map<string, { code: string; name: string; seconds: number }>();
   for (const r of workhours) {

@@ -104,6 +104,15 @@ export function localTimeOf(utcMs: number, tz: string): string {
   return `${pad(p.hour)}:${pad(p.minute)}`;
 }
 
+/** The instant as the zone's wall clock with its offset, such as 2026-11-20T09:05:07+05:30 (whole seconds). */
+export function isoWithOffset(utcMs: number, tz: string): string {
+  const p = localParts(utcMs, tz);
+  const minutes = Math.round(offsetAt(utcMs, tz) / 60_000);
+  const abs = Math.abs(minutes);
+  const offset = `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${offset}`;
+}
+
 function partsAsUtc(p: LocalParts): number {
   return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
 }

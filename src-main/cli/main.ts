@@ -13,6 +13,7 @@ import { aiCommand } from './commands/ai.js';
 import { autoCheckoutCommand } from './commands/auto-checkout.js';
 import { sitesCommand, teamsCommand } from './commands/sites-teams.js';
 import { serveCommand } from './commands/serve.js';
+import { centralCommand } from './commands/central.js';
 import { statusCommand } from './commands/status.js';
 import { syncCommand } from './commands/sync.js';
 import { verifyCommand } from './commands/verify.js';
@@ -42,6 +43,7 @@ const COMMANDS: Record<string, Command> = {
   'auto-checkout': autoCheckoutCommand,
   sites: sitesCommand,
   teams: teamsCommand,
+  central: centralCommand,
 };
 
 function help(): string {
@@ -78,13 +80,14 @@ export async function main(argv: string[]): Promise<number> {
     (wanted ? process.stdout : process.stderr).write((command ? `usage: frontdesk ${command.usage}` : help()) + '\n');
     return wanted ? 0 : 2;
   }
-  const level: LogLevel = (process.env.FRONTDESK_LOG_LEVEL as LogLevel | undefined) ?? (name === 'serve' ? 'info' : 'warn');
+  const level: LogLevel =
+    (process.env.FRONTDESK_LOG_LEVEL as LogLevel | undefined) ?? (name === 'serve' || (name === 'central' && rest[0] === 'serve') ? 'info' : 'warn');
   setLogSink((line) => process.stderr.write(line + '\n'), level);
   // A promise nobody handled is a bug: it is logged (tests fail on this line) and, for a one-shot
   // command, makes the exit code non-zero; a long-running host stays up to keep taking punches.
   process.on('unhandledRejection', (reason) => {
     createLogger('process').error(UNHANDLED, { error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason) });
-    if (name !== 'serve') process.exitCode = 1;
+    if (name !== 'serve' && !(name === 'central' && rest[0] === 'serve')) process.exitCode = 1;
   });
   try {
     return await command.run(rest);

@@ -38,3 +38,10 @@ export interface ServiceDeps {
   /** The wrong-PIN count every kiosk shares, kept at central. */
   sharedLockout: SharedLockout;
 }
+
+/**
+ * What the services over central data need: no local store, no kiosk. Central passes these; a
+ * kiosk passes its own deps (a superset). `kiosk.tz` is the zone used when nothing names one;
+ * `kiosk.siteId` is the site given to a correction for an employee with no team.
+ */
+export type CentralDeps = Pick<ServiceDeps, 'clock' | 'log' | 'policy' | 'autoCheckout' | 'ai'> & { kiosk: Pick<KioskIdentity, 'tz' | 'siteId'> };

@@ -176,7 +176,7 @@ export async function measureReports(pool: pg.Pool, lastDay: number, days: numbe
   };
   for (const [label, r] of Object.entries(ranges)) {
     const runs = label === 'full' ? 5 : 25;
-    const params = [r.from, r.to, null, null, null, 16, new Date().toISOString()];
+    const params = [r.from, r.to, null, null, null, 16, new Date().toISOString(), null, []];
     // What reports.run does by default (the day totals kept on central), and the same report
     // computed from the punch sequence, as it is for another zone or clamp.
     const sql = reportSql('workhours', { tz: null, maxHours: 16 });

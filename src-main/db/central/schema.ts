@@ -19,6 +19,7 @@ import {
   timestamp,
   uuid,
   bigserial,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 
 export const sites = pgTable('sites', {
@@ -108,7 +109,7 @@ export const punches = pgTable(
     index('punches_device_at').on(t.deviceId, t.atUtc),
     check('punches_kind', sql`${t.kind} IN ('IN','OUT')`),
     check('punches_work_mode', sql`${t.workMode} IN ('WFO','WFH')`),
-    check('punches_source', sql`${t.source} IN ('kiosk','import','correction','auto')`),
+    check('punches_source', sql`${t.source} IN ('kiosk','import','correction','auto','api')`),
   ],
 );
 
@@ -233,3 +234,89 @@ export const pinLockouts = pgTable(
   },
   (t) => [primaryKey({ columns: [t.employeeId, t.purpose] })],
 );
+
+// ---- Frontdesk Central: accounts, sessions, tokens and the counters every instance shares ----
+// Central keeps nothing of its own in memory: two instances behind a load balancer read these.
+
+/** A person who signs in to the console: a manager account is apart from any employee's PIN. */
+export const users = pgTable(
+  'users',
+  {
+    id: uuid('id').primaryKey(),
+    /** Letters, digits, _ . - (the contract's rule); unique whatever the case. */
+    username: text('username').notNull(),
+    /** scrypt, with its parameters and salt in the string (never the password). */
+    passwordHash: text('password_hash').notNull(),
+    role: text('role').notNull(),
+    teamIds: uuid('team_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    siteIds: uuid('site_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    active: boolean('active').notNull().default(true),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [
+    uniqueIndex('users_username_lower').on(sql`lower(${t.username})`),
+    check('users_role', sql`${t.role} IN ('admin','manager','payroll','viewer')`),
+  ],
+);
+
+/** A console sign-in. The cookie holds a random token; only its SHA-256 is kept. */
+export const userSessions = pgTable(
+  'user_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Sent back by the console in a header with every state-changing call (the CSRF defence). */
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'date' }).notNull(),
+    /** The absolute end, whatever the activity. */
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'date' }).notNull(),
+    clientAddress: text('client_address'),
+  },
+  (t) => [index('user_sessions_user').on(t.userId)],
+);
+
+/** API tokens for programs: shown once, kept as SHA-256, revocable. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    /** The first characters, to tell tokens apart in a list. */
+    prefix: text('prefix').notNull(),
+    scope: text('scope').notNull(),
+    /** A token made for a user acts with that user's role and teams, never more. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'date' }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [check('api_tokens_scope', sql`${t.scope} IN ('read','write','admin')`)],
+);
+
+/** Failed sign-ins per account and per client address, shared by every instance. */
+export const signInThrottle = pgTable('sign_in_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: timestamp('window_start', { withTimezone: true, mode: 'date' }).notNull(),
+  lockedUntil: timestamp('locked_until', { withTimezone: true, mode: 'date' }),
+});
+
+/** Request counters for the API rate limit (per token or address), shared by every instance. */
+export const rateLimits = pgTable('rate_limits', {
+  key: text('key').primaryKey(),
+  hits: integer('hits').notNull(),
+  resetAt: timestamp('reset_at', { withTimezone: true, mode: 'date' }).notNull(),
+});

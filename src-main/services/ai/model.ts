@@ -9,7 +9,8 @@ import { chooseChart } from '../../../shared/domain/chart-choice.js';
 import { localDateOf } from '../../../shared/domain/local-time.js';
 import { AppError } from '../../../shared/errors.js';
 import { CAN_DO } from './offline.js';
-import { TOOLS, type ToolContext } from './tools.js';
+import { TOOLS, toolAllowed, type ToolContext } from './tools.js';
+import { EVERYONE } from '../../../shared/domain/access.js';
 
 export const MAX_TOOL_ROUNDS = 6;
 /** Rows of a tool's table the model sees; the UI gets them all. */
@@ -18,13 +19,17 @@ const ROWS_TO_MODEL = 200;
 type Message = OpenAI.Chat.Completions.ChatCompletionMessageParam;
 type Step = AskResult['steps'][number];
 
-let modelTools: OpenAI.Chat.Completions.ChatCompletionTool[] | undefined;
-/** The tools as the model sees them (JSON Schema from their zod inputs), built on first use. */
-const toolsForModel = (): OpenAI.Chat.Completions.ChatCompletionTool[] =>
-  (modelTools ??= TOOLS.filter((t) => t.forModel).map((t) => ({
-    type: 'function',
-    function: { name: t.name, description: t.description, parameters: z.toJSONSchema(t.input) },
-  })));
+const modelTools = new Map<string, OpenAI.Chat.Completions.ChatCompletionTool>();
+/** The tools as the model sees them (JSON Schema from their zod inputs), built on first use; only those the caller's reach allows. */
+const toolsForModel = (ctx: ToolContext): OpenAI.Chat.Completions.ChatCompletionTool[] =>
+  TOOLS.filter((t) => t.forModel && toolAllowed(t, ctx.reach ?? EVERYONE)).map((t) => {
+    let spec = modelTools.get(t.name);
+    if (!spec) {
+      spec = { type: 'function', function: { name: t.name, description: t.description, parameters: z.toJSONSchema(t.input) } };
+      modelTools.set(t.name, spec);
+    }
+    return spec;
+  });
 
 function systemPrompt(today: string, tz: string): string {
   return [
@@ -45,7 +50,7 @@ export async function answerWithModel(ctx: ToolContext, client: OpenAI, model: s
   const steps: Step[] = [];
   let table: Table | null = null;
   for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
-    const completion = await client.chat.completions.create({ model, messages, tools: toolsForModel(), tool_choice: 'auto' });
+    const completion = await client.chat.completions.create({ model, messages, tools: toolsForModel(ctx), tool_choice: 'auto' });
     const reply = completion.choices[0]?.message;
     if (!reply) throw new AppError('UNAVAILABLE', 'The AI endpoint sent no reply.');
     const calls = (reply.tool_calls ?? []).filter((c) => c.type === 'function');
@@ -81,7 +86,7 @@ export async function answerWithModel(ctx: ToolContext, client: OpenAI, model: s
 
 /** Runs one tool call; a bad call or a refusal goes back to the model as an error it can read. */
 async function runToolCall(ctx: ToolContext, name: string, rawArgs: string, steps: Step[], onTable: (t: Table) => void): Promise<string> {
-  const tool = TOOLS.find((t) => t.forModel && t.name === name);
+  const tool = TOOLS.find((t) => t.forModel && t.name === name && toolAllowed(t, ctx.reach ?? EVERYONE));
   let args: unknown;
   try {
     args = JSON.parse(rawArgs || '{}');

@@ -5,15 +5,24 @@ import { cellText } from '../../../shared/domain/cell-text.js';
 import type { Table } from '../../../shared/contract/ai.js';
 import { ReportInputSchema, type ReportName } from '../../../shared/contract/reports.js';
 import { matchEmployees } from '../../../shared/domain/question.js';
-import type { ServiceDeps } from '../deps.js';
-import { runReport } from '../reports/reports.js';
+import type { CentralDeps } from '../deps.js';
+import { reachParams, runReport } from '../reports/reports.js';
+import { EVERYONE, type Reach } from '../../../shared/domain/access.js';
+import { AppError } from '../../../shared/errors.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
 import { runGuardedSql } from './sql-guard.js';
 
 export interface ToolContext {
-  deps: ServiceDeps;
+  deps: CentralDeps;
   source: CentralSource;
+  /** The caller's reach: every answer covers only these employees (everyone when absent). */
+  reach?: Reach;
 }
+
+const reachOfCtx = (ctx: ToolContext): Reach => ctx.reach ?? EVERYONE;
+
+/** Tools a caller of this reach may use: the SQL reads every team, so only callers who see every team get it. */
+export const toolAllowed = (tool: Tool, reach: Reach): boolean => tool.name !== 'run_sql' || reach.all;
 
 export interface ToolOutput {
   table: Table;
@@ -55,7 +64,7 @@ function reportTool(name: string, report: ReportName, description: string, shape
     input: z.object(shape).strict(),
     forModel: true,
     async run(ctx, input) {
-      const r = await runReport(ctx.deps, ctx.source, ReportInputSchema.parse({ name: report, ...input }));
+      const r = await runReport(ctx.deps, ctx.source, ReportInputSchema.parse({ name: report, ...input }), reachOfCtx(ctx));
       return { table: toTable(r.columns, r.rows) };
     },
   };
@@ -76,7 +85,10 @@ async function rosterRows(ctx: ToolContext): Promise<RosterRow[]> {
     c.pool.query<RosterRow>(
       `SELECT code, name, team, active, employed_from::text AS employed_from, employed_until::text AS employed_until,
               coalesce(working_days, '1,2,3,4,5') AS working_days
-         FROM reporting.employees ORDER BY code`,
+         FROM reporting.employees e
+        WHERE $1::uuid[] IS NULL OR e.team_id = ANY($1::uuid[]) OR e.site_id = ANY($2::uuid[])
+        ORDER BY code`,
+      reachParams(reachOfCtx(ctx)),
     ),
   );
   return rows;
@@ -126,7 +138,11 @@ export const TOOLS: readonly Tool[] = [
     forModel: true,
     async run(ctx) {
       const { rows } = await withCentral(ctx.source, (c) =>
-        c.pool.query('SELECT name, site, shift_start, grace_minutes, shift_end FROM reporting.teams ORDER BY name'),
+        c.pool.query(
+          `SELECT name, site, shift_start, grace_minutes, shift_end FROM reporting.teams t
+            WHERE $1::uuid[] IS NULL OR t.id = ANY($1::uuid[]) OR t.site_id = ANY($2::uuid[]) ORDER BY name`,
+          reachParams(reachOfCtx(ctx)),
+        ),
       );
       return { table: toTable(['name', 'site', 'shift_start', 'grace_minutes', 'shift_end'], rows) };
     },
@@ -147,6 +163,7 @@ export const TOOLS: readonly Tool[] = [
     input: z.object({ sql: z.string().min(1).max(20_000) }).strict(),
     forModel: true,
     async run(ctx, input) {
+      if (!reachOfCtx(ctx).all) throw new AppError('FORBIDDEN', 'SQL reads every team; it is open only to accounts that see every team.');
       const sql = String(input.sql);
       const r = await withCentral(ctx.source, (c) => runGuardedSql(c.pool, sql));
       return { table: toTable(r.columns, r.rows), sql };

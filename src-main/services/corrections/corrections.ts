@@ -21,7 +21,9 @@ import type { PunchFact } from '../../../shared/domain/work-hours.js';
 import { punchTimeProblem } from '../../../shared/domain/punch-rules.js';
 import { addDays, instantOf, localDateOf, localTimeOf, startOfLocalDay } from '../../../shared/domain/local-time.js';
 import { inTransaction } from '../../db/central/connection.js';
-import type { ServiceDeps } from '../deps.js';
+import type { CentralDeps } from '../deps.js';
+import { actingLabel, actingReach, asManager, requireInReach, type Acting } from '../acting.js';
+import { EVERYONE, inReach, type Reach } from '../../../shared/domain/access.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
 
 interface AuditRow {
@@ -78,28 +80,45 @@ export interface CorrectionResult {
 }
 
 export async function correctPunch(
-  deps: ServiceDeps,
+  deps: CentralDeps,
   source: CentralSource,
   input: z.output<typeof CorrectPunchInputSchema>,
+  acting: Acting = asManager(input.by),
 ): Promise<CorrectionResult> {
   const now = new Date(deps.clock.now());
   const context = { maxHours: deps.policy.maxHours, nowMs: now.getTime() };
   return withCentral(source, (central) =>
     inTransaction(central.pool, async (client) => {
-      const { rows: managers } = await client.query<{ code: string }>('SELECT code FROM employees WHERE code = $1 AND is_manager AND active', [
-        input.by,
-      ]);
-      if (managers.length === 0) throw new AppError('FORBIDDEN', `${input.by} is not an active manager; only managers correct punches.`);
-      const actor = `manager:${input.by}`;
+      if (acting.kind === 'manager') {
+        const { rows: managers } = await client.query<{ code: string }>('SELECT code FROM employees WHERE code = $1 AND is_manager AND active', [
+          acting.code,
+        ]);
+        if (managers.length === 0) throw new AppError('FORBIDDEN', `${acting.code} is not an active manager; only managers correct punches.`);
+      }
+      const actor = actingLabel(acting);
+      const reach = actingReach(acting);
 
       if (input.action === 'void') {
         const ids = [input.punchId, ...(input.withPunchId ? [input.withPunchId] : [])];
-        const { rows } = await client.query<{ id: string; employee_id: string; at_utc: Date; source: string; tz: string | null }>(
-          `SELECT p.*, p.id::text AS id, s.tz FROM punches p LEFT JOIN sites s ON s.id = p.site_id WHERE p.id = ANY($1::uuid[])`,
+        const { rows } = await client.query<{
+          id: string;
+          employee_id: string;
+          at_utc: Date;
+          source: string;
+          tz: string | null;
+          team_id: string | null;
+          team_site_id: string | null;
+        }>(
+          `SELECT p.*, p.id::text AS id, s.tz, e.team_id::text AS team_id, t.site_id::text AS team_site_id
+             FROM punches p LEFT JOIN sites s ON s.id = p.site_id
+             LEFT JOIN employees e ON e.id = p.employee_id LEFT JOIN teams t ON t.id = e.team_id
+            WHERE p.id = ANY($1::uuid[])`,
           [ids],
         );
         const punch = rows.find((r) => r.id === input.punchId);
-        if (!punch) throw new AppError('NOT_FOUND', `No punch ${input.punchId} on central.`);
+        if (!punch || !inReach(reach, { teamId: punch.team_id, siteId: punch.team_site_id })) {
+          throw new AppError('NOT_FOUND', `No punch ${input.punchId} on central${reach.all ? '' : ' in your teams'}.`);
+        }
         if (rows.length !== ids.length || rows.some((r) => r.employee_id !== punch.employee_id)) {
           throw new AppError('BAD_INPUT', 'The two punches voided together must both be on central and be the same employee’s.');
         }
@@ -122,7 +141,7 @@ export async function correctPunch(
             input.reason,
             now,
           ]);
-          const { tz: _tz, ...before } = r;
+          const { tz: _tz, team_id: _team, team_site_id: _site, ...before } = r;
           const { rows: audit } = await client.query<AuditRow>(AUDIT_INSERT, [
             now,
             actor,
@@ -137,13 +156,15 @@ export async function correctPunch(
         return { punchId: input.punchId, audit: toEntry(first!), pairedPunchId: input.withPunchId ?? null, repeated: false };
       }
 
-      const { rows: employees } = await client.query<{ id: string; site_id: string | null; tz: string | null }>(
-        `SELECT e.id, t.site_id, s.tz FROM employees e LEFT JOIN teams t ON t.id = e.team_id LEFT JOIN sites s ON s.id = t.site_id
+      const { rows: employees } = await client.query<{ id: string; team_id: string | null; site_id: string | null; tz: string | null }>(
+        `SELECT e.id, e.team_id::text AS team_id, t.site_id::text AS site_id, s.tz
+           FROM employees e LEFT JOIN teams t ON t.id = e.team_id LEFT JOIN sites s ON s.id = t.site_id
           WHERE e.code = $1 FOR NO KEY UPDATE OF e`,
         [input.employeeCode],
       );
       const employee = employees[0];
       if (!employee) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.employeeCode}.`);
+      requireInReach(reach, { teamId: employee.team_id, siteId: employee.site_id }, `Employee ${input.employeeCode}`);
       if (input.outAt !== undefined && input.kind !== 'IN') throw new AppError('BAD_INPUT', 'Only an IN comes with an OUT (outAt).');
       const tz = employee.tz ?? deps.kiosk.tz;
       const atMs = instantOf(input.at, tz);
@@ -203,17 +224,25 @@ export async function auditLog(source: CentralSource, input: z.output<typeof Aud
   const { rows } = await withCentral(source, (central) =>
     central.pool.query<AuditRow>(
       `SELECT a.* FROM audit_log a
-      WHERE $1::text IS NULL
-         OR a.entity_id IN (SELECT p.id::text FROM punches p JOIN employees e ON e.id = p.employee_id WHERE e.code = $1)
+      WHERE ($1::text IS NULL
+             OR a.entity_id IN (SELECT p.id::text FROM punches p JOIN employees e ON e.id = p.employee_id WHERE e.code = $1))
+        AND ($3::text IS NULL OR a.actor = $3 OR substr(a.actor, strpos(a.actor, ':') + 1) = $3)
+        AND ($4::text IS NULL OR a.action = $4 OR (right($4, 1) = '.' AND starts_with(a.action, $4)))
+        AND ($5::timestamptz IS NULL OR a.at >= $5) AND ($6::timestamptz IS NULL OR a.at < $6)
       ORDER BY a.id DESC LIMIT $2`,
-      [input.employeeCode ?? null, input.limit],
+      [input.employeeCode ?? null, input.limit, input.actor ?? null, input.action ?? null, input.from ?? null, input.to ?? null],
     ),
   );
   return rows.map(toEntry);
 }
 
 /** One employee's day for review: the punches of that local date and the next, voided ones marked, and their audit history. */
-export async function employeeDay(deps: ServiceDeps, source: CentralSource, input: z.output<typeof EmployeeDayInputSchema>): Promise<EmployeeDay> {
+export async function employeeDay(
+  deps: CentralDeps,
+  source: CentralSource,
+  input: z.output<typeof EmployeeDayInputSchema>,
+  reach: Reach = EVERYONE,
+): Promise<EmployeeDay> {
   return withCentral(source, async (central) => {
     const { rows: found } = await central.pool.query<{
       id: string;
@@ -223,8 +252,10 @@ export async function employeeDay(deps: ServiceDeps, source: CentralSource, inpu
       tz: string | null;
       shift_start: string;
       shift_end: string;
+      team_id: string | null;
+      site_id: string | null;
     }>(
-      `SELECT e.id, e.code, e.name, t.name AS team, s.tz,
+      `SELECT e.id, e.code, e.name, t.name AS team, s.tz, e.team_id::text AS team_id, t.site_id::text AS site_id,
               coalesce(t.shift_start, s.shift_start, '09:00') AS shift_start, coalesce(t.shift_end, s.shift_end, '18:00') AS shift_end
          FROM employees e LEFT JOIN teams t ON t.id = e.team_id LEFT JOIN sites s ON s.id = t.site_id
         WHERE e.code = $1`,
@@ -232,6 +263,7 @@ export async function employeeDay(deps: ServiceDeps, source: CentralSource, inpu
     );
     const employee = found[0];
     if (!employee) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.employeeCode}.`);
+    requireInReach(reach, { teamId: employee.team_id, siteId: employee.site_id }, `Employee ${input.employeeCode}`);
     const tz = employee.tz ?? deps.kiosk.tz;
     const nextDate = addDays(input.date, 1);
     const { rows } = await central.pool.query<{

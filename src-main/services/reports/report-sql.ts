@@ -1,13 +1,18 @@
 // The reports as SQL over the reporting views. Parameters, always the same order:
 //   $1 from (local date)  $2 to (local date)  $3 team name|null  $4 employee code|null
 //   $5 zone override|null  $6 max hours  $7 now (instant, for present-now)
+//   $8 reach: team ids|null (null: every team)  $9 reach: site ids
+// The reach is the caller's (shared/domain/access.ts): a manager of one team reads only it.
 // A session's local date is taken in the zone of its site unless a zone is given.
 import type { ReportName } from '../../../shared/contract/reports.js';
 import { DEFAULT_MAX_HOURS } from '../../../shared/domain/work-hours.js';
 
+/** The employees in the caller's reach ($8, $9): by team, or by the team's site. */
+const IN_REACH = `($8::uuid[] IS NULL OR e.team_id = ANY($8::uuid[]) OR e.site_id = ANY($9::uuid[]))`;
+
 const EMP = `emp AS (
   SELECT e.id, e.code, e.name, e.team, e.team_id FROM reporting.employees e
-   WHERE ($3::text IS NULL OR e.team = $3) AND ($4::text IS NULL OR e.code = $4))`;
+   WHERE ($3::text IS NULL OR e.team = $3) AND ($4::text IS NULL OR e.code = $4) AND ${IN_REACH})`;
 
 /**
  * Instants that can fall on a local date in the range in any zone (zones are within ±14 h of
@@ -58,7 +63,7 @@ late AS (
 /** Declares every parameter (PostgreSQL wants each one used), whatever the report needs. */
 const PARAMS = `params AS (
   SELECT $1::date AS from_date, $2::date AS to_date, $3::text AS team, $4::text AS employee,
-         $5::text AS zone, $6::numeric AS max_hours, $7::timestamptz AS now_at)`;
+         $5::text AS zone, $6::numeric AS max_hours, $7::timestamptz AS now_at, $8::uuid[] AS reach_teams, $9::uuid[] AS reach_sites)`;
 
 const withParams = (sql: string): string => sql.replace(/^WITH /, `WITH ${PARAMS}, `);
 
@@ -178,7 +183,7 @@ export const REPORT_SQL = Object.fromEntries(
  */
 const WORKHOURS_FROM_DAYS = withParams(`WITH emp AS (
   SELECT e.id, e.code, e.name, e.team FROM reporting.employees e
-   WHERE ($3::text IS NULL OR e.team = $3) AND ($4::text IS NULL OR e.code = $4)
+   WHERE ($3::text IS NULL OR e.team = $3) AND ($4::text IS NULL OR e.code = $4) AND ${IN_REACH}
    ORDER BY e.code COLLATE "C")
 SELECT e.code AS employee_code, e.name, e.team, w.date_text AS date, w.seconds, w.hours,
        w.sessions, w.open_sessions, w.auto_closed_sessions

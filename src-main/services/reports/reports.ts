@@ -3,11 +3,20 @@
 import type { z } from 'zod';
 import type { ReportInputSchema, ReportResult } from '../../../shared/contract/reports.js';
 import { resolveRange } from '../../../shared/domain/report-range.js';
-import type { ServiceDeps } from '../deps.js';
+import type { CentralDeps } from '../deps.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
 import { REPORT_COLUMNS, reportSql } from './report-sql.js';
+import { EVERYONE, type Reach } from '../../../shared/domain/access.js';
 
-export async function runReport(deps: ServiceDeps, source: CentralSource, input: z.output<typeof ReportInputSchema>): Promise<ReportResult> {
+/** The report parameters of a reach: null team ids mean every team. */
+export const reachParams = (reach: Reach): [string[] | null, string[]] => (reach.all ? [null, []] : [[...reach.teamIds], [...reach.siteIds]]);
+
+export async function runReport(
+  deps: CentralDeps,
+  source: CentralSource,
+  input: z.output<typeof ReportInputSchema>,
+  reach: Reach = EVERYONE,
+): Promise<ReportResult> {
   const tz = input.tz ?? deps.kiosk.tz;
   const range = resolveRange(input, deps.clock.now(), tz);
   const maxHours = input.maxHours ?? deps.policy.maxHours;
@@ -19,6 +28,7 @@ export async function runReport(deps: ServiceDeps, source: CentralSource, input:
     input.tz ?? null,
     maxHours,
     new Date(deps.clock.now()).toISOString(),
+    ...reachParams(reach),
   ]));
   return { name: input.name, range: { ...range, tz: input.tz ?? tz }, columns: REPORT_COLUMNS[input.name], rows: rows as ReportResult['rows'] };
 }

@@ -21,16 +21,36 @@ import { hashSecret } from './pin-hash.js';
 import { stableId } from './roster.js';
 import { BEGINNING, ensureHistory, recordRule, ruleInForce, type ShiftRule } from '../../db/central/shift-history.js';
 import { localDateOf } from '../../../shared/domain/local-time.js';
+import { EVERYONE, type Reach } from '../../../shared/domain/access.js';
+import { actingLabel, actingReach, asManager, requireInReach, type Acting } from '../acting.js';
+import { reachParams } from '../reports/reports.js';
 
-async function rosterChange<T>(source: CentralSource, by: string, fn: (client: pg.PoolClient, actor: string) => Promise<T>): Promise<T> {
+async function rosterChange<T>(
+  source: CentralSource,
+  acting: Acting,
+  fn: (client: pg.PoolClient, actor: string, reach: Reach) => Promise<T>,
+): Promise<T> {
   return withCentral(source, (central) =>
     inTransaction(central.pool, async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [ROSTER_LOCK]);
-      const { rowCount } = await client.query('SELECT 1 FROM employees WHERE code = $1 AND is_manager AND active', [by]);
-      if (!rowCount) throw new AppError('FORBIDDEN', `${by} is not an active manager; only managers change the roster.`);
-      return fn(client, `manager:${by}`);
+      if (acting.kind === 'manager') {
+        const { rowCount } = await client.query('SELECT 1 FROM employees WHERE code = $1 AND is_manager AND active', [acting.code]);
+        if (!rowCount) throw new AppError('FORBIDDEN', `${acting.code} is not an active manager; only managers change the roster.`);
+      }
+      return fn(client, actingLabel(acting), actingReach(acting));
     }),
   );
+}
+
+/** A team by name with its site, refused when it is outside the caller's reach. */
+async function teamInReachByName(client: pg.PoolClient, name: string, reach: Reach): Promise<string> {
+  const { rows } = await client.query<{ id: string; site_id: string }>('SELECT id::text AS id, site_id::text AS site_id FROM teams WHERE name = $1', [
+    name,
+  ]);
+  const team = rows[0];
+  if (!team) throw new AppError('NOT_FOUND', `No team named ${name}.`);
+  requireInReach(reach, { teamId: team.id, siteId: team.site_id }, `Team ${name}`);
+  return team.id;
 }
 
 const audit = (client: pg.PoolClient, actor: string, action: string, entity: string, id: string, before: unknown, after: unknown) =>
@@ -52,8 +72,12 @@ function unique(err: unknown, what: string): never {
   throw new AppError('CONFLICT', `${what} already exists.`);
 }
 
-export function addSite(source: CentralSource, input: z.output<typeof AddSiteInputSchema>): Promise<RosterChange> {
-  return rosterChange(source, input.by, async (client, actor) => {
+export function addSite(
+  source: CentralSource,
+  input: z.output<typeof AddSiteInputSchema>,
+  acting: Acting = asManager(input.by),
+): Promise<RosterChange> {
+  return rosterChange(source, acting, async (client, actor) => {
     const id = stableId('site', input.name);
     const { rows } = await client
       .query<{ version: string }>(
@@ -75,8 +99,13 @@ function changeDate(given: string | undefined, tz: string, nowMs: number): { fro
   return { from, today };
 }
 
-export function updateSite(source: CentralSource, input: z.output<typeof UpdateSiteInputSchema>, nowMs: number): Promise<RosterChange> {
-  return rosterChange(source, input.by, async (client, actor) => {
+export function updateSite(
+  source: CentralSource,
+  input: z.output<typeof UpdateSiteInputSchema>,
+  nowMs: number,
+  acting: Acting = asManager(input.by),
+): Promise<RosterChange> {
+  return rosterChange(source, acting, async (client, actor) => {
     const { rows: found } = await client.query<{ id: string; tz: string }>(
       'SELECT id, name, tz, shift_start, grace_minutes, shift_end, working_days FROM sites WHERE name = $1 FOR UPDATE',
       [input.name],
@@ -112,13 +141,20 @@ async function idByName(client: pg.PoolClient, table: 'sites' | 'teams', name: s
   return rows[0].id;
 }
 
-export function addTeam(source: CentralSource, input: z.output<typeof AddTeamInputSchema>): Promise<RosterChange> {
-  return rosterChange(source, input.by, async (client, actor) => {
+export function addTeam(
+  source: CentralSource,
+  input: z.output<typeof AddTeamInputSchema>,
+  acting: Acting = asManager(input.by),
+): Promise<RosterChange> {
+  return rosterChange(source, acting, async (client, actor, reach) => {
     const id = stableId('team', input.name);
+    const siteId = await idByName(client, 'sites', input.site);
+    // A new team of a site is the caller's only when the site is.
+    requireInReach(reach, { teamId: null, siteId }, `Site ${input.site}`);
     const { rows } = await client
       .query<{ version: string }>(
         'INSERT INTO teams (id, name, site_id, shift_start, grace_minutes, shift_end) VALUES ($1, $2, $3, $4, $5, $6) RETURNING version::text',
-        [id, input.name, await idByName(client, 'sites', input.site), input.shiftStart ?? null, input.graceMinutes ?? null, input.shiftEnd ?? null],
+        [id, input.name, siteId, input.shiftStart ?? null, input.graceMinutes ?? null, input.shiftEnd ?? null],
       )
       .catch((err) => unique(err, `A team named ${input.name}`));
     await recordRule(client, 'team', id, BEGINNING, {
@@ -132,15 +168,22 @@ export function addTeam(source: CentralSource, input: z.output<typeof AddTeamInp
 }
 
 /** Changes what is given; a shift time given as null goes back to the site's. Shift changes apply from a date. */
-export function updateTeam(source: CentralSource, input: z.output<typeof UpdateTeamInputSchema>, nowMs: number): Promise<RosterChange> {
-  return rosterChange(source, input.by, async (client, actor) => {
-    const { rows: found } = await client.query<{ id: string; tz: string }>(
+export function updateTeam(
+  source: CentralSource,
+  input: z.output<typeof UpdateTeamInputSchema>,
+  nowMs: number,
+  acting: Acting = asManager(input.by),
+): Promise<RosterChange> {
+  return rosterChange(source, acting, async (client, actor, reach) => {
+    const { rows: found } = await client.query<{ id: string; tz: string; site_id: string }>(
       'SELECT t.id, t.name, t.site_id, t.shift_start, t.grace_minutes, t.shift_end, s.tz FROM teams t JOIN sites s ON s.id = t.site_id WHERE t.name = $1 FOR UPDATE OF t',
       [input.name],
     );
     const before = found[0];
     if (!before) throw new AppError('NOT_FOUND', `No team named ${input.name}.`);
+    requireInReach(reach, { teamId: before.id, siteId: before.site_id }, `Team ${input.name}`);
     const site = input.site === undefined ? null : await idByName(client, 'sites', input.site);
+    if (site !== null) requireInReach(reach, { teamId: null, siteId: site }, `Site ${input.site}`);
     const { from, today } = changeDate(input.effectiveFrom, before.tz, nowMs);
     await ensureHistory(client, 'team', before.id, before as unknown as ShiftRule);
     if (input.shiftStart !== undefined || input.graceMinutes !== undefined || input.shiftEnd !== undefined) {
@@ -163,10 +206,15 @@ export function updateTeam(source: CentralSource, input: z.output<typeof UpdateT
   });
 }
 
-export async function addCentralEmployee(source: CentralSource, input: z.output<typeof AddCentralEmployeeInputSchema>): Promise<RosterChange> {
+export async function addCentralEmployee(
+  source: CentralSource,
+  input: z.output<typeof AddCentralEmployeeInputSchema>,
+  acting: Acting = asManager(input.by),
+): Promise<RosterChange> {
   const pinHash = await hashSecret(input.pin);
-  return rosterChange(source, input.by, async (client, actor) => {
-    const teamId = input.team ? await idByName(client, 'teams', input.team) : null;
+  return rosterChange(source, acting, async (client, actor, reach) => {
+    const teamId = input.team ? await teamInReachByName(client, input.team, reach) : null;
+    if (teamId === null) requireInReach(reach, { teamId: null, siteId: null }, 'An employee with no team');
     const id = stableId('employee', input.code);
     const { rows } = await client
       .query<{ version: string }>(
@@ -192,38 +240,57 @@ export async function addCentralEmployee(source: CentralSource, input: z.output<
 }
 
 /** The roster as central has it, for the manager screens. */
-export async function listRoster(source: CentralSource): Promise<Roster> {
+export async function listRoster(source: CentralSource, reach: Reach = EVERYONE): Promise<Roster> {
+  const params = reachParams(reach);
+  // In reach: a team given or at a site given; a site given or holding a team given.
+  const TEAM_IN = '($1::uuid[] IS NULL OR t.id = ANY($1::uuid[]) OR t.site_id = ANY($2::uuid[]))';
   return withCentral(source, async (central) => {
     const [sites, teams, employees] = await Promise.all([
       central.pool.query<Roster['sites'][number]>(
-        'SELECT name, tz, shift_start AS "shiftStart", grace_minutes AS "graceMinutes", shift_end AS "shiftEnd" FROM sites ORDER BY name',
+        `SELECT name, tz, shift_start AS "shiftStart", grace_minutes AS "graceMinutes", shift_end AS "shiftEnd" FROM sites s
+          WHERE $1::uuid[] IS NULL OR s.id = ANY($2::uuid[]) OR EXISTS (SELECT 1 FROM teams t WHERE t.site_id = s.id AND t.id = ANY($1::uuid[]))
+          ORDER BY name`,
+        params,
       ),
       central.pool.query<Roster['teams'][number]>(
         `SELECT t.name, s.name AS site, t.shift_start AS "shiftStart", t.grace_minutes AS "graceMinutes", t.shift_end AS "shiftEnd",
                 (SELECT count(*)::int FROM employees e WHERE e.team_id = t.id AND e.active) AS employees
-           FROM teams t JOIN sites s ON s.id = t.site_id ORDER BY t.name`,
+           FROM teams t JOIN sites s ON s.id = t.site_id WHERE ${TEAM_IN} ORDER BY t.name`,
+        params,
       ),
       central.pool.query<Roster['employees'][number]>(
         `SELECT e.code, e.name, t.name AS team, e.is_manager AS "isManager", e.badge, e.active
-           FROM employees e LEFT JOIN teams t ON t.id = e.team_id ORDER BY e.code COLLATE "C"`,
+           FROM employees e LEFT JOIN teams t ON t.id = e.team_id
+          WHERE $1::uuid[] IS NULL OR (t.id IS NOT NULL AND ${TEAM_IN}) ORDER BY e.code COLLATE "C"`,
+        params,
       ),
     ]);
     return { sites: sites.rows, teams: teams.rows, employees: employees.rows };
   });
 }
 
-export async function updateEmployee(source: CentralSource, input: z.output<typeof UpdateEmployeeInputSchema>): Promise<RosterChange> {
+export async function updateEmployee(
+  source: CentralSource,
+  input: z.output<typeof UpdateEmployeeInputSchema>,
+  acting: Acting = asManager(input.by),
+): Promise<RosterChange> {
   const pinHash = input.pin ? await hashSecret(input.pin) : undefined;
-  return rosterChange(source, input.by, async (client, actor) => {
+  return rosterChange(source, acting, async (client, actor, reach) => {
     const { rows: found } = await client.query(
-      'SELECT id, code, name, team_id, is_manager, badge, active FROM employees WHERE code = $1 FOR UPDATE',
+      'SELECT e.id, e.code, e.name, e.team_id, e.is_manager, e.badge, e.active FROM employees e WHERE e.code = $1 FOR UPDATE',
       [input.code],
     );
-    const before = found[0] as { id: string } | undefined;
+    const before = found[0] as { id: string; team_id: string | null } | undefined;
     if (!before) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.code} on central.`);
+    if (!reach.all) {
+      const { rows: site } = await client.query<{ site_id: string }>('SELECT site_id::text AS site_id FROM teams WHERE id = $1', [before.team_id]);
+      requireInReach(reach, { teamId: before.team_id, siteId: site[0]?.site_id ?? null }, `Employee ${input.code}`);
+    }
     let teamId: string | null | undefined;
-    if (input.team === null) teamId = null;
-    else if (input.team !== undefined) teamId = await idByName(client, 'teams', input.team);
+    if (input.team === null) {
+      teamId = null;
+      requireInReach(reach, { teamId: null, siteId: null }, 'An employee with no team');
+    } else if (input.team !== undefined) teamId = await teamInReachByName(client, input.team, reach);
     const { rows } = await client
       .query<{ version: string }>(
         `UPDATE employees SET

@@ -26,7 +26,13 @@ export async function withCentral<T>(source: CentralSource, fn: (central: Centra
   }
 }
 
-export function createCentralSource(opts: { databaseUrl?: string | undefined; dataDir: string; log: Logger }): CentralSource {
+export function createCentralSource(opts: {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  log: Logger;
+  /** Connections kept open (a kiosk sends one batch at a time: 2; Central serves many callers). */
+  poolSize?: number;
+}): CentralSource {
   let embedded: EmbeddedCentral | undefined;
   let central: Central | undefined;
   let connecting: Promise<Central> | undefined;
@@ -38,7 +44,7 @@ export function createCentralSource(opts: { databaseUrl?: string | undefined; da
       embedded ??= await startEmbeddedCentral(opts.dataDir, opts.log);
       url = embedded.url;
     }
-    const c = connectCentral(url, { onError });
+    const c = connectCentral(url, { onError, ...(opts.poolSize ? { max: opts.poolSize } : {}) });
     try {
       await migrateCentral(c.pool);
     } catch (err) {

@@ -12,7 +12,8 @@ export interface OutboxPunch {
   siteId: string;
   deviceId: string;
   workMode: 'WFO' | 'WFH';
-  source: 'kiosk' | 'import' | 'correction';
+  /** 'api': recorded through Central's API (never from a kiosk's outbox). */
+  source: 'kiosk' | 'import' | 'correction' | 'api';
   createdAt: number;
 }
 

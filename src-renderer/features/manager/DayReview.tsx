@@ -14,6 +14,7 @@ const SOURCE_WORDS: Record<DayPunch['source'], string> = {
   kiosk: 'kiosk',
   import: 'import',
   correction: 'correction',
+  api: 'API',
   auto: 'auto check-out',
 };
 
