@@ -19,12 +19,7 @@ import {
   UserNameInputSchema,
   UserSchema,
 } from './accounts.js';
-import {
-  AttendancePageSchema,
-  ListAttendanceInputSchema,
-  RecordAttendanceInputSchema,
-  RecordedAttendanceSchema,
-} from './attendance.js';
+import { AttendancePageSchema, ListAttendanceInputSchema, RecordAttendanceInputSchema, RecordedAttendanceSchema } from './attendance.js';
 import { CentralHealthSchema, CentralInfoSchema } from './central.js';
 import { EmployeeSchema, AddEmployeeInputSchema, ListEmployeesInputSchema } from './employees.js';
 import {

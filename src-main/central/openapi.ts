@@ -54,7 +54,7 @@ function operation(route: ApiRoute): Json {
     description: 'OK',
     content: {
       'application/json': { schema: schemaOf(route.response, 'output') },
-      ...(route.csv ? { 'text/csv': { schema: { type: 'string' }, description: 'with Accept: text/csv' } } : {}),
+      ...(route.csv ? { 'text/csv': { schema: { type: 'string', description: 'with Accept: text/csv' } } } : {}),
     },
   };
   const status = String(route.successStatus ?? 200);

@@ -42,14 +42,22 @@ export interface ServerContext {
 }
 
 /** Sends an envelope with the status that fits it; Retry-After when the error says when to come back. */
-export function sendEnvelope(reply: FastifyReply, env: Envelope<unknown>, okStatus = 200): FastifyReply {
-  if (env.ok) return reply.code(okStatus).header('Cache-Control', 'no-store').send(env);
+export function sendEnvelope(reply: FastifyReply, env: Envelope<unknown>, status?: number): FastifyReply {
+  if (env.ok)
+    return reply
+      .code(status ?? 200)
+      .header('Cache-Control', 'no-store')
+      .send(env);
   const retry = env.error.details?.retryAfterSeconds;
   if (typeof retry === 'number') void reply.header('Retry-After', String(Math.max(1, Math.ceil(retry))));
-  return reply.code(statusOf(env.error.code)).header('Cache-Control', 'no-store').send(env);
+  return reply
+    .code(status ?? statusOf(env.error.code))
+    .header('Cache-Control', 'no-store')
+    .send(env);
 }
 
-export const sendError = (reply: FastifyReply, error: ErrorBody): FastifyReply => sendEnvelope(reply, { ok: false, error });
+/** An error envelope, with the status that fits its code unless one is given. */
+export const sendError = (reply: FastifyReply, error: ErrorBody, status?: number): FastifyReply => sendEnvelope(reply, { ok: false, error }, status);
 
 /** A zod refusal in words, as the dispatch words it. */
 export function sendBadInput(reply: FastifyReply, error: z.ZodError): FastifyReply {
@@ -87,10 +95,11 @@ export async function startCentralServer(app: CentralApp, opts: { staticDir?: st
   fastify.addHook('onRequest', async (req, reply) => {
     const host = (config.trustProxy ? req.host : (req.headers.host ?? '')).toLowerCase();
     if (!allowedHosts.has(host)) {
-      return sendError(reply.code(421), {
-        code: 'FORBIDDEN',
-        message: `This server does not answer to the host name ${JSON.stringify(host.slice(0, 100))}.`,
-      });
+      return sendError(
+        reply,
+        { code: 'FORBIDDEN', message: `This server does not answer to the host name ${JSON.stringify(host.slice(0, 100))}.` },
+        421,
+      );
     }
   });
   fastify.addHook('onResponse', async (req, reply) => {
@@ -142,12 +151,12 @@ export async function startCentralServer(app: CentralApp, opts: { staticDir?: st
     // The rate limit's refusal (errorResponseBuilder) arrives here as the object it built.
     const built = (err as unknown as { error?: ErrorBody }).error;
     if (status === 429 && built && typeof built === 'object') return sendError(reply, built);
-    if (status === 413) return sendError(reply, { code: 'BAD_INPUT', message: 'The request body is larger than 8 MB; nothing was done.' }).code(413);
-    if (status === 415) return sendError(reply, { code: 'BAD_INPUT', message: 'Send the body as JSON (Content-Type: application/json).' }).code(415);
+    if (status === 413) return sendError(reply, { code: 'BAD_INPUT', message: 'The request body is larger than 8 MB; nothing was done.' }, 413);
+    if (status === 415) return sendError(reply, { code: 'BAD_INPUT', message: 'Send the body as JSON (Content-Type: application/json).' }, 415);
     if (status >= 400 && status < 500) {
       const message =
         err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'The request body is not valid JSON.' : err.message;
-      return sendError(reply, { code: 'BAD_INPUT', message }).code(status === 404 ? 404 : 400);
+      return sendError(reply, { code: 'BAD_INPUT', message }, status === 404 ? 404 : 400);
     }
     log.error('request failed', { method: req.method, path: req.url.split('?')[0], error: err.stack ?? String(err) });
     return sendError(reply, { code: 'INTERNAL', message: 'Something went wrong inside Frontdesk Central; please try again.' });
@@ -178,11 +187,11 @@ export async function startCentralServer(app: CentralApp, opts: { staticDir?: st
     const p = req.url.split('?')[0] ?? '/';
     if (req.method === 'GET' && !p.startsWith('/api/') && !p.startsWith('/rpc/') && !p.startsWith('/auth/') && !path.extname(p)) {
       if (!existsSync(path.join(staticDir, 'index.html'))) {
-        return sendError(reply, { code: 'INTERNAL', message: 'The console is not built: run `npm run build`.' }).code(500);
+        return sendError(reply, { code: 'INTERNAL', message: 'The console is not built: run `npm run build`.' }, 500);
       }
       return reply.header('Cache-Control', 'no-cache').sendFile('index.html', staticDir);
     }
-    return sendError(reply.code(404), { code: 'NOT_FOUND', message: `There is nothing at ${req.method} ${p.slice(0, 200)}.` }).code(404);
+    return sendError(reply, { code: 'NOT_FOUND', message: `There is nothing at ${req.method} ${p.slice(0, 200)}.` }, 404);
   });
 
   await fastify.listen({ host: config.host, port: config.port });
