@@ -53,7 +53,7 @@ export const CorrectPunchOutputSchema = z.object({
   repeated: z.boolean(),
 });
 
-/** The audit log, newest first, narrowed by any of: an employee's punches, who acted, the action (or its start, such as `account.`), a time range. */
+/** The audit log, newest first, narrowed by any of: an employee's punches, who acted, the action (or its start: `account.`, or any start ending in `*` such as `account.sign*`), a time range. */
 export const AuditInputSchema = z
   .object({
     employeeCode: EmployeeCodeSchema.optional(),

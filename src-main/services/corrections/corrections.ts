@@ -227,7 +227,7 @@ export async function auditLog(source: CentralSource, input: z.output<typeof Aud
       WHERE ($1::text IS NULL
              OR a.entity_id IN (SELECT p.id::text FROM punches p JOIN employees e ON e.id = p.employee_id WHERE e.code = $1))
         AND ($3::text IS NULL OR a.actor = $3 OR substr(a.actor, strpos(a.actor, ':') + 1) = $3)
-        AND ($4::text IS NULL OR a.action = $4 OR (right($4, 1) = '.' AND starts_with(a.action, $4)))
+        AND ($4::text IS NULL OR a.action = $4 OR (right($4, 1) = '.' AND starts_with(a.action, $4)) OR (right($4, 1) = '*' AND starts_with(a.action, rtrim($4, '*'))))
         AND ($5::timestamptz IS NULL OR a.at >= $5) AND ($6::timestamptz IS NULL OR a.at < $6)
       ORDER BY a.id DESC LIMIT $2`,
       [input.employeeCode ?? null, input.limit, input.actor ?? null, input.action ?? null, input.from ?? null, input.to ?? null],

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { Dashboard as DashboardData, SignInOutput } from '../../../shared/contract/manager.js';
+import type { Dashboard as DashboardData } from '../../../shared/contract/manager.js';
+import type { ManagerIdentity } from './ManagerBar.js';
 import { exportFileName, toCsv } from '../../../shared/domain/report-range.js';
 import { HoursChart } from '../../charts/HoursChart.js';
 import { PresenceCalendar } from '../../charts/PresenceCalendar.js';
@@ -22,7 +23,7 @@ function download(name: string, text: string): void {
 }
 
 /** `bar` draws the manager bar around this view's controls. */
-export function Dashboard({ manager, bar }: { manager: SignInOutput; bar: (controls: ReactNode) => ReactNode }) {
+export function Dashboard({ manager, bar }: { manager: ManagerIdentity; bar: (controls: ReactNode) => ReactNode }) {
   const [days, setDays] = useState<number>(7);
   const [team, setTeam] = useState<string>('');
   const [data, setData] = useState<DashboardData | null>(null);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
-import type { SignInOutput } from '../../../../shared/contract/manager.js';
 import type { Roster } from '../../../../shared/contract/roster.js';
-import { invoke } from '../../../lib/rpc.js';
+import { invoke, isCentral } from '../../../lib/rpc.js';
+import type { ManagerIdentity } from '../ManagerBar.js';
 import { ErrorNote, RecordTable } from '../parts.js';
 import { EmployeeDialog, PinDialog, SiteDialog, TeamDialog, type Save } from './RosterDialogs.js';
 
@@ -30,7 +30,7 @@ const editButton = (label: string, onClick: () => void) => (
  * Sites, teams and employees as central has them. Every change is made on central (audited) and
  * this kiosk pulls it at once; other kiosks get it at their next sync.
  */
-export function RosterScreen({ manager, bar }: { manager: SignInOutput; bar: (controls: ReactNode) => ReactNode }) {
+export function RosterScreen({ manager, bar }: { manager: ManagerIdentity; bar: (controls: ReactNode) => ReactNode }) {
   const [roster, setRoster] = useState<Roster | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -53,8 +53,8 @@ export function RosterScreen({ manager, bar }: { manager: SignInOutput; bar: (co
     const res = await change();
     if (!res.ok) return res.error.message;
     setEditing(null);
-    setNotice(`${done} Other kiosks get it at their next sync.`);
-    await invoke('sync.now', {});
+    setNotice(isCentral() ? `${done} Kiosks get it at their next sync.` : `${done} Other kiosks get it at their next sync.`);
+    if (!isCentral()) await invoke('sync.now', {});
     await load();
     return null;
   };
@@ -131,9 +131,11 @@ export function RosterScreen({ manager, bar }: { manager: SignInOutput; bar: (co
                     <button type="button" onClick={() => setEditing({ kind: 'pin', employee: e })} aria-label={`Reset the PIN of ${e.name}`}>
                       Reset PIN
                     </button>
-                    <button type="button" onClick={() => unlock(e)} aria-label={`Clear the PIN lockout of ${e.name}`}>
-                      Clear lockout
-                    </button>
+                    {!isCentral() && (
+                      <button type="button" onClick={() => unlock(e)} aria-label={`Clear the PIN lockout of ${e.name}`}>
+                        Clear lockout
+                      </button>
+                    )}
                     {e.code !== manager.code && (
                       <button type="button" onClick={() => setActive(e, !e.active)} aria-label={`${e.active ? 'Deactivate' : 'Activate'} ${e.name}`}>
                         {e.active ? 'Deactivate' : 'Activate'}

@@ -1,0 +1,234 @@
+// Frontdesk Central's console in Chromium, at its public URL: an admin signs in, makes a
+// manager for one team and a payroll token; the manager signs in, sees only that team, and
+// adds a missing OUT; the payroll token downloads the work-hours CSV for everyone.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { expect, test, type Page } from '@playwright/test';
+import { createTestDatabase, query } from '../support/test-postgres.js';
+
+const run = promisify(execFile);
+const ADMIN_PASSWORD = 'admin-password-e2e';
+const LEAD_PASSWORD = 'lead-password-e2e';
+
+interface Central {
+  url: string;
+  databaseUrl: string;
+  dataDir: string;
+  child: ChildProcess;
+  stderr: () => string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+function cli(args: string[], env: Record<string, string>, stdin?: string): Promise<string> {
+  const child = execFile(process.execPath, ['bin/frontdesk.js', ...args], { env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...env } });
+  const done = new Promise<string>((resolve, reject) => {
+    let out = '';
+    let err = '';
+    child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`frontdesk ${args.join(' ')} exited ${code}: ${err}`))));
+  });
+  child.stdin?.end(stdin ?? '');
+  return done;
+}
+
+/**
+ * A Central on a fresh database with the demo roster and punches in it (published by a kiosk's
+ * first sync), a first admin, and the public URL http://localhost:<port>.
+ */
+async function startCentral(): Promise<Central> {
+  const databaseUrl = await createTestDatabase('console');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-central-e2e-'));
+  const env = { DATABASE_URL: databaseUrl };
+  await run(process.execPath, ['bin/frontdesk.js', 'sync', '--once', '--demo', '--data', path.join(dataDir, 'kiosk')], {
+    env: { ...process.env, ...env, FRONTDESK_LOG_LEVEL: 'warn' },
+  });
+  await cli(['central', 'init', '--admin', 'root', '--password-stdin', '--data', dataDir], env, ADMIN_PASSWORD);
+  const port = await freePort();
+  const url = `http://localhost:${port}`;
+  const child = spawn(
+    process.execPath,
+    ['bin/frontdesk.js', 'central', 'serve', '--port', String(port), '--public-url', url, '--data', dataDir, '--json'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env, FRONTDESK_LOG_LEVEL: 'warn' },
+    },
+  );
+  let err = '';
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+  await new Promise<void>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('"url"')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`central serve exited ${code}: ${err}`)));
+  });
+  return { url, databaseUrl, dataDir, child, stderr: () => err };
+}
+
+async function stopCentral(c: Central): Promise<void> {
+  const exited = new Promise<number | null>((resolve) => c.child.once('exit', resolve));
+  c.child.kill('SIGTERM');
+  // SIGTERM is a clean stop: exit code 0.
+  expect(await exited).toBe(0);
+  rmSync(c.dataDir, { recursive: true, force: true });
+  expect(c.stderr()).not.toContain('unhandled promise rejection');
+}
+
+async function apiCall(c: Central, token: string, method: string, p: string, body?: unknown, accept = 'application/json') {
+  const res = await fetch(c.url + p, {
+    method,
+    headers: { authorization: `Bearer ${token}`, accept, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
+  return { status: res.status, text: await res.text() };
+}
+
+/** Yesterday's local date in Kolkata (the demo site's zone). */
+const yesterdayKolkata = (): string => new Date(Date.now() + 5.5 * 3600_000 - 86_400_000).toISOString().slice(0, 10);
+
+async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 768 },
+  ]) {
+    await page.setViewportSize(size);
+    await page.screenshot({ path: `test-results/screenshots/${name}-${size.width}x${size.height}.png` });
+  }
+  await page.setViewportSize({ width: 1440, height: 900 });
+}
+
+let central: Central;
+test.beforeAll(async () => {
+  central = await startCentral();
+});
+test.afterAll(async () => {
+  if (central) await stopCentral(central);
+});
+
+test('an admin makes a manager for one team and a payroll token; the manager sees only that team and adds a missing OUT', async ({ page }) => {
+  test.setTimeout(120_000);
+  const c = central;
+  // Two people who forgot an OUT yesterday: one in Engineering, one in Operations.
+  const seed = JSON.parse(
+    await cli(['central', 'tokens', 'create', '--name', 'seed', '--scope', 'write', '--json', '--data', c.dataDir], { DATABASE_URL: c.databaseUrl }),
+  ) as {
+    token: string;
+  };
+  const day = yesterdayKolkata();
+  for (const [code, name, team] of [
+    ['3001', 'Nila Bose', 'Engineering'],
+    ['3002', 'Ravi Kumar', 'Operations'],
+  ] as const) {
+    expect((await apiCall(c, seed.token, 'POST', '/api/v1/employees', { code, name, pin: '2468', team, start_date: '2026-01-01' })).status).toBe(201);
+    expect(
+      (await apiCall(c, seed.token, 'POST', '/api/v1/attendance', { employee_id: code, event_type: 'IN', timestamp: `${day}T09:10:00+05:30` }))
+        .status,
+    ).toBe(201);
+  }
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto(c.url + '/');
+  await expect(page.getByRole('heading', { name: 'Frontdesk Central' })).toBeVisible();
+  await signIn(page, 'root', 'not-the-password');
+  await expect(page.getByRole('alert')).toHaveText('The username or password is not right.');
+  await signIn(page, 'root', ADMIN_PASSWORD);
+  await expect(page.getByTestId('dashboard')).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByText('Signed in as root (admin)')).toBeVisible();
+
+  // Users: a manager for Engineering only.
+  await page.getByRole('button', { name: 'Users', exact: true }).click();
+  await expect(page.getByTestId('users')).toHaveAttribute('data-loaded', 'true');
+  await page.getByRole('button', { name: 'Add user' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Username').fill('eng-lead');
+  await dialog.getByLabel(/^Password/).fill(LEAD_PASSWORD);
+  await dialog.getByLabel('Role').selectOption('manager');
+  await dialog.getByRole('button', { name: 'Add user' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('tick at least one');
+  await dialog.getByLabel('Engineering').check();
+  await dialog.getByRole('button', { name: 'Add user' }).click();
+  await expect(dialog).toBeHidden();
+  const row = page.getByTestId('user-table').locator('tr[data-username="eng-lead"]');
+  await expect(row).toContainText('manager');
+  await expect(row).toContainText('Engineering');
+  await shoot(page, 'central-users');
+
+  // API tokens: a read token for payroll, shown once.
+  await page.getByRole('button', { name: 'API tokens' }).click();
+  await page.getByRole('button', { name: 'Make token' }).click();
+  await page.getByRole('dialog').getByLabel(/^Name/).fill('payroll export');
+  await page.getByRole('dialog').getByLabel('Scope').selectOption('read');
+  await page.getByRole('dialog').getByRole('button', { name: 'Make token' }).click();
+  const payrollToken = await page.getByTestId('new-token').inputValue();
+  expect(payrollToken).toMatch(/^fdk_/);
+  await expect(page.getByTestId('token-table').locator('tr[data-token="payroll export"]')).toContainText('read');
+  await shoot(page, 'central-tokens');
+
+  // Audit log: the manager's creation and the sign-ins, filtered.
+  await page.getByRole('button', { name: 'Audit log' }).click();
+  await expect(page.getByTestId('audit')).toHaveAttribute('data-loaded', 'true');
+  await page.getByLabel('What').selectOption('account.sign*');
+  await page.getByRole('button', { name: 'Show' }).click();
+  const rows = page.getByTestId('audit-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  for (const action of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))) expect(action).toMatch(/^account\.sign/);
+  await expect(page.getByTestId('audit-table').locator('tr[data-action="account.signInFailed"]')).toHaveCount(1);
+  await shoot(page, 'central-audit');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  // The manager: Engineering only, everywhere.
+  await signIn(page, 'eng-lead', LEAD_PASSWORD);
+  await expect(page.getByTestId('dashboard')).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByText('Signed in as eng-lead (manager · Engineering)')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Users', exact: true })).toHaveCount(0);
+  const teamOptions = await page.getByRole('combobox', { name: 'Team' }).locator('option').allTextContents();
+  expect(teamOptions.filter((t) => t !== 'All teams')).toEqual(['Engineering']);
+  const missing = page.getByTestId('exceptions').locator('tr[data-kind="MISSING_OUT"]');
+  await expect(missing.filter({ hasText: 'Nila Bose' })).toHaveCount(1);
+  await expect(page.getByTestId('exceptions')).not.toContainText('Ravi Kumar');
+  await expect(page.getByTestId('dashboard')).not.toContainText('Operations');
+  await shoot(page, 'central-manager-dashboard');
+  await missing.filter({ hasText: 'Nila Bose' }).getByRole('button', { name: 'Add OUT' }).click();
+  const day2 = page.getByTestId('day-review');
+  await day2.getByLabel('OUT time').fill('17:40');
+  await day2.getByLabel('Reason', { exact: true }).fill('Left at 17:40, confirmed by the lead');
+  await day2.getByRole('button', { name: 'Save correction' }).click();
+  await expect(day2).toBeHidden();
+  await expect(missing.filter({ hasText: 'Nila Bose' })).toHaveCount(0);
+  const audit = await query<{ actor: string }>(c.databaseUrl, "SELECT actor FROM audit_log WHERE action = 'punch.add'");
+  expect(audit).toEqual([{ actor: 'user:eng-lead' }]);
+
+  await page.getByRole('button', { name: 'Roster' }).click();
+  await expect(page.getByTestId('roster')).toHaveAttribute('data-loaded', 'true');
+  await expect(page.getByTestId('employees')).toContainText('Nila Bose');
+  await expect(page.getByTestId('employees')).not.toContainText('Ravi Kumar');
+
+  // The payroll token: the work-hours CSV of everyone, with the corrected day at 8.5 h.
+  const csv = await apiCall(c, payrollToken, 'GET', '/api/v1/summary/workhours?days=7', undefined, 'text/csv');
+  expect(csv.status).toBe(200);
+  const lines = csv.text.trim().split(/\r?\n/);
+  expect(lines.find((l) => l.startsWith(`3001,`) && l.includes(day))).toMatch(/,30600,8\.5(,|$)/);
+  expect(lines.some((l) => l.startsWith('3002,'))).toBe(true);
+});
