@@ -33,20 +33,27 @@ async function defaultSiteId(source: CentralSource): Promise<string> {
   return rows[0]?.id ?? stableId('site', 'Frontdesk Central');
 }
 
-export async function createCentralApp(config: CentralConfig, opts: { clock?: Clock } = {}): Promise<CentralApp> {
+/**
+ * `source`: a central database already opened by the caller (the kiosk's built-in server, in
+ * the zero-setup mode); Central then uses it and leaves closing it to the caller.
+ */
+export async function createCentralApp(config: CentralConfig, opts: { clock?: Clock; source?: CentralSource } = {}): Promise<CentralApp> {
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const log = createLogger('central');
-  const source = createCentralSource({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.dataDir,
-    log: createLogger('central-db'),
-    poolSize: config.dbPoolSize,
-  });
+  const owned = opts.source === undefined;
+  const source =
+    opts.source ??
+    createCentralSource({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      log: createLogger('central-db'),
+      poolSize: config.dbPoolSize,
+    });
   try {
     // Connecting applies the migrations (one transaction, under a transaction-scoped lock).
     await source.connect();
   } catch (err) {
-    await source.close();
+    if (owned) await source.close();
     throw err;
   }
   const deps: CentralDeps = {
@@ -64,6 +71,6 @@ export async function createCentralApp(config: CentralConfig, opts: { clock?: Cl
     dispatch: createDispatch(createCentralHandlers(deps, source), centralAuthorizer),
     sessions: { ...DEFAULT_SESSION_POLICY, idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionMaxHours },
     pool: async () => (await source.connect()).pool,
-    close: () => source.close(),
+    close: () => (owned ? source.close() : Promise.resolve()),
   };
 }

@@ -25,3 +25,24 @@ export function createKioskWindow(kiosk: boolean): BrowserWindow {
   void win.loadFile(path.join(rendererDir(), 'index.html'));
   return win;
 }
+
+/**
+ * The manager desktop: Frontdesk Central's console in an ordinary window, with no preload
+ * (the page talks to Central over HTTPS like any browser) and no kiosk lock.
+ */
+export function createManagerDesktopWindow(url: URL): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 1024,
+    minHeight: 700,
+    show: false,
+    autoHideMenuBar: true,
+    backgroundColor: '#eef1f5',
+    title: `Frontdesk Central — ${url.host}`,
+    webPreferences: { ...RENDERER_WEB_PREFERENCES },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(url.toString());
+  return win;
+}

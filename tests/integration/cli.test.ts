@@ -1,9 +1,10 @@
-import { execFile } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../support/test-app.js';
+import { createTestDatabase } from '../support/test-postgres.js';
 
 const run = promisify(execFile);
 const BIN = path.resolve('bin/frontdesk.js');
@@ -124,24 +125,10 @@ describe('frontdesk CLI', () => {
 
 describe('frontdesk serve with no configuration', () => {
   it('starts the embedded central, syncs to it, and stops it on exit', async () => {
-    const { spawn } = await import('node:child_process');
     const { removeEmbeddedCluster } = await import('../../src-main/db/central/embedded.js');
     const data = tempDir();
-    const env: NodeJS.ProcessEnv = { ...process.env, FRONTDESK_LOG_LEVEL: 'error' };
-    delete env.DATABASE_URL;
-    const child = spawn(process.execPath, [BIN, 'serve', '--data', data, '--port', '0', '--json'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+    const { child, info } = await serveBuiltIn(data);
     try {
-      let out = '';
-      const info = await new Promise<{ url: string; openUrl: string }>((resolve) => {
-        child.stdout.on('data', (c: Buffer) => {
-          out += c.toString();
-          try {
-            resolve(JSON.parse(out));
-          } catch {
-            /* incomplete */
-          }
-        });
-      });
       const token = info.openUrl.split('#token=')[1]!;
       const status = async () => {
         const res = await fetch(`${info.url}/rpc/sync.now`, { method: 'POST', headers: { Authorization: `Bearer ${token}` }, body: '{}' });
@@ -153,14 +140,90 @@ describe('frontdesk serve with no configuration', () => {
       const verify = await cli(['verify', '--data', data, '--json'], { FRONTDESK_LOG_LEVEL: 'error' });
       expect(verify.code).toBe(0);
       expect(JSON.parse(verify.stdout).ok).toBe(true);
+
+      // The built-in Central serves the console over the same database, with a demo admin
+      // whose password is printed once.
+      const central = info.central!;
+      expect(central.demoAdmin?.username).toBe('admin');
+      const signIn = await fetch(`${central.url}auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: central.demoAdmin!.password }),
+      });
+      expect(signIn.status).toBe(200);
+      const session = (await signIn.json()) as { value: { csrfToken: string } };
+      const roster = await fetch(`${central.url}rpc/roster.list`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: signIn.headers.get('set-cookie')!.split(';')[0]!,
+          'x-csrf-token': session.value.csrfToken,
+        },
+        body: '{}',
+      });
+      const names = ((await roster.json()) as { value: { employees: { code: string }[] } }).value.employees.map((e) => e.code);
+      expect(names).toHaveLength(8);
+      expect(names).toContain('1001');
     } finally {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await exited;
+      await stop(child);
+    }
+    // Started again, the admin is there: no new password is made or shown.
+    const again = await serveBuiltIn(data);
+    try {
+      expect(again.info.central?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+      expect(again.info.central?.demoAdmin).toBeUndefined();
+      expect(again.stdout()).not.toMatch(/password/i);
+    } finally {
+      await stop(again.child);
       removeEmbeddedCluster(data);
     }
   });
+
+  it('with a DATABASE_URL starts no built-in Central and makes no admin', async () => {
+    const data = tempDir();
+    const { child, info } = await serveBuiltIn(data, { DATABASE_URL: await createTestDatabase('nocentral') });
+    try {
+      expect(info.central).toBeNull();
+    } finally {
+      await stop(child);
+    }
+  });
 });
+
+interface ServeInfo {
+  url: string;
+  openUrl: string;
+  central: { url: string; demoAdmin?: { username: string; password: string } } | null;
+}
+
+/** `frontdesk serve --port 0 --json` on a data folder; with no DATABASE_URL unless one is given. */
+async function serveBuiltIn(data: string, extraEnv: Record<string, string> = {}) {
+  const { spawn } = await import('node:child_process');
+  const env: NodeJS.ProcessEnv = { ...process.env, FRONTDESK_LOG_LEVEL: 'error' };
+  delete env.DATABASE_URL;
+  Object.assign(env, extraEnv);
+  const child = spawn(process.execPath, [BIN, 'serve', '--data', data, '--port', '0', '--json'], { env, stdio: ['ignore', 'pipe', 'ignore'] });
+  let out = '';
+  const info = await new Promise<ServeInfo>((resolve, reject) => {
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      try {
+        resolve(JSON.parse(out) as ServeInfo);
+      } catch {
+        /* incomplete */
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+  return { child, info, stdout: () => out };
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGTERM');
+  await exited;
+}
 
 describe('frontdesk serve and its session token', () => {
   it('refuses --token (it would show in the process list) and reads the token from a file instead', async () => {

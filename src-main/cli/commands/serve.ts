@@ -2,20 +2,27 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { rendererDir } from '../../paths.js';
+import { DEMO_ADMIN, startBuiltInCentral } from '../../central/built-in.js';
+import { createLogger } from '../../log.js';
 import { startWebHost } from '../../rpc/http.js';
 import { parseCommand } from '../args.js';
 import { openApp } from '../context.js';
 import { createOut, UsageError } from '../output.js';
 
+/** The built-in Central's port in the zero-setup mode (a real Central defaults to 8080). */
+const BUILT_IN_CENTRAL_PORT = 4311;
+
 export const serveCommand = {
-  usage: 'serve [--host 127.0.0.1] [--port 4310] [--token-file FILE]',
-  summary: 'run the web host: the kiosk in any browser on this machine',
+  usage: 'serve [--host 127.0.0.1] [--port 4310] [--token-file FILE] [--central-port 4311 | --no-central]',
+  summary: 'run the web host: the kiosk in any browser on this machine (and, with no DATABASE_URL, the built-in Central)',
   async run(argv: string[]): Promise<number> {
     const { values, globals } = parseCommand(argv, {
       host: { type: 'string' },
       port: { type: 'string' },
       token: { type: 'string' },
       'token-file': { type: 'string' },
+      'central-port': { type: 'string' },
+      'no-central': { type: 'boolean', default: false },
     });
     // A token on the command line is visible to every user in the process list.
     if (values.token !== undefined) {
@@ -26,6 +33,8 @@ export const serveCommand = {
     const tokenFromFile = values['token-file'] === undefined ? undefined : readTokenFile(values['token-file']);
     const port = values.port === undefined ? undefined : Number(values.port);
     if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) throw new UsageError('--port must be 0 to 65535');
+    const centralPort = values['central-port'] === undefined ? (port === 0 ? 0 : BUILT_IN_CENTRAL_PORT) : Number(values['central-port']);
+    if (!(Number.isInteger(centralPort) && centralPort >= 0 && centralPort <= 65535)) throw new UsageError('--central-port must be 0 to 65535');
     const out = createOut(globals.json);
     const app = await openApp(globals, out, 'web', { host: values.host, port, token: tokenFromFile });
     const token = app.config.token ?? kioskToken(app.config.dataDir);
@@ -38,16 +47,42 @@ export const serveCommand = {
       port: app.config.port,
     });
     app.start();
+    // Zero-setup: with the built-in database (no DATABASE_URL), the built-in Central too.
+    const central =
+      app.config.databaseUrl === undefined && values['no-central'] !== true
+        ? await startBuiltInCentral({
+            source: app.central,
+            dataDir: app.config.dataDir,
+            host: app.config.host,
+            port: centralPort,
+            log: createLogger('central'),
+          })
+        : null;
+    const consoleLines = !central
+      ? ''
+      : `\nManager console (Frontdesk Central): ${central.url}` +
+        (central.demoAdminPassword
+          ? `\n  sign in as ${DEMO_ADMIN} with the password ${central.demoAdminPassword} (shown only this once; change it under Password)`
+          : '');
     out.result(
-      { url: host.url, openUrl: host.openUrl, dataDir: app.config.dataDir, pid: process.pid },
+      {
+        url: host.url,
+        openUrl: host.openUrl,
+        dataDir: app.config.dataDir,
+        pid: process.pid,
+        central: central
+          ? { url: central.url, ...(central.demoAdminPassword ? { demoAdmin: { username: DEMO_ADMIN, password: central.demoAdminPassword } } : {}) }
+          : null,
+      },
       () =>
-        `Frontdesk kiosk is ready. Open this link in a browser on this machine:\n  ${host.openUrl}\nData folder: ${app.config.dataDir}\nPress Ctrl+C to stop.`,
+        `Frontdesk kiosk is ready. Open this link in a browser on this machine:\n  ${host.openUrl}${consoleLines}\nData folder: ${app.config.dataDir}\nPress Ctrl+C to stop.`,
     );
     await new Promise<void>((resolve) => {
       const stop = (): void => resolve();
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
     });
+    await central?.close();
     await host.close();
     await app.close();
     return 0;
