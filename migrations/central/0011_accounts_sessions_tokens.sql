@@ -63,12 +63,22 @@ SELECT e.id, e.code, e.name, e.role, e.is_manager, e.active, e.team_id, t.name A
   FROM public.employees e LEFT JOIN public.teams t ON t.id = e.team_id LEFT JOIN public.sites s ON s.id = t.site_id;
 --> statement-breakpoint
 -- An owner that is not a superuser (CREATEROLE at most, as managed hosts give) created the
--- reporting role but is not a member of it, so SET ROLE was refused: make it one.
+-- reporting role but may not SET ROLE to it: on PostgreSQL 16 and later the creator holds only
+-- ADMIN on the role it made (no SET, no INHERIT), on 15 it is no member at all. Make it one that
+-- may SET ROLE (a superuser needs nothing).
 DO $$
+DECLARE
+  pg16 boolean := current_setting('server_version_num')::int >= 160000;
 BEGIN
   IF EXISTS (SELECT FROM pg_roles WHERE rolname = 'frontdesk_reporting')
-     AND NOT pg_has_role(current_user, 'frontdesk_reporting', 'MEMBER') THEN
-    EXECUTE format('GRANT "frontdesk_reporting" TO %I', current_user);
+     AND NOT (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) THEN
+    IF pg16 THEN
+      IF NOT pg_has_role(current_user, 'frontdesk_reporting', 'SET') THEN
+        EXECUTE format('GRANT "frontdesk_reporting" TO %I WITH SET TRUE, INHERIT FALSE', current_user);
+      END IF;
+    ELSIF NOT pg_has_role(current_user, 'frontdesk_reporting', 'MEMBER') THEN
+      EXECUTE format('GRANT "frontdesk_reporting" TO %I', current_user);
+    END IF;
   END IF;
 EXCEPTION WHEN insufficient_privilege THEN
   RAISE NOTICE 'could not join frontdesk_reporting: %', SQLERRM;

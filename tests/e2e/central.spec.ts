@@ -60,12 +60,13 @@ async function startCentral(): Promise<Central> {
   await cli(['central', 'init', '--admin', 'root', '--password-stdin', '--data', dataDir], env, ADMIN_PASSWORD);
   const port = await freePort();
   const url = `http://localhost:${port}`;
+  // Logged at info: every request is a JSON line, and the log is checked for secrets at the end.
   const child = spawn(
     process.execPath,
     ['bin/frontdesk.js', 'central', 'serve', '--port', String(port), '--public-url', url, '--data', dataDir, '--json'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, ...env, FRONTDESK_LOG_LEVEL: 'warn' },
+      env: { ...process.env, ...env, FRONTDESK_LOG_LEVEL: 'info' },
     },
   );
   let err = '';
@@ -81,13 +82,22 @@ async function startCentral(): Promise<Central> {
   return { url, databaseUrl, dataDir, child, stderr: () => err };
 }
 
+/** Secrets seen during the test (passwords, tokens, the session cookie): none may reach the log. */
+const secrets: string[] = [ADMIN_PASSWORD, LEAD_PASSWORD];
+
 async function stopCentral(c: Central): Promise<void> {
   const exited = new Promise<number | null>((resolve) => c.child.once('exit', resolve));
   c.child.kill('SIGTERM');
   // SIGTERM is a clean stop: exit code 0.
   expect(await exited).toBe(0);
   rmSync(c.dataDir, { recursive: true, force: true });
-  expect(c.stderr()).not.toContain('unhandled promise rejection');
+  const log = c.stderr();
+  expect(log).not.toContain('unhandled promise rejection');
+  const lines = log.split('\n').filter((l) => l.trim() !== '');
+  expect(lines.length).toBeGreaterThan(10);
+  for (const line of lines) expect(() => JSON.parse(line) as unknown, line).not.toThrow();
+  expect(lines.some((l) => l.includes('"path":"/auth/sign-in"'))).toBe(true);
+  for (const secret of secrets) expect(log).not.toContain(secret);
 }
 
 async function apiCall(c: Central, token: string, method: string, p: string, body?: unknown, accept = 'application/json') {
@@ -136,6 +146,7 @@ test('an admin makes a manager for one team and a payroll token; the manager see
   ) as {
     token: string;
   };
+  secrets.push(seed.token);
   const day = yesterdayKolkata();
   for (const [code, name, team] of [
     ['3001', 'Nila Bose', 'Engineering'],
@@ -183,6 +194,10 @@ test('an admin makes a manager for one team and a payroll token; the manager see
   await page.getByRole('dialog').getByRole('button', { name: 'Make token' }).click();
   const payrollToken = await page.getByTestId('new-token').inputValue();
   expect(payrollToken).toMatch(/^fdk_/);
+  secrets.push(payrollToken);
+  const cookie = (await page.context().cookies()).find((k) => k.name === 'fd_session');
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+  secrets.push(cookie!.value);
   await expect(page.getByTestId('token-table').locator('tr[data-token="payroll export"]')).toContainText('read');
   await shoot(page, 'central-tokens');
 
