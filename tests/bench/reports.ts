@@ -19,6 +19,7 @@ import { hashSecret } from '../../src-main/services/roster/pin-hash.js';
 import { stableId } from '../../src-main/services/roster/roster.js';
 import { emit, summarize } from './stats.js';
 import { benchDashboardFirstPaint, withBrowser } from './browser.js';
+import { benchCentralApi } from './central-api.js';
 
 const DAY = 86_400_000;
 const TEAMS = 10;
@@ -163,6 +164,8 @@ async function benchReports(url: string, shape: Shape = { employees: 2000, days:
     // A real central gets no demo data: the manager who signs in is added to it here.
     await addManager(central.pool);
     await withBrowser((browser) => benchDashboardFirstPaint(browser, url, shape.employees + 1));
+    // The same dataset through Central's REST API and console.
+    await withBrowser((browser) => benchCentralApi(url, browser));
   } finally {
     await central.close();
   }

@@ -164,6 +164,7 @@ test('an admin makes a manager for one team and a payroll token; the manager see
   await expect(page.getByRole('heading', { name: 'Frontdesk Central' })).toBeVisible();
   await signIn(page, 'root', 'not-the-password');
   await expect(page.getByRole('alert')).toHaveText('The username or password is not right.');
+  await shoot(page, 'central-sign-in');
   await signIn(page, 'root', ADMIN_PASSWORD);
   await expect(page.getByTestId('dashboard')).toHaveAttribute('data-loaded', 'true');
   await expect(page.getByText('Signed in as root (admin)')).toBeVisible();
@@ -176,6 +177,9 @@ test('an admin makes a manager for one team and a payroll token; the manager see
   await dialog.getByLabel('Username').fill('eng-lead');
   await dialog.getByLabel(/^Password/).fill(LEAD_PASSWORD);
   await dialog.getByLabel('Role').selectOption('manager');
+  await dialog.getByLabel('Engineering').check();
+  await shoot(page, 'central-add-user');
+  await dialog.getByLabel('Engineering').uncheck();
   await dialog.getByRole('button', { name: 'Add user' }).click();
   await expect(dialog.getByRole('alert')).toContainText('tick at least one');
   await dialog.getByLabel('Engineering').check();

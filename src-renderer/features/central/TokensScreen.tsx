@@ -33,10 +33,11 @@ function TokenDialog(props: { users: User[]; onMade: (token: string, info: ApiTo
         <select name="scope" value={scope} onChange={(e) => setScope(e.target.value as TokenScope)}>
           {TOKEN_SCOPES.map((s) => (
             <option key={s} value={s}>
-              {s} — {SCOPE_HELP[s]}
+              {s}
             </option>
           ))}
         </select>
+        <span className="field-help">{SCOPE_HELP[scope]}</span>
       </label>
       <label>
         Acts for (the user’s role and teams cap the token)

@@ -84,10 +84,11 @@ function UserDialog(props: { user: User | null; roster: Roster; onSaved: (messag
         <select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {r} — {ROLE_HELP[r]}
+              {r}
             </option>
           ))}
         </select>
+        <span className="field-help">{ROLE_HELP[role]}</span>
       </label>
       {scoped(role) && (
         <>

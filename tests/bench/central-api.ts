@@ -1,0 +1,126 @@
+// Central's REST API on the reports dataset (2,000 employees, ~990,000 punches): the first
+// system's `GET /api/v1/summary/workhours?days=7` with a token, at 1 and 32 concurrent clients,
+// against the same query run directly with pg in the same run (the ratio is what Central adds:
+// HTTP, the token check, the rate count, JSON). Then sign-in to a painted dashboard through
+// Central's console in Chromium.
+import type { Browser } from '@playwright/test';
+import pg from 'pg';
+import { resolveRange } from '../../shared/domain/report-range.js';
+import { createCentralApp } from '../../src-main/central/central-app.js';
+import { loadCentralConfig } from '../../src-main/central/config.js';
+import { startCentralServer } from '../../src-main/central/server.js';
+import { call } from '../../src-main/rpc/dispatch.js';
+import { CLI_ADMIN } from '../../src-main/services/accounts/actor.js';
+import { reportSql } from '../../src-main/services/reports/report-sql.js';
+import { tempDir } from '../support/test-app.js';
+import { emit, summarize } from './stats.js';
+
+const TZ = 'Asia/Kolkata';
+const ADMIN_PASSWORD = 'bench-admin-password';
+
+/** Runs `task` `perClient` times in each of `clients` loops at once; the latency of every call. */
+async function concurrently(clients: number, perClient: number, task: () => Promise<void>): Promise<{ samples: number[]; wallMs: number }> {
+  const samples: number[] = [];
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      for (let i = 0; i < perClient; i++) {
+        const s = performance.now();
+        await task();
+        samples.push(performance.now() - s);
+      }
+    }),
+  );
+  return { samples, wallMs: performance.now() - t0 };
+}
+
+const SIGN_IN_TO_DASHBOARD = `new Promise((resolve) => {
+  const drawn = () => {
+    const cards = [...document.querySelectorAll('[data-testid^="chart-"]')];
+    return document.querySelector('[data-testid="dashboard"][data-loaded="true"]') && cards.length === 5 && cards.every((c) => c.querySelector('svg'));
+  };
+  const t0 = performance.now();
+  const obs = new MutationObserver(() => {
+    if (!drawn()) return;
+    obs.disconnect();
+    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
+  });
+  obs.observe(document.body, { childList: true, subtree: true, attributes: true });
+  document.querySelector('form.signin button[type="submit"]').click();
+})`;
+
+export async function benchCentralApi(databaseUrl: string, browser: Browser | null): Promise<void> {
+  const dataDir = tempDir('frontdesk-bench-central-');
+  const config = loadCentralConfig({}, { host: '127.0.0.1', port: 0, databaseUrl, dataDir, tz: TZ, apiRateLimit: 1_000_000 });
+  const app = await createCentralApp(config);
+  const server = await startCentralServer(app);
+  const direct = new pg.Pool({ connectionString: databaseUrl, max: config.dbPoolSize });
+  try {
+    await call(app.dispatch, 'users.add', { username: 'bench-admin', password: ADMIN_PASSWORD, role: 'admin' }, { origin: 'cli', actor: CLI_ADMIN });
+    const { token } = await call(app.dispatch, 'tokens.create', { name: 'bench', scope: 'read' }, { origin: 'cli', actor: CLI_ADMIN });
+    const apiCall = async (): Promise<void> => {
+      const res = await fetch(`${server.url}/api/v1/summary/workhours?days=7`, { headers: { authorization: `Bearer ${token}` } });
+      if (res.status !== 200) throw new Error(`workhours answered ${res.status}`);
+      await res.arrayBuffer();
+    };
+    // The same SQL and parameters reports.run sends for days=7 in the site's zone.
+    const range = resolveRange({ days: 7 }, Date.now(), TZ);
+    const params = [range.from, range.to, null, null, null, 16, new Date().toISOString(), null, []];
+    const sql = reportSql('workhours', { tz: null, maxHours: 16 });
+    const directCall = async (): Promise<void> => {
+      await direct.query(sql, params);
+    };
+    let rows = 0;
+    {
+      const res = await fetch(`${server.url}/api/v1/summary/workhours?days=7`, { headers: { authorization: `Bearer ${token}` } });
+      rows = ((await res.json()) as unknown[]).length;
+    }
+    for (let i = 0; i < 5; i++) {
+      await apiCall();
+      await directCall();
+    }
+    for (const clients of [1, 32]) {
+      const perClient = clients === 1 ? 40 : 4;
+      // Interleaved in one run, so both see the same machine.
+      const d = await concurrently(clients, perClient, directCall);
+      const a = await concurrently(clients, perClient, apiCall);
+      const ds = summarize(d.samples);
+      const as = summarize(a.samples);
+      emit({
+        bench: 'central_api_workhours_7d',
+        clients,
+        rows,
+        n: as.n,
+        api_p50_ms: as.p50_ms,
+        api_p99_ms: as.p99_ms,
+        direct_p50_ms: ds.p50_ms,
+        direct_p99_ms: ds.p99_ms,
+        ratio_p50: Math.round((as.p50_ms / ds.p50_ms) * 100) / 100,
+        api_per_s: Math.round((as.n / a.wallMs) * 1000 * 10) / 10,
+        direct_per_s: Math.round((ds.n / d.wallMs) * 1000 * 10) / 10,
+        db_pool: config.dbPoolSize,
+        target: clients === 1 ? 'ratio_p50 <= 1.5' : 'no errors under load',
+      });
+    }
+    if (browser) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(server.url + '/');
+      const samples: number[] = [];
+      for (let i = 0; i < 8; i++) {
+        await page.getByLabel('Username').fill('bench-admin');
+        await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+        const ms = await page.evaluate<number>(SIGN_IN_TO_DASHBOARD);
+        if (i > 0) samples.push(ms);
+        await page.getByRole('button', { name: 'Sign out' }).click();
+        await page.waitForSelector('form.signin');
+      }
+      const s = summarize(samples);
+      emit({ bench: 'central_sign_in_to_dashboard', n: s.n, p50_ms: s.p50_ms, max_ms: s.max_ms, range_days: 7, target: 'well under 1000 ms' });
+      await page.close();
+    }
+  } finally {
+    await direct.end();
+    await server.close();
+    await app.close();
+  }
+}
