@@ -130,6 +130,50 @@ describe('console sessions', () => {
   });
 });
 
+/** A GET with the Host and extra headers given, through node:http (fetch may not set Host). */
+function getWithHost(url: string, host: string, headers: Record<string, string> = {}): Promise<number> {
+  const port = new URL(url).port;
+  return new Promise<number>((resolve, reject) => {
+    const req = http.get({ host: '127.0.0.1', port, path: '/api/v1/health', headers: { host, ...headers } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+  });
+}
+
+describe('behind a reverse proxy', () => {
+  it('believes X-Forwarded-Host only when told to trust the proxy', async () => {
+    const port = new URL(c.url).port;
+    // Not trusted: the Host header decides, whatever X-Forwarded-Host says.
+    expect(await getWithHost(c.url, `127.0.0.1:${port}`, { 'x-forwarded-host': 'attacker.example' })).toBe(200);
+    expect(await getWithHost(c.url, 'attacker.example', { 'x-forwarded-host': `127.0.0.1:${port}` })).toBe(421);
+    const proxied = await startTestCentral({ config: { trustProxy: true, publicUrl: 'https://attendance.example.com' } });
+    try {
+      const inner = `127.0.0.1:${new URL(proxied.url).port}`;
+      // Trusted: the proxy's X-Forwarded-Host is the name the browser used.
+      expect(await getWithHost(proxied.url, inner, { 'x-forwarded-host': 'attendance.example.com', 'x-forwarded-proto': 'https' })).toBe(200);
+      expect(await getWithHost(proxied.url, inner, { 'x-forwarded-host': 'attacker.example', 'x-forwarded-proto': 'https' })).toBe(421);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('behind a trusted proxy, counts failures per client address from X-Forwarded-For', async () => {
+    const proxied = await startTestCentral({ config: { trustProxy: true } });
+    try {
+      await proxied.addUser('pat', 'viewer', { password: 'pat-password-1' });
+      for (let i = 0; i < 20; i++) await new ConsoleClient(proxied.url, { 'x-forwarded-for': '203.0.113.7' }).signIn(`u${i}`, 'wrong-password');
+      const fromThere = await new ConsoleClient(proxied.url, { 'x-forwarded-for': '203.0.113.7' }).signIn('pat', 'pat-password-1');
+      expect(fromThere.status).toBe(429);
+      const fromElsewhere = await new ConsoleClient(proxied.url, { 'x-forwarded-for': '198.51.100.2' }).signIn('pat', 'pat-password-1');
+      expect(fromElsewhere.status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+});
+
 describe('guessing passwords', () => {
   it('locks an account after five wrong passwords, even for the right one, until an admin clears it', async () => {
     await c.addUser('vic', 'viewer', { password: 'vic-password-1' });
@@ -169,7 +213,8 @@ describe('guessing passwords', () => {
     const isolated = await startTestCentral({ config: { trustProxy: false } });
     try {
       await isolated.addUser('ann', 'viewer', { password: 'ann-password-1' });
-      for (let i = 0; i < 20; i++) await new ConsoleClient(isolated.url).signIn(`user${i}`, 'wrong-password');
+      // Not behind a trusted proxy, X-Forwarded-For is the caller's own word: varying it evades nothing.
+      for (let i = 0; i < 20; i++) await new ConsoleClient(isolated.url, { 'x-forwarded-for': `10.9.0.${i}` }).signIn(`user${i}`, 'wrong-password');
       const r = await new ConsoleClient(isolated.url).signIn('ann', 'ann-password-1');
       expect(r.status).toBe(429);
       expect(r.body.error.message).toMatch(/from this address/);
