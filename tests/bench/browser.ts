@@ -107,7 +107,8 @@ export async function withBrowser<T>(fn: (b: Browser) => Promise<T>): Promise<T>
  * Milliseconds from pressing "Sign in" on the manager screen to the frame after the dashboard
  * has every chart drawn (the last 7 days, all teams). A string, like TAP_TO_RECEIPT.
  */
-const SIGN_IN_TO_DASHBOARD = `new Promise((resolve) => {
+/** Clicks the sign-in form's submit and resolves to the ms until all five charts are drawn. */
+export const SIGN_IN_TO_DASHBOARD = `new Promise((resolve) => {
   const drawn = () => {
     const cards = [...document.querySelectorAll('[data-testid^="chart-"]')];
     return document.querySelector('[data-testid="dashboard"][data-loaded="true"]') && cards.length === 5 && cards.every((c) => c.querySelector('svg'));

@@ -13,6 +13,7 @@ import { call } from '../../src-main/rpc/dispatch.js';
 import { CLI_ADMIN } from '../../src-main/services/accounts/actor.js';
 import { reportSql } from '../../src-main/services/reports/report-sql.js';
 import { tempDir } from '../support/test-app.js';
+import { SIGN_IN_TO_DASHBOARD } from './browser.js';
 import { emit, summarize } from './stats.js';
 
 const TZ = 'Asia/Kolkata';
@@ -34,20 +35,6 @@ async function concurrently(clients: number, perClient: number, task: () => Prom
   return { samples, wallMs: performance.now() - t0 };
 }
 
-const SIGN_IN_TO_DASHBOARD = `new Promise((resolve) => {
-  const drawn = () => {
-    const cards = [...document.querySelectorAll('[data-testid^="chart-"]')];
-    return document.querySelector('[data-testid="dashboard"][data-loaded="true"]') && cards.length === 5 && cards.every((c) => c.querySelector('svg'));
-  };
-  const t0 = performance.now();
-  const obs = new MutationObserver(() => {
-    if (!drawn()) return;
-    obs.disconnect();
-    requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0), 0));
-  });
-  obs.observe(document.body, { childList: true, subtree: true, attributes: true });
-  document.querySelector('form.signin button[type="submit"]').click();
-})`;
 
 export async function benchCentralApi(databaseUrl: string, browser: Browser | null): Promise<void> {
   const dataDir = tempDir('frontdesk-bench-central-');
