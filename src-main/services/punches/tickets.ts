@@ -11,6 +11,8 @@ export interface TicketBook {
   issue(employeeId: string): string;
   /** The employee the ticket names, or undefined when unknown or expired. */
   redeem(ticket: string): string | undefined;
+  /** Tickets held, lapsed ones not yet swept included (the book's memory). */
+  size(): number;
 }
 
 export function createTicketBook(clock: Clock): TicketBook {
@@ -40,5 +42,6 @@ export function createTicketBook(clock: Clock): TicketBook {
       }
       return entry.employeeId;
     },
+    size: () => tickets.size,
   };
 }

@@ -35,3 +35,40 @@ describe('ticket book', () => {
     expect(new Set([...old, ...fresh, ...later]).size).toBe(3010);
   });
 });
+
+describe('ticket book memory', () => {
+  it('sweeps lapsed tickets only above a thousand held, and at most once a second', () => {
+    const clock = clockAt(9_000_000);
+    const book = createTicketBook(clock);
+    for (let i = 0; i < 1000; i++) book.issue(`a-${i}`);
+    clock.advance(TICKET_TTL_MS);
+    // 1,000 held, all lapsed: not above the threshold, so no sweep yet.
+    book.issue('b-0');
+    expect(book.size()).toBe(1001);
+    // Now above it: the next issue sweeps the lapsed thousand (keeping the live one).
+    book.issue('b-1');
+    expect(book.size()).toBe(2);
+    for (let i = 0; i < 1100; i++) book.issue(`c-${i}`);
+    // Just before the c's lapse, a crowd sweeps (nothing has lapsed): the next sweep is a second away.
+    clock.advance(TICKET_TTL_MS - 500);
+    for (let i = 0; i < 1100; i++) book.issue(`f-${i}`);
+    expect(book.size()).toBe(2202);
+    // The c's have lapsed, but the last sweep was half a second ago: none now…
+    clock.advance(500);
+    book.issue('g');
+    expect(book.size()).toBe(2203);
+    // …half a second later, one pass drops every lapsed ticket.
+    clock.advance(500);
+    book.issue('h');
+    expect(book.size()).toBe(1102);
+  });
+
+  it('redeeming a lapsed ticket drops it', () => {
+    const clock = clockAt(1_000);
+    const book = createTicketBook(clock);
+    const t = book.issue('e');
+    clock.advance(TICKET_TTL_MS);
+    expect(book.redeem(t)).toBeUndefined();
+    expect(book.size()).toBe(0);
+  });
+});

@@ -135,7 +135,18 @@ describe('describeFailure, every case', () => {
 
 describe('isUnreachable, every socket error', () => {
   it('knows each network failure by its code, and only SQLSTATEs of 08, 53, 57, 28, 3D as unreachable', () => {
-    for (const code of ['ECONNREFUSED', 'ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN', 'EAI_AGAIN', 'ENOTFOUND']) {
+    for (const code of [
+      'ECONNREFUSED',
+      'ECONNRESET',
+      'ECONNABORTED',
+      'ETIMEDOUT',
+      'EPIPE',
+      'EHOSTUNREACH',
+      'ENETUNREACH',
+      'ENETDOWN',
+      'EAI_AGAIN',
+      'ENOTFOUND',
+    ]) {
       expect(isUnreachable(pgError(code)), code).toBe(true);
     }
     for (const code of ['08001', '53200', '57014', '28000', '3D000']) expect(isUnreachable(pgError(code)), code).toBe(true);
