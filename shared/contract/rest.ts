@@ -160,7 +160,19 @@ export function restEvent(e: AttendanceEvent): z.infer<typeof RestAttendanceEven
 
 /** Report rows with the first system's employee_id for the employee code. */
 export function withEmployeeId(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
-  return rows.map(({ employee_code, ...rest }) => (employee_code === undefined ? rest : { employee_id: employee_code, ...rest }));
+  // A plain loop, not a rest spread: report answers run to tens of thousands of rows.
+  const out = new Array<Record<string, unknown>>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    if (!('employee_code' in row)) {
+      out[i] = row;
+      continue;
+    }
+    const renamed: Record<string, unknown> = { employee_id: row.employee_code };
+    for (const key in row) if (key !== 'employee_code') renamed[key] = row[key];
+    out[i] = renamed;
+  }
+  return out;
 }
 
 /** The report columns with employee_code named employee_id. */

@@ -1,16 +1,14 @@
 // Central's REST API on the reports dataset (2,000 employees, ~990,000 punches): the first
 // system's `GET /api/v1/summary/workhours?days=7` with a token, at 1 and 32 concurrent clients,
 // against the same query run directly with pg in the same run (the ratio is what Central adds:
-// HTTP, the token check, the rate count, JSON). Then sign-in to a painted dashboard through
-// Central's console in Chromium.
+// HTTP, the token check, the rate count, JSON). Central runs as its own process, as deployed
+// (`frontdesk central serve`), so the bench's client does not share its event loop. Then
+// sign-in to a painted dashboard through Central's console in Chromium.
+import { execFile, spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import pg from 'pg';
 import { resolveRange } from '../../shared/domain/report-range.js';
-import { createCentralApp } from '../../src-main/central/central-app.js';
-import { loadCentralConfig } from '../../src-main/central/config.js';
-import { startCentralServer } from '../../src-main/central/server.js';
-import { call } from '../../src-main/rpc/dispatch.js';
-import { CLI_ADMIN } from '../../src-main/services/accounts/actor.js';
 import { reportSql } from '../../src-main/services/reports/report-sql.js';
 import { tempDir } from '../support/test-app.js';
 import { SIGN_IN_TO_DASHBOARD } from './browser.js';
@@ -35,16 +33,42 @@ async function concurrently(clients: number, perClient: number, task: () => Prom
   return { samples, wallMs: performance.now() - t0 };
 }
 
+const DB_POOL = 10;
 
 export async function benchCentralApi(databaseUrl: string, browser: Browser | null): Promise<void> {
   const dataDir = tempDir('frontdesk-bench-central-');
-  const config = loadCentralConfig({}, { host: '127.0.0.1', port: 0, databaseUrl, dataDir, tz: TZ, apiRateLimit: 1_000_000 });
-  const app = await createCentralApp(config);
-  const server = await startCentralServer(app);
-  const direct = new pg.Pool({ connectionString: databaseUrl, max: config.dbPoolSize });
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    FRONTDESK_TZ: TZ,
+    FRONTDESK_API_RATE_LIMIT: '1000000',
+    FRONTDESK_DB_POOL: String(DB_POOL),
+    FRONTDESK_LOG_LEVEL: 'error',
+  };
+  const cli = (args: string[], stdin = ''): Promise<string> =>
+    new Promise((resolve, reject) => {
+      const c = execFile(process.execPath, ['bin/frontdesk.js', ...args, '--data', dataDir, '--json'], { env });
+      let out = '';
+      c.stdout?.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      c.once('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`frontdesk ${args.join(' ')} exited ${code}`))));
+      c.stdin?.end(stdin);
+    });
+  await cli(['central', 'init', '--admin', 'bench-admin', '--password-stdin'], ADMIN_PASSWORD);
+  const { token } = JSON.parse(await cli(['central', 'tokens', 'create', '--name', 'bench', '--scope', 'read'])) as { token: string };
+  const child = spawn(process.execPath, ['bin/frontdesk.js', 'central', 'serve', '--port', '0', '--data', dataDir, '--json'], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const server = await new Promise<{ url: string }>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString();
+      if (out.includes('}')) resolve(JSON.parse(out) as { url: string });
+    });
+    child.once('exit', (code) => reject(new Error(`central serve exited ${code}`)));
+  });
+  const direct = new pg.Pool({ connectionString: databaseUrl, max: DB_POOL });
   try {
-    await call(app.dispatch, 'users.add', { username: 'bench-admin', password: ADMIN_PASSWORD, role: 'admin' }, { origin: 'cli', actor: CLI_ADMIN });
-    const { token } = await call(app.dispatch, 'tokens.create', { name: 'bench', scope: 'read' }, { origin: 'cli', actor: CLI_ADMIN });
     const apiCall = async (): Promise<void> => {
       const res = await fetch(`${server.url}/api/v1/summary/workhours?days=7`, { headers: { authorization: `Bearer ${token}` } });
       if (res.status !== 200) throw new Error(`workhours answered ${res.status}`);
@@ -85,7 +109,7 @@ export async function benchCentralApi(databaseUrl: string, browser: Browser | nu
         ratio_p50: Math.round((as.p50_ms / ds.p50_ms) * 100) / 100,
         api_per_s: Math.round((as.n / a.wallMs) * 1000 * 10) / 10,
         direct_per_s: Math.round((ds.n / d.wallMs) * 1000 * 10) / 10,
-        db_pool: config.dbPoolSize,
+        db_pool: DB_POOL,
         target: clients === 1 ? 'ratio_p50 <= 1.5' : 'no errors under load',
       });
     }
@@ -107,7 +131,9 @@ export async function benchCentralApi(databaseUrl: string, browser: Browser | nu
     }
   } finally {
     await direct.end();
-    await server.close();
-    await app.close();
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
   }
 }
