@@ -24,11 +24,18 @@ export const BadgeSchema = z
  * An ISO-8601 time: with an offset (or Z) it is that instant; without one it is a local time in
  * the site's zone (read by the service, which knows the zone: instantOf).
  */
-export const IsoInstantSchema = z.iso.datetime({
-  offset: true,
-  local: true,
-  error: 'give the time as ISO-8601, such as 2026-11-20T09:00 (the site’s local time) or 2026-11-20T09:00+05:30',
-});
+/** The years Frontdesk holds times for, and offsets PostgreSQL accepts (±15:59). */
+export const inHeldYears = (t: string): boolean => t.slice(0, 4) >= '1900' && t.slice(0, 4) <= '2999';
+export const hasHeldOffset = (t: string): boolean => !/[+-](1[6-9]|2\d):\d\d$/.test(t);
+
+export const IsoInstantSchema = z.iso
+  .datetime({
+    offset: true,
+    local: true,
+    error: 'give the time as ISO-8601, such as 2026-11-20T09:00 (the site’s local time) or 2026-11-20T09:00+05:30',
+  })
+  .refine(inHeldYears, 'times run from 1900 to 2999')
+  .refine(hasHeldOffset, 'a time zone offset is at most ±15:59');
 
 export const EmployeeSummarySchema = z.object({
   id: z.string(),

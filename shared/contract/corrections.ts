@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseAutoCheckoutRule, type AutoCheckoutRule } from '../domain/auto-checkout.js';
-import { EmployeeCodeSchema, IsoInstantSchema, PunchKindSchema, PunchSourceSchema, WorkModeSchema } from './common.js';
+import { EmployeeCodeSchema, hasHeldOffset, inHeldYears, IsoInstantSchema, PunchKindSchema, PunchSourceSchema, WorkModeSchema } from './common.js';
 import { LocalDateSchema } from './reports.js';
 
 const Reason = z.string().trim().min(3, 'say why (at least 3 characters)').max(500);
@@ -53,14 +53,20 @@ export const CorrectPunchOutputSchema = z.object({
   repeated: z.boolean(),
 });
 
+const AuditInstant = (name: string) =>
+  z.iso
+    .datetime({ offset: true, error: `give ${name} as an ISO-8601 instant with an offset, such as 2026-11-20T00:00Z` })
+    .refine(inHeldYears, `${name} runs from 1900 to 2999`)
+    .refine(hasHeldOffset, 'a time zone offset is at most ±15:59');
+
 /** The audit log, newest first, narrowed by any of: an employee's punches, who acted, the action (or its start: `account.`, or any start ending in `*` such as `account.sign*`), a time range. */
 export const AuditInputSchema = z
   .object({
     employeeCode: EmployeeCodeSchema.optional(),
     actor: z.string().trim().min(1).max(80).optional(),
     action: z.string().trim().min(1).max(80).optional(),
-    from: z.iso.datetime({ offset: true, error: 'give from as an ISO-8601 instant with an offset, such as 2026-11-20T00:00Z' }).optional(),
-    to: z.iso.datetime({ offset: true, error: 'give to as an ISO-8601 instant with an offset, such as 2026-11-21T00:00Z' }).optional(),
+    from: AuditInstant('from').optional(),
+    to: AuditInstant('to').optional(),
     limit: z.number().int().min(1).max(10_000).default(200),
   })
   .strict()

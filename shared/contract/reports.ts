@@ -8,7 +8,8 @@ export type ReportName = (typeof REPORT_NAMES)[number];
 export const LocalDateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'dates are YYYY-MM-DD, such as 2026-11-20')
-  .refine(isRealLocalDate, { error: (issue) => `${String(issue.input)} is not a date that exists` });
+  .refine(isRealLocalDate, { error: (issue) => `${String(issue.input)} is not a date that exists` })
+  .refine((d) => d >= '1900-01-01' && d <= '2999-12-31', 'dates run from 1900-01-01 to 2999-12-31');
 const LocalDate = LocalDateSchema;
 
 /** The range and filter every report and the dashboard take. */

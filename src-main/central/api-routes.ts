@@ -34,7 +34,7 @@ import type { AttendanceEvent, AttendancePage } from '../../shared/contract/atte
 import type { Roster } from '../../shared/contract/roster.js';
 import { dailyInCounts } from '../../shared/domain/dashboard.js';
 import { exportFileName, toCsv } from '../../shared/domain/report-range.js';
-import { resolveToken } from '../services/accounts/tokens.js';
+import { isLiveToken, resolveToken } from '../services/accounts/tokens.js';
 import type { ServerContext } from './server.js';
 import { sendBadInput, sendEnvelope, sendError } from './server.js';
 import { buildOpenApi, apiReferencePage } from './openapi.js';
@@ -327,11 +327,17 @@ const bearer = (req: FastifyRequest): string | null => {
   return typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7).trim() : null;
 };
 
-/** The rate limit's key: the token (hashed), else the address. */
-const limitKey = (req: FastifyRequest): string => {
-  const token = bearer(req);
-  return token ? `tok:${createHash('sha256').update(token).digest('hex').slice(0, 32)}` : `ip:${req.ip}`;
-};
+/**
+ * The rate limit's key: a live token (hashed), else the address. A made-up token counts against
+ * its sender's address: a new random one per call must not mean a new allowance per call.
+ */
+const limitKeyOf =
+  (ctx: ServerContext) =>
+  async (req: FastifyRequest): Promise<string> => {
+    const token = bearer(req);
+    if (token && (await isLiveToken(await ctx.app.pool(), token))) return `tok:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
+    return `ip:${req.ip}`;
+  };
 
 const wantsCsv = (req: FastifyRequest): boolean => {
   const accept = req.headers.accept ?? '';
@@ -340,7 +346,7 @@ const wantsCsv = (req: FastifyRequest): boolean => {
 
 export function apiRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const routes = apiRouteTable(ctx.now);
-  const limit = { max: ctx.app.config.apiRateLimit, timeWindow: 60_000, keyGenerator: limitKey };
+  const limit = { max: ctx.app.config.apiRateLimit, timeWindow: 60_000, keyGenerator: limitKeyOf(ctx) };
 
   for (const route of routes) {
     app.route({

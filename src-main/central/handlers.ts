@@ -30,6 +30,13 @@ const labelOf = (ctx: CallContext): string => {
   if (!ctx.actor) throw new AppError('UNAUTHORIZED', 'Sign in first.');
   return ctx.actor.label;
 };
+/** Whose client ids an event's are: the token's or account's id (names of tokens may repeat). */
+const clientIdNamespace = (ctx: CallContext): string => {
+  const actor = ctx.actor;
+  if (actor?.tokenId) return `token-id:${actor.tokenId}`;
+  if (actor?.userId) return `user-id:${actor.userId}`;
+  return labelOf(ctx);
+};
 const actingOf = (ctx: CallContext): Acting => ({ kind: 'account', label: labelOf(ctx), reach: reachOf(ctx) });
 
 export function createCentralHandlers(deps: CentralDeps, source: CentralSource): CentralHandlers {
@@ -74,6 +81,7 @@ export function createCentralHandlers(deps: CentralDeps, source: CentralSource):
     'tokens.create': (input, ctx) => onPool((pool) => createToken(pool, input, labelOf(ctx), now())),
     'tokens.revoke': (input, ctx) => onPool((pool) => revokeToken(pool, input.id, labelOf(ctx), now())),
     'attendance.list': (input, ctx) => listAttendance(deps, source, input, reachOf(ctx)),
-    'attendance.record': (input, ctx) => recordAttendance(deps, source, input, { label: labelOf(ctx), reach: reachOf(ctx) }),
+    'attendance.record': (input, ctx) =>
+      recordAttendance(deps, source, input, { label: labelOf(ctx), reach: reachOf(ctx), namespace: clientIdNamespace(ctx) }),
   } satisfies CentralHandlers;
 }

@@ -88,6 +88,12 @@ export async function startCentralServer(app: CentralApp, opts: { staticDir?: st
     bodyLimit: 8 * 1024 * 1024,
     return503OnClosing: true,
     forceCloseConnections: 'idle',
+    // The router's own refusals (a malformed % escape in the path, say) answer in the same
+    // JSON shape as every other error.
+    frameworkErrors: (err, _req, reply) => {
+      const message = err.code === 'FST_ERR_BAD_URL' ? 'The address has a malformed % escape.' : 'The request could not be read.';
+      void sendError(reply, { code: 'BAD_INPUT', message }, 400);
+    },
   });
 
   // Host names this server answers to: the public URL's, and the address it listens on.

@@ -116,8 +116,17 @@ export const SQL_ATTACKS: readonly SqlAttack[] = [
   {
     what: 'one row of 5 MB is cut before it leaves central',
     expect: 'harmless',
-    sql: "SELECT string_agg(lpad('x', 100000, 'y'), '') FROM generate_series(1, 50)",
+    sql: "SELECT string_agg(g::text, '') FROM generate_series(1, 1000000) AS g",
   },
-  { what: '100 MB of 100 kB rows is cut at the byte limit', expect: 'harmless', sql: "SELECT lpad('x', 100000, 'y') FROM generate_series(1, 1001)" },
+  {
+    what: 'a gigabyte built by padding (50 × 10 MB) is refused before it runs',
+    expect: 'refused',
+    sql: "SELECT length(string_agg(lpad('x', 10000000), '')) FROM generate_series(1, 50)",
+  },
+  {
+    what: '290 MB of 290 kB rows is cut at the byte limit',
+    expect: 'harmless',
+    sql: "SELECT g, (SELECT string_agg(h::text, '') FROM generate_series(1, 60000) AS h) AS pad FROM generate_series(1, 1001) AS g",
+  },
   { what: 'upper-case schema and names', expect: 'harmless', sql: 'SELECT COUNT(*) AS n FROM REPORTING.EMPLOYEES;' },
 ];

@@ -36,6 +36,9 @@ afterAll(async () => {
   await app.dispose();
 });
 
+/** One value of about 290 kB (the digits of 1 to 60,000), computed once per query. */
+const PAD_290_KB = "SELECT string_agg(h::text, '') FROM generate_series(1, 60000) AS h";
+
 describe('SQL guard', () => {
   it(`refuses or defuses all ${SQL_ATTACKS.length} attacks, and central is unchanged`, async () => {
     expect(SQL_ATTACKS.length).toBeGreaterThanOrEqual(40);
@@ -79,14 +82,30 @@ describe('SQL guard', () => {
     expect(await app.raw('sql.run', { sql: 'SELECT 1' }, 'http')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
+  it('pads to at most 1,000 characters, written as a number: a padding cannot build a gigabyte', async () => {
+    for (const sql of [
+      "SELECT length(string_agg(lpad('x', 10000000), '')) FROM generate_series(1, 50)",
+      "SELECT rpad('x', 1001, 'y')",
+      "SELECT lpad('x', (SELECT count(*)::int FROM reporting.employees))",
+      "SELECT lpad('x', 10 * 1000000)",
+    ]) {
+      await expect(runGuardedSql(pool, sql), sql).rejects.toMatchObject({
+        code: 'SQL_REFUSED',
+        message: expect.stringMatching(/pads to at most 1000 characters/),
+      });
+    }
+    const ok = await runGuardedSql(pool, "SELECT lpad('7', 4, '0') AS code, rpad('a', 0) AS none");
+    expect(ok.rows).toEqual([{ code: '0007', none: '' }]);
+  });
+
   it('caps a result in bytes as well as rows: central stops at the cap and never sends past it', async () => {
     const limits = { rowLimit: 1000, maxBytes: 1024 * 1024, timeoutMs: 3000 };
-    // One row of 5 MB: nothing fits, and the answer says it was cut (the pg client once threw
+    // One row of 5.9 MB: nothing fits, and the answer says it was cut (the pg client once threw
     // outside any handler on the 560 MB version of this and took the process down).
-    const huge = await runGuardedSql(pool, "SELECT string_agg(lpad('x', 100000, 'y'), '') AS s FROM generate_series(1, 50)", limits);
+    const huge = await runGuardedSql(pool, "SELECT string_agg(g::text, '') AS s FROM generate_series(1, 1000000) AS g", limits);
     expect(huge).toEqual({ columns: ['s'], rows: [], truncated: true, truncatedBy: 'bytes' });
-    // Many rows of 300 kB: the ones under the cap arrive, the rest never leave central.
-    const many = await runGuardedSql(pool, "SELECT g, lpad('x', 300000, 'y') AS pad FROM generate_series(1, 1001) AS g", limits);
+    // Many rows of 290 kB: the ones under the cap arrive, the rest never leave central.
+    const many = await runGuardedSql(pool, `SELECT g, (${PAD_290_KB}) AS pad FROM generate_series(1, 1001) AS g`, limits);
     expect(many.truncatedBy).toBe('bytes');
     expect(many.rows.map((r) => r.g)).toEqual([1, 2, 3]);
     const bytes = many.rows.reduce((n, r) => n + String(r.pad).length, 0);

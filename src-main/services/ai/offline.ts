@@ -7,7 +7,7 @@ import type { AskResult, Table } from '../../../shared/contract/ai.js';
 import { chooseChart } from '../../../shared/domain/chart-choice.js';
 import { localDateOf } from '../../../shared/domain/local-time.js';
 import { readQuestion, type DateRange, type Intent } from '../../../shared/domain/question.js';
-import { missingCase } from '../../../shared/errors.js';
+import { AppError, missingCase } from '../../../shared/errors.js';
 import { toolNamed, type ToolContext } from './tools.js';
 
 export const CAN_DO =
@@ -276,7 +276,25 @@ export async function answerOffline(ctx: ToolContext, question: string): Promise
   if ('ambiguous' in reading)
     return cannot(`Which one do you mean: ${list(reading.ambiguous.map((e) => `${e.name} (${e.code})`))}? Ask again with the full name or code.`);
   const nameOf = new Map(employees.map((e) => [e.code, e.name]));
-  return answerIntent(run, reading.intent, today, (code) => nameOf.get(code) ?? code);
+  try {
+    return await answerIntent(run, reading.intent, today, (code) => nameOf.get(code) ?? code);
+  } catch (err) {
+    // A date or range read from the question that the reports refuse (2026-02-30, the last
+    // 99,999,999 days, the year 9999): say so, rather than fail the call.
+    const refused = unusableReading(err);
+    if (refused === null) throw err;
+    return cannot(`I read a date or range in that question that I cannot use (${refused}). Ask with a date that exists, within the last ten years.`);
+  }
+}
+
+function unusableReading(err: unknown): string | null {
+  if (err instanceof AppError && err.code === 'BAD_INPUT') return err.message.replace(/\.$/, '');
+  if (err instanceof RangeError) return err.message;
+  if (err instanceof Error && err.name === 'ZodError') {
+    const issue = (err as unknown as { issues?: { message?: string }[] }).issues?.[0];
+    return issue?.message ?? 'not a valid date';
+  }
+  return null;
 }
 
 /** An employee's employment as the roster tool gives it. */

@@ -179,6 +179,19 @@ export const refuse = (why: string): never => {
 
 const isObj = (v: Json | undefined): v is Obj => v !== null && v !== undefined && typeof v === 'object' && !Array.isArray(v);
 const list = (v: Json | undefined): Json[] => (Array.isArray(v) ? v : []);
+
+const PADDING = new Set(['lpad', 'rpad']);
+const MAX_PAD = 1000;
+
+/** The integer a padding length argument is written as, or null for anything else. */
+function padLength(arg: Json | undefined): number | null {
+  if (!isObj(arg) || !isObj(arg.A_Const)) return null;
+  const ival = arg.A_Const.ival;
+  if (!isObj(ival)) return null;
+  // libpg-query leaves out a zero ival.
+  return typeof ival.ival === 'number' ? ival.ival : 0;
+}
+
 const str = (v: Json | undefined): string => (typeof v === 'string' ? v : '');
 /** The exact names of a name list (the parser has already folded unquoted names to lower case). */
 const strings = (v: Json | undefined): string[] => list(v).map((n) => (isObj(n) && isObj(n.String) ? str(n.String.sval) : ''));
@@ -247,6 +260,12 @@ function checkNode(key: string, v: Obj, scope: Scope | null, ctx: Context): void
       const fn = strings(v.funcname);
       const qualifiedOk = fn.length === 1 || (fn.length === 2 && fn[0] === 'pg_catalog');
       if (!qualifiedOk || !ALLOWED_FUNCTIONS.has(fn.at(-1)!)) refuse(`The function ${fn.join('.')} is not allowed.`);
+      if (PADDING.has(fn.at(-1)!)) {
+        // A padding length is a number written in the query, at most MAX_PAD: lpad('x', 10000000)
+        // fifty times over held a gigabyte of central's memory before any limit could stop it.
+        const length = padLength(list(v.args)[1]);
+        if (length === null || length > MAX_PAD) refuse(`${fn.at(-1)!} pads to at most ${MAX_PAD} characters, written as a number in the query.`);
+      }
       return;
     }
     case 'TypeCast': {

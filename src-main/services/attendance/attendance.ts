@@ -53,10 +53,17 @@ const toEvent = (r: EventRow, defaultTz: string): AttendanceEvent => {
 };
 
 const encodeCursor = (atMs: number, id: string): string => Buffer.from(`${atMs}.${id}`).toString('base64url');
+/** 3000-01-01T00:00Z: no punch is later (dates run to 2999-12-31). */
+const MAX_CURSOR_MS = Date.UTC(3000, 0, 1);
+
 function decodeCursor(cursor: string): { atMs: number; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('.');
   const atMs = Number(at);
-  if (!Number.isSafeInteger(atMs) || !id || !/^[0-9a-f-]{36}$/.test(id)) throw new AppError('BAD_INPUT', 'The cursor is not one this server gave.');
+  // Only what encodeCursor writes: an instant PostgreSQL can hold and a UUID.
+  const instant = Number.isSafeInteger(atMs) && atMs >= 0 && atMs <= MAX_CURSOR_MS;
+  if (!instant || !id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id)) {
+    throw new AppError('BAD_INPUT', 'The cursor is not one this server gave.');
+  }
   return { atMs, id };
 }
 
@@ -118,7 +125,8 @@ export async function recordAttendance(
   deps: CentralDeps,
   source: CentralSource,
   input: z.output<typeof RecordAttendanceInputSchema>,
-  caller: { label: string; reach: Reach },
+  /** `namespace`: whose client ids these are (a token's or account's id, never a name two may share). */
+  caller: { label: string; reach: Reach; namespace: string },
 ): Promise<{ event: AttendanceEvent; repeated: boolean }> {
   return withCentral(source, async (central) => {
     const pool: pg.Pool = central.pool;
@@ -137,7 +145,7 @@ export async function recordAttendance(
     const nowMs = deps.clock.now();
     const problem = punchTimeProblem(atMs, nowMs);
     if (problem) throw new AppError('BAD_INPUT', `An event at ${input.at} ${problem}.`);
-    const id = input.clientId === undefined ? uuidv7(atMs) : clientPunchId(caller.label, input.clientId, atMs);
+    const id = input.clientId === undefined ? uuidv7(atMs) : clientPunchId(caller.namespace, input.clientId, atMs);
     const readEvent = async (punchId: string): Promise<AttendanceEvent | null> => {
       const { rows } = await pool.query<EventRow>(`${EVENT_SELECT} WHERE p.id = $1`, [punchId]);
       return rows[0] ? toEvent(rows[0], deps.kiosk.tz) : null;

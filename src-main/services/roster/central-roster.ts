@@ -206,6 +206,20 @@ export function updateTeam(
   });
 }
 
+/**
+ * A kiosk manager signs in at a kiosk with code and PIN and there reaches every team; so only a
+ * caller who reaches every team may make one, or set one's PIN (a team's manager could
+ * otherwise mint themselves a kiosk manager and step outside their teams).
+ */
+function requireEveryoneForKioskManager(reach: Reach, code: string): void {
+  if (!reach.all) {
+    throw new AppError(
+      'FORBIDDEN',
+      `Only an account that sees every team may make ${code} a kiosk manager or set a kiosk manager's PIN: a kiosk manager reaches every team.`,
+    );
+  }
+}
+
 export async function addCentralEmployee(
   source: CentralSource,
   input: z.output<typeof AddCentralEmployeeInputSchema>,
@@ -215,6 +229,7 @@ export async function addCentralEmployee(
   return rosterChange(source, acting, async (client, actor, reach) => {
     const teamId = input.team ? await teamInReachByName(client, input.team, reach) : null;
     if (teamId === null) requireInReach(reach, { teamId: null, siteId: null }, 'An employee with no team');
+    if (input.isManager) requireEveryoneForKioskManager(reach, input.code);
     const id = stableId('employee', input.code);
     const { rows } = await client
       .query<{ version: string }>(
@@ -280,8 +295,10 @@ export async function updateEmployee(
       'SELECT e.id, e.code, e.name, e.team_id, e.is_manager, e.badge, e.active FROM employees e WHERE e.code = $1 FOR UPDATE',
       [input.code],
     );
-    const before = found[0] as { id: string; team_id: string | null } | undefined;
+    const before = found[0] as { id: string; team_id: string | null; is_manager: boolean } | undefined;
     if (!before) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.code} on central.`);
+    const makesManager = input.isManager === true && !before.is_manager;
+    if (makesManager || (before.is_manager && input.pin !== undefined)) requireEveryoneForKioskManager(reach, input.code);
     if (!reach.all) {
       const { rows: site } = await client.query<{ site_id: string }>('SELECT site_id::text AS site_id FROM teams WHERE id = $1', [before.team_id]);
       requireInReach(reach, { teamId: before.team_id, siteId: site[0]?.site_id ?? null }, `Employee ${input.code}`);

@@ -5,7 +5,7 @@ import { startEmbeddedCentral, type EmbeddedCentral } from '../../db/central/emb
 import { migrateCentral } from '../../db/central/migrate.js';
 import type { Logger } from '../../log.js';
 import { AppError } from '../../../shared/errors.js';
-import { describeFailure, isUnreachable } from '../../../shared/domain/retry-policy.js';
+import { describeFailure, isDataSqlState, isUnreachable, rootFailure } from '../../../shared/domain/retry-policy.js';
 
 export interface CentralSource {
   kind: 'embedded' | 'external';
@@ -13,15 +13,29 @@ export interface CentralSource {
   close(): Promise<void>;
 }
 
+/** A bug or a value our own code could not handle: never a sign that central is away. */
+const isProgramError = (err: unknown): boolean =>
+  err instanceof RangeError || err instanceof TypeError || err instanceof SyntaxError || (err instanceof Error && err.name === 'ZodError');
+
 /**
  * Runs a manager-facing call against central. When central cannot be reached the caller gets
- * a typed UNAVAILABLE error saying why, not a crash.
+ * a typed UNAVAILABLE error saying why, not a crash; when PostgreSQL refuses a value the caller
+ * gave (SQLSTATE class 22: a NUL in a name, a time zone or a date it does not know) a
+ * BAD_INPUT naming it. Anything else is the program's own fault and goes on as it is.
  */
 export async function withCentral<T>(source: CentralSource, fn: (central: Central) => Promise<T>): Promise<T> {
   try {
     return await fn(await source.connect());
   } catch (err) {
-    if (err instanceof AppError || !isUnreachable(err)) throw err;
+    if (err instanceof AppError || isProgramError(err)) throw err;
+    const root = rootFailure(err);
+    if (typeof root.code === 'string' && isDataSqlState(root.code) && root.code.startsWith('22')) {
+      throw new AppError(
+        'BAD_INPUT',
+        `Central cannot use a value given: ${typeof root.message === 'string' ? root.message.slice(0, 200) : root.code}.`,
+      );
+    }
+    if (!isUnreachable(err)) throw err;
     throw new AppError('UNAVAILABLE', describeFailure(err));
   }
 }

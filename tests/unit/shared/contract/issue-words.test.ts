@@ -46,6 +46,9 @@ describe('refused inputs in words', () => {
   it('reads field names as words', () => {
     expect(fieldLabel(['employeeCode'])).toBe('employee code');
     expect(fieldLabel(['items', 0, 'pin'])).toBe('PIN');
-    expect(fieldLabel([])).toBe('the input');
+    expect(fieldLabel([])).toBe('input');
+    // A body that is not an object at all: said once, with its article.
+    const notObject = z.object({ a: z.string() }).safeParse(42);
+    expect(describeIssues(notObject.error!).message).toBe('The input must be an object ({…} in JSON).');
   });
 });
