@@ -243,6 +243,9 @@ test('an admin makes a manager for one team and a payroll token; the manager see
   await expect(page.getByTestId('roster')).toHaveAttribute('data-loaded', 'true');
   await expect(page.getByTestId('employees')).toContainText('Nila Bose');
   await expect(page.getByTestId('employees')).not.toContainText('Ravi Kumar');
+  // Sites are the admin's: the team's manager is offered teams and employees, not sites.
+  await expect(page.getByRole('button', { name: 'Add team' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add site' })).toHaveCount(0);
 
   // The payroll token: the work-hours CSV of everyone, with the corrected day at 8.5 h.
   const csv = await apiCall(c, payrollToken, 'GET', '/api/v1/summary/workhours?days=7', undefined, 'text/csv');

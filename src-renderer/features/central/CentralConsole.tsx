@@ -47,7 +47,12 @@ export function CentralConsole({ initial }: { initial: SessionInfo | null }) {
   return (
     <>
       <ManagerDesk
-        manager={{ code: session.username, name: `${session.username} (${ROLE_WORDS[session.role]}${scope})` }}
+        manager={{
+          code: session.username,
+          name: `${session.username} (${ROLE_WORDS[session.role]}${scope})`,
+          mayChangeSites: session.grants.admin,
+          readOnly: !session.grants.write,
+        }}
         views={views}
         onSignOut={() => void signOut()}
         account={

@@ -7,6 +7,10 @@ export interface ManagerIdentity {
   /** What a change's `by` carries (Central replaces it with the account's own name). */
   code: string;
   name: string;
+  /** Central: whether the account may change sites (admins only); a kiosk manager may. */
+  mayChangeSites?: boolean;
+  /** Central: a read-only account (payroll, viewer) is offered no changes. */
+  readOnly?: boolean;
 }
 
 export const MANAGER_VIEWS: { id: ManagerView; label: string }[] = [

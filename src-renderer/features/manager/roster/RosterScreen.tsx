@@ -81,17 +81,21 @@ export function RosterScreen({ manager, bar }: { manager: ManagerIdentity; bar: 
   return (
     <div className="manager" data-testid="roster" data-loaded={roster !== null}>
       {bar(
-        <>
-          <button type="button" className="primary" onClick={() => setEditing({ kind: 'employee', employee: null })}>
-            Add employee
-          </button>
-          <button type="button" onClick={() => setEditing({ kind: 'team', team: null })}>
-            Add team
-          </button>
-          <button type="button" onClick={() => setEditing({ kind: 'site', site: null })}>
-            Add site
-          </button>
-        </>,
+        manager.readOnly ? null : (
+          <>
+            <button type="button" className="primary" onClick={() => setEditing({ kind: 'employee', employee: null })}>
+              Add employee
+            </button>
+            <button type="button" onClick={() => setEditing({ kind: 'team', team: null })}>
+              Add team
+            </button>
+            {manager.mayChangeSites !== false && (
+              <button type="button" onClick={() => setEditing({ kind: 'site', site: null })}>
+                Add site
+              </button>
+            )}
+          </>
+        ),
       )}
       <ErrorNote message={error} />
       {notice && (
@@ -123,7 +127,7 @@ export function RosterScreen({ manager, bar }: { manager: ManagerIdentity; bar: 
                   e.badge ?? <span className="muted">none</span>,
                   e.isManager ? 'Manager' : 'Staff',
                 ],
-                actions: (
+                actions: manager.readOnly ? null : (
                   <>
                     <button type="button" onClick={() => setEditing({ kind: 'employee', employee: e })} aria-label={`Edit ${e.name}`}>
                       Edit
@@ -165,7 +169,7 @@ export function RosterScreen({ manager, bar }: { manager: ManagerIdentity; bar: 
                     ownOrSite(t.shiftEnd, siteOf(t)?.shiftEnd),
                     t.employees,
                   ],
-                  actions: editButton(`Edit team ${t.name}`, () => setEditing({ kind: 'team', team: t })),
+                  actions: manager.readOnly ? null : editButton(`Edit team ${t.name}`, () => setEditing({ kind: 'team', team: t })),
                 }))}
               />
             )}
@@ -179,7 +183,10 @@ export function RosterScreen({ manager, bar }: { manager: ManagerIdentity; bar: 
                 key: s.name,
                 data: { 'data-site': s.name },
                 cells: [s.name, s.tz, s.shiftStart, s.graceMinutes, s.shiftEnd],
-                actions: editButton(`Edit site ${s.name}`, () => setEditing({ kind: 'site', site: s })),
+                actions:
+                  manager.mayChangeSites === false || manager.readOnly
+                    ? null
+                    : editButton(`Edit site ${s.name}`, () => setEditing({ kind: 'site', site: s })),
               }))}
             />
           </section>
