@@ -161,7 +161,8 @@ describe('work-hours rules: SQL views and TypeScript agree', () => {
       }),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 3000) },
     );
-  });
+    // About 40 s on an idle 2-core machine; a loaded one may take several times that.
+  }, 300_000);
 });
 
 describe('sessions kept up to date on central', () => {
