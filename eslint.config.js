@@ -15,7 +15,7 @@ export default tseslint.config(
       'release/**',
       'reports/**',
       '.tmp/**',
-      '.stryker-tmp/**',
+      '.stryker-tmp*/**',
       'migrations/**',
     ],
   },
