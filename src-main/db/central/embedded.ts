@@ -3,7 +3,7 @@
 // beside the kiosk's data (as root, where the server may not run, under /var/lib/frontdesk),
 // its port and password in a 0600 file. A server already running for this folder is reused.
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,6 +28,23 @@ export function clusterDirFor(dataDir: string): string {
   if (!isRoot()) return path.join(dataDir, 'central-pg');
   const key = createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 16);
   return path.join('/var/lib/frontdesk', `central-${key}`);
+}
+
+/**
+ * Clusters kept outside their data folder (as root) would outlive it: each notes its folder in
+ * a `.owner` file, and one whose folder is gone (a deleted kiosk, a test's temporary folder) is
+ * removed. Nothing can use such a cluster: its password lived in the folder.
+ */
+export function sweepOrphanClusters(parent: string, log: Logger): void {
+  for (const name of readdirSync(parent)) {
+    if (!name.endsWith('.owner')) continue;
+    const owner = path.join(parent, name);
+    const folder = readFileSync(owner, 'utf8').trim();
+    if (existsSync(folder)) continue;
+    rmSync(owner.slice(0, -'.owner'.length), { recursive: true, force: true });
+    rmSync(owner, { force: true });
+    log.info('removed an embedded cluster whose data folder is gone', { folder });
+  }
 }
 
 function freePort(): Promise<number> {
@@ -95,6 +112,8 @@ export async function startEmbeddedCentral(dataDir: string, log: Logger): Promis
   mkdirSync(path.dirname(clusterDir), { recursive: true });
   if (isRoot()) {
     chmodSync(path.dirname(clusterDir), 0o755);
+    sweepOrphanClusters(path.dirname(clusterDir), log);
+    writeFileSync(`${clusterDir}.owner`, path.resolve(dataDir));
     const opened = await letPostgresReachBinaries();
     if (opened.length > 0) log.info('let the postgres user pass through folders to its binaries', { folders: opened });
   }
@@ -142,5 +161,7 @@ export async function startEmbeddedCentral(dataDir: string, log: Logger): Promis
 
 /** Deletes the embedded cluster that belongs to a data folder (tests and tools clean up with it). */
 export function removeEmbeddedCluster(dataDir: string): void {
-  rmSync(clusterDirFor(dataDir), { recursive: true, force: true });
+  const dir = clusterDirFor(dataDir);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(`${dir}.owner`, { force: true });
 }
