@@ -18,6 +18,10 @@ export const ERROR_CODES = [
   'STORAGE_FAILED',
   'UNAVAILABLE',
   'SQL_REFUSED',
+  /** A kiosk an admin revoked: its device credential is refused. */
+  'REVOKED',
+  /** Kiosk and Central speak sync versions too far apart (details.verdict says which side is behind). */
+  'VERSION_MISMATCH',
   'INTERNAL',
 ] as const;
 

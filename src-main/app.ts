@@ -21,6 +21,7 @@ import { ensureSite } from './services/roster/roster.js';
 import { ensureDeviceId, getSetting, setSetting } from './services/settings/settings.js';
 import { createCentralSource, withCentral, type CentralSource } from './services/sync/central-source.js';
 import { AppError } from '../shared/errors.js';
+import { directLink } from './services/sync/link.js';
 import { createSyncEngine, type SyncEngine, type SyncOptions } from './services/sync/engine.js';
 import { startAutoCheckout } from './services/corrections/auto-checkout.js';
 import { createAiStore, type SecretCodec } from './services/ai/ai-config.js';
@@ -136,6 +137,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     ai: createAiStore(process.env, config.dataDir, secretCodec),
     kiosk: loadKioskIdentity(store, config, clock),
     pinGate: createPinGate(),
+    pinKey: null,
     // While the sync finds central offline, a PIN check does not wait for it.
     sharedLockout: createSharedLockout({
       source: central,
@@ -163,7 +165,8 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     hostLock?.release();
     throw err;
   }
-  const sync = createSyncEngine({ ...deps, log: createLogger('sync') }, central, syncOptions);
+  const link = directLink(central, deps, createLogger('sync'));
+  const sync = createSyncEngine({ ...deps, log: createLogger('sync') }, link, syncOptions);
   // The status push is coalesced and kept off the punch path: a burst of taps costs one count.
   let statusTimer: NodeJS.Timeout | undefined;
   let autoCheckout: { stop(): Promise<void> } | undefined;
@@ -178,7 +181,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
   return {
     config,
     dispatch: createDispatch(
-      createHandlers(deps, punches, { engine: sync, source: central }, host, managers),
+      createHandlers(deps, punches, { engine: sync, source: central, link }, host, managers),
       kioskAuthorizer((token) => managers.resolve(token)),
     ),
     sync,

@@ -1,12 +1,17 @@
 import { z } from 'zod';
 import { EmployeeCodeSchema } from './common.js';
 
-export const SyncStateSchema = z.enum(['not-configured', 'idle', 'syncing', 'waiting', 'offline']);
+/**
+ * Through Central, three more: `revoked` (an admin revoked this kiosk; punches stay here),
+ * `needs-update` (Central no longer serves this kiosk's sync version) and `central-outdated`
+ * (this kiosk is newer than Central; it waits for Central's update).
+ */
+export const SyncStateSchema = z.enum(['not-configured', 'idle', 'syncing', 'waiting', 'offline', 'revoked', 'needs-update', 'central-outdated']);
 
 export const SyncStatusSchema = z.object({
   state: SyncStateSchema,
-  /** 'embedded' when the app runs its own PostgreSQL, 'external' with DATABASE_URL. */
-  central: z.enum(['embedded', 'external', 'none']),
+  /** 'embedded' when the app runs its own PostgreSQL, 'external' with DATABASE_URL, 'central' through Frontdesk Central's sync API. */
+  central: z.enum(['embedded', 'external', 'central', 'none']),
   pending: z.number().int(),
   oldestPendingAt: z.string().nullable(),
   oldestPendingAgeSeconds: z.number().int().nullable(),
@@ -20,6 +25,8 @@ export const SyncStatusSchema = z.object({
   clockOffsetSeconds: z.number().int().nullable(),
   /** The kiosk's clock is more than two minutes off central's: punch times may be wrong. */
   clockDrift: z.boolean(),
+  /** Central saw a second kiosk answer with this kiosk's credential (a copied data folder). */
+  cloneSuspected: z.boolean().default(false),
 });
 
 export const VerifyDaySchema = z.object({
@@ -44,6 +51,8 @@ export const VerifyReportSchema = z.object({
   checkedAt: z.string(),
   days: z.array(VerifyDaySchema),
   ok: z.boolean(),
+  /** Why the days cannot be compared at all (another kiosk uses this credential), in words; null when they can. */
+  problem: z.string().nullable().default(null),
 });
 
 export const HealthSchema = z.object({

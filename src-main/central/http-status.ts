@@ -10,7 +10,10 @@ export function statusOf(code: ErrorCode): number {
     case 'WRONG_PIN':
       return 401;
     case 'FORBIDDEN':
+    case 'REVOKED':
       return 403;
+    case 'VERSION_MISMATCH':
+      return 426;
     case 'NOT_FOUND':
     case 'UNKNOWN_EMPLOYEE':
     case 'UNKNOWN_METHOD':

@@ -13,6 +13,8 @@ import { ask } from '../services/ai/ask.js';
 import { summarize } from '../services/ai/summary.js';
 import type { SyncEngine } from '../services/sync/engine.js';
 import { verifyAgainstCentral } from '../services/sync/verify.js';
+import type { SyncLink } from '../services/sync/link.js';
+import { readSyncRecord } from '../services/sync/sync-state.js';
 import { listRejects, resolveReject } from '../services/sync/rejects.js';
 import { runReport } from '../services/reports/reports.js';
 import { auditLog, correctPunch, employeeDay } from '../services/corrections/corrections.js';
@@ -24,7 +26,11 @@ import { localDateOf } from '../../shared/domain/local-time.js';
 export interface SyncHandles {
   engine: SyncEngine;
   source: CentralSource;
+  link: SyncLink;
 }
+
+const CLONE_PROBLEM =
+  "Frontdesk Central saw two kiosks use this kiosk's credential (a copied data folder), so the days cannot be compared: the other kiosk's punches carry this device id too. Ask an admin to revoke this kiosk and enroll each machine on its own.";
 
 export function createHandlers(
   deps: ServiceDeps,
@@ -57,7 +63,8 @@ export function createHandlers(
     'employees.list': (input) => listEmployees(deps.store.db, input.includeInactive),
     'sync.status': () => sync.engine.status(),
     'sync.now': () => sync.engine.syncNow(),
-    'sync.verify': (input) => verifyAgainstCentral(deps, sync.source, input.days),
+    'sync.verify': (input) =>
+      verifyAgainstCentral(deps, sync.link.dayLookup, input.days, readSyncRecord(deps.store.sqlite).cloneSuspected ? CLONE_PROBLEM : null),
     'sync.rejects': (input) => listRejects(deps, input.includeDiscarded),
     'sync.resolveReject': (input) => {
       const settled = resolveReject(deps, input);

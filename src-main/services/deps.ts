@@ -37,6 +37,8 @@ export interface ServiceDeps {
   pinGate: PinGate;
   /** The wrong-PIN count every kiosk shares, kept at central. */
   sharedLockout: SharedLockout;
+  /** The key of the roster's PIN verifiers, from the device credential of a kiosk enrolled with Central; null otherwise. */
+  pinKey: Buffer | null;
 }
 
 /**

@@ -103,6 +103,8 @@ export const punches = pgTable(
     source: text('source').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    /** Central's clock minus the kiosk's when the punch arrived through Central (null: direct sync). */
+    clockOffsetMs: integer('clock_offset_ms'),
   },
   (t) => [
     index('punches_employee_at').on(t.employeeId, t.atUtc),
@@ -320,3 +322,61 @@ export const rateLimits = pgTable('rate_limits', {
   hits: integer('hits').notNull(),
   resetAt: timestamp('reset_at', { withTimezone: true, mode: 'date' }).notNull(),
 });
+
+/**
+ * Kiosks enrolled with Central. An admin adds one and gets a one-time enrollment code (kept as
+ * SHA-256, short-lived); the kiosk trades it for a device credential (SHA-256 here, shown once)
+ * and a PIN key that makes its copy of the roster's PIN hashes useless without it. The rest is
+ * the kiosk's health as its heartbeats and pushes report it.
+ */
+export const kiosks = pgTable(
+  'kiosks',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull().unique(),
+    siteId: uuid('site_id')
+      .notNull()
+      .references(() => sites.id),
+    deviceId: text('device_id').unique(),
+    credentialHash: text('credential_hash').unique(),
+    pinKey: text('pin_key').notNull(),
+    enrollCodeHash: text('enroll_code_hash').unique(),
+    enrollExpiresAt: timestamp('enroll_expires_at', { withTimezone: true, mode: 'date' }),
+    enrolledAt: timestamp('enrolled_at', { withTimezone: true, mode: 'date' }),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'date' }),
+    revokedBy: text('revoked_by'),
+    appVersion: text('app_version'),
+    syncVersion: text('sync_version'),
+    schemaVersion: integer('schema_version'),
+    lastHeartbeatAt: timestamp('last_heartbeat_at', { withTimezone: true, mode: 'date' }),
+    lastPushAt: timestamp('last_push_at', { withTimezone: true, mode: 'date' }),
+    backlogCount: integer('backlog_count'),
+    backlogOldestAt: timestamp('backlog_oldest_at', { withTimezone: true, mode: 'date' }),
+    rejectedCount: integer('rejected_count'),
+    lastError: text('last_error'),
+    clockOffsetMs: integer('clock_offset_ms'),
+    /** Each heartbeat's answer; the next must bring it back. Two copies of one kiosk cannot. */
+    heartbeatNonce: text('heartbeat_nonce'),
+    cloneSuspectedAt: timestamp('clone_suspected_at', { withTimezone: true, mode: 'date' }),
+  },
+  (t) => [index('kiosks_site').on(t.siteId)],
+);
+
+/** Punches a revoked kiosk sent: kept apart until an admin accepts (they become punches) or rejects them. */
+export const syncQuarantine = pgTable(
+  'sync_quarantine',
+  {
+    punchId: uuid('punch_id').primaryKey(),
+    kioskId: uuid('kiosk_id')
+      .notNull()
+      .references(() => kiosks.id, { onDelete: 'cascade' }),
+    payload: jsonb('payload').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true, mode: 'date' }),
+    resolution: text('resolution'),
+    resolvedBy: text('resolved_by'),
+  },
+  (t) => [index('sync_quarantine_kiosk').on(t.kioskId), check('sync_quarantine_resolution', sql`${t.resolution} IN ('accepted','rejected')`)],
+);

@@ -10,7 +10,7 @@ export function auditAccount(
     at: Date;
     actor: string;
     action: string;
-    entity: 'user' | 'token' | 'session';
+    entity: 'user' | 'token' | 'session' | 'kiosk';
     entityId: string;
     before?: unknown;
     after?: unknown;

@@ -9,7 +9,7 @@ import { attemptsLeft, NO_PIN_FAILURES, startAttempt, type PinFailures } from '.
 import { AppError } from '../../../shared/errors.js';
 import type { ServiceDeps } from '../deps.js';
 import type { EmployeeRecord } from '../roster/roster.js';
-import { verifySecret } from '../roster/pin-hash.js';
+import { verifyPin } from '../roster/pin-hash.js';
 import type { PinPurpose } from './shared-lockout.js';
 
 const TABLE: Record<PinPurpose, string> = { kiosk: 'pin_failures', manager: 'manager_pin_failures' };
@@ -51,7 +51,7 @@ export function checkPin(deps: ServiceDeps, employee: EmployeeRecord, pin: strin
     const local = countAttempt(deps, employee.id, purpose);
     const shared = await deps.sharedLockout.count(employee.id, purpose);
     if (shared && 'locked' in shared) throw lockedError(shared.locked);
-    if (await verifySecret(pin, employee.pinHash)) {
+    if (await verifyPin(pin, employee.pinHash, deps.pinKey)) {
       clearLocalPinCounts(deps, employee.id, purpose);
       if (shared) void deps.sharedLockout.clear(employee.id, purpose);
       return;

@@ -4,24 +4,18 @@
 // after a failure when its backoff ends. Transient failures back off with full jitter and
 // retry forever; a punch central refuses is set aside and never blocks the others.
 import {
-  BATCH_REFUSED,
-  classifyFailure,
   describeFailure,
   fullJitterDelay,
-  isBatchWide,
   kickDeadline,
   rootFailure,
   DEFAULT_BACKOFF,
   type BackoffPolicy,
 } from '../../../shared/domain/retry-policy.js';
 import type { SyncStatus } from '../../../shared/contract/sync.js';
-import { clockOffsetMs } from '../../../shared/domain/punch-rules.js';
-import type pg from 'pg';
 import type { ServiceDeps } from '../deps.js';
-import type { CentralSource } from './central-source.js';
+import type { KioskReport, LinkCycle, SyncLink } from './link.js';
 import { createOutbox, type OutboxPunch } from './outbox.js';
-import { pushBatch, recordRejects } from './push-batch.js';
-import { publishLocalRoster, pullRoster } from './roster-sync.js';
+import { stateOfLinkFailure } from './link.js';
 import { writeSyncRecord } from './sync-state.js';
 import { readableNothing, readSyncStatus } from './status.js';
 import { describeSyncStorageFailure, storageCause } from '../../db/local/storage-errors.js';
@@ -60,30 +54,9 @@ export interface SyncEngine {
   readonly stats: { batches: number; pushed: number; rejected: number };
 }
 
-/** Central's clock against this kiosk's, from one round trip. */
-async function measureClockOffset(pool: pg.Pool, clock: { now(): number }): Promise<number> {
-  const before = clock.now();
-  const { rows } = await pool.query<{ now: string }>('SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint::text AS now');
-  return clockOffsetMs(before, Number(rows[0]!.now), clock.now());
-}
-
-interface Refusal {
-  row: OutboxPunch;
-  code: string;
-  reason: string;
-}
-
-/** A batch central refused as a whole: transient (it has no SQLSTATE of class 22 or 23). */
-class BatchWideRefusal extends Error {
-  readonly code = BATCH_REFUSED;
-  constructor(sqlState: string, reason: string) {
-    super(`Central refused every punch of a batch alike (SQLSTATE ${sqlState}); they wait here and are retried. ${reason}`.slice(0, 300));
-  }
-}
-
 const OFFLINE_CODES = /^(ECONN|ENOTFOUND|EAI_AGAIN|EHOST|ENET|ETIMEDOUT|08|28|3D)/;
 
-export function createSyncEngine(deps: ServiceDeps, source: CentralSource, options: Partial<SyncOptions> = {}): SyncEngine {
+export function createSyncEngine(deps: ServiceDeps, source: SyncLink, options: Partial<SyncOptions> = {}): SyncEngine {
   const opts = { ...DEFAULT_SYNC_OPTIONS, ...options };
   const outbox = createOutbox(deps.store.sqlite);
   const log = deps.log;
@@ -124,46 +97,17 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
     timer.unref();
   };
 
-  /**
-   * Pushes rows; a batch central refuses for its data is split until each bad punch is alone.
-   * Returns the punches refused for their own data, not yet settled.
-   */
-  const pushRows = async (pool: pg.Pool, rows: readonly OutboxPunch[]): Promise<Refusal[]> => {
-    try {
-      const result = await pushBatch(pool, rows);
+  /** One batch: pushed, split around bad punches, and the refused ones held here. */
+  const pushAndHold = async (cycle: LinkCycle, rows: readonly OutboxPunch[]): Promise<void> => {
+    const rejected = await cycle.push(rows, (result) => {
       opts.afterCentralCommit?.();
       outbox.settle(result.accepted, result.rejected, deps.clock.now());
       stats.batches++;
       stats.pushed += result.accepted.length;
       stats.rejected += result.rejected.length;
       for (const r of result.rejected) log.warn('punch held: central does not know its employee', { punchId: r.id, reason: r.reason });
-      return [];
-    } catch (err) {
-      if (classifyFailure(err) === 'transient') throw err;
-      if (rows.length === 1) {
-        const root = rootFailure(err);
-        return [{ row: rows[0]!, code: String(root.code), reason: `central refused this punch: ${String(root.message)}`.slice(0, 300) }];
-      }
-      const half = Math.ceil(rows.length / 2);
-      return [...(await pushRows(pool, rows.slice(0, half))), ...(await pushRows(pool, rows.slice(half)))];
-    }
-  };
-
-  /**
-   * One batch: pushed, split around bad punches, and the refused ones held. When every punch
-   * of a batch is refused alike, the fault is central's (a broken trigger, a changed column),
-   * not the punches': nothing is held and the batch is retried like any transient failure.
-   */
-  const pushAndHold = async (pool: pg.Pool, rows: readonly OutboxPunch[]): Promise<void> => {
-    const refused = await pushRows(pool, rows);
-    if (refused.length === 0) return;
-    if (isBatchWide(rows.length, refused)) throw new BatchWideRefusal(refused[0]!.code, refused[0]!.reason);
-    const rejected = refused.map((r) => ({ id: r.row.id, reason: r.reason }));
-    await recordRejects(
-      pool,
-      refused.map((r) => r.row),
-      rejected,
-    ).catch((err: unknown) => log.warn('could not record the refused punches on central', { error: describeFailure(err) }));
+    });
+    if (rejected.length === 0) return;
     outbox.settle([], rejected, deps.clock.now());
     stats.rejected += rejected.length;
     for (const r of rejected) log.warn('punch held: central refused its data', { punchId: r.id, reason: r.reason });
@@ -180,6 +124,16 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
     }
   };
 
+  /** What the kiosk tells Central of itself (its heartbeat). */
+  const kioskReport = (lastError: string | null): KioskReport => {
+    const s = status();
+    return {
+      backlog: { count: s.pending, oldestAt: s.oldestPendingAt === null ? null : Date.parse(s.oldestPendingAt) },
+      rejected: s.rejected,
+      lastError,
+    };
+  };
+
   /** The batch that was being pushed when a cycle failed: its rows note the failure. */
   let inFlight: OutboxPunch[] = [];
 
@@ -187,16 +141,14 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
     inFlight = [];
     writeSyncRecord(deps.store.sqlite, { state: 'syncing', lastAttemptAt: deps.clock.now() });
     publish();
-    const central = await source.connect();
-    writeSyncRecord(deps.store.sqlite, { clockOffsetMs: await measureClockOffset(central.pool, deps.clock) });
-    await publishLocalRoster(deps.store.sqlite, central.pool, log);
-    await pullRoster(deps.store.sqlite, central.pool, log);
+    const cycle = await source.begin();
+    writeSyncRecord(deps.store.sqlite, { clockOffsetMs: cycle.clockOffsetMs });
     // Two batches in flight on two connections: while central inserts one, the other is sent.
     while (!stopping) {
       const batch = outbox.oldest(opts.batchSize * 2);
       if (batch.length === 0) break;
       const halves = batch.length > opts.batchSize ? [batch.slice(0, opts.batchSize), batch.slice(opts.batchSize)] : [batch];
-      const results = await Promise.allSettled(halves.map((rows) => pushAndHold(central.pool, rows)));
+      const results = await Promise.allSettled(halves.map((rows) => pushAndHold(cycle, rows)));
       const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
       if (failed) {
         inFlight = batch;
@@ -204,6 +156,7 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
       }
     }
     const done = deps.clock.now();
+    await cycle.finish(kioskReport(null));
     writeSyncRecord(deps.store.sqlite, { state: 'idle', lastSuccessAt: done, lastError: null, nextAttemptAt: done + opts.idleIntervalMs });
   };
 
@@ -239,7 +192,11 @@ export function createSyncEngine(deps: ServiceDeps, source: CentralSource, optio
               message,
               next,
             );
-          writeSyncRecord(deps.store.sqlite, { state: OFFLINE_CODES.test(code) ? 'offline' : 'waiting', lastError: message, nextAttemptAt: next });
+          writeSyncRecord(deps.store.sqlite, {
+            state: stateOfLinkFailure(code) ?? (OFFLINE_CODES.test(code) ? 'offline' : 'waiting'),
+            lastError: message,
+            nextAttemptAt: next,
+          });
         });
       }
       schedule(delay);

@@ -63,8 +63,15 @@ export function rosterWatermark(sqlite: Database.Database): number {
   return row ? Number(row.value) : 0;
 }
 
-export async function pullRoster(sqlite: Database.Database, pool: pg.Pool, log: Logger): Promise<number> {
-  const since = rosterWatermark(sqlite);
+/** Roster rows above a watermark, as central or Central's sync API sends them. */
+export interface RosterChanges {
+  sites: Record<string, unknown>[];
+  teams: Record<string, unknown>[];
+  employees: Record<string, unknown>[];
+}
+
+/** The rows changed on central since a version, straight from the database (every site). */
+export async function fetchRosterChanges(pool: pg.Pool, since: number): Promise<RosterChanges> {
   const fetch = async (table: Table) => {
     const cols = LOCAL[table].columns.join(', ');
     const { rows } = await pool.query<Record<string, unknown>>(
@@ -73,7 +80,15 @@ export async function pullRoster(sqlite: Database.Database, pool: pg.Pool, log: 
     );
     return rows;
   };
-  const changes = { sites: await fetch('sites'), teams: await fetch('teams'), employees: await fetch('employees') };
+  return { sites: await fetch('sites'), teams: await fetch('teams'), employees: await fetch('employees') };
+}
+
+export async function pullRoster(sqlite: Database.Database, pool: pg.Pool, log: Logger): Promise<number> {
+  return applyRosterChanges(sqlite, await fetchRosterChanges(pool, rosterWatermark(sqlite)), log);
+}
+
+/** Applies roster changes and the new watermark in one local transaction. */
+export function applyRosterChanges(sqlite: Database.Database, changes: RosterChanges, log: Logger): number {
   const all = [...changes.sites, ...changes.teams, ...changes.employees];
   if (all.length === 0) return 0;
   const newest = Math.max(...all.map((r) => Number(r.version)));

@@ -23,6 +23,7 @@ export function readableNothing(central: SyncStatus['central']): SyncStatus {
     localError: null,
     clockOffsetSeconds: null,
     clockDrift: false,
+    cloneSuspected: false,
   };
 }
 
@@ -47,5 +48,6 @@ export function readSyncStatus(deps: ServiceDeps, central: SyncStatus['central']
     localError,
     clockOffsetSeconds: record.clockOffsetMs === null ? null : Math.round(record.clockOffsetMs / 1000),
     clockDrift: clockDrifted(record.clockOffsetMs),
+    cloneSuspected: record.cloneSuspected,
   };
 }

@@ -11,9 +11,22 @@ export interface SyncRecord {
   nextAttemptAt: number | null;
   /** Central's clock minus this kiosk's, at the last sync that reached central. */
   clockOffsetMs: number | null;
+  /** Central flagged this kiosk's credential as used by two kiosks. */
+  cloneSuspected: boolean;
+  /** The nonce of Central's last heartbeat answer, brought back on the next heartbeat. */
+  heartbeatNonce: string | null;
 }
 
-const KEYS = ['state', 'last_success_at', 'last_error', 'last_attempt_at', 'next_attempt_at', 'clock_offset_ms'] as const;
+const KEYS = [
+  'state',
+  'last_success_at',
+  'last_error',
+  'last_attempt_at',
+  'next_attempt_at',
+  'clock_offset_ms',
+  'clone_suspected',
+  'heartbeat_nonce',
+] as const;
 
 export function readSyncRecord(sqlite: Database.Database): SyncRecord {
   const rows = sqlite.prepare(`SELECT key, value FROM sync_state WHERE key IN (${KEYS.map(() => '?').join(',')})`).all(...KEYS) as {
@@ -29,6 +42,8 @@ export function readSyncRecord(sqlite: Database.Database): SyncRecord {
     lastAttemptAt: num('last_attempt_at'),
     nextAttemptAt: num('next_attempt_at'),
     clockOffsetMs: num('clock_offset_ms'),
+    cloneSuspected: map.get('clone_suspected') === '1',
+    heartbeatNonce: map.get('heartbeat_nonce') || null,
   };
 }
 
@@ -41,6 +56,8 @@ export function writeSyncRecord(sqlite: Database.Database, patch: Partial<SyncRe
     ['last_attempt_at', patch.lastAttemptAt],
     ['next_attempt_at', patch.nextAttemptAt],
     ['clock_offset_ms', patch.clockOffsetMs],
+    ['clone_suspected', patch.cloneSuspected === undefined ? undefined : patch.cloneSuspected ? 1 : 0],
+    ['heartbeat_nonce', patch.heartbeatNonce],
   ];
   sqlite.transaction(() => {
     for (const [k, v] of entries) if (v !== undefined) put.run(k, v === null ? '' : String(v));

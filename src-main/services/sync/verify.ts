@@ -15,7 +15,29 @@ const digest = (ids: readonly string[]): string =>
     .digest('hex')
     .slice(0, 16);
 
-export async function verifyAgainstCentral(deps: ServiceDeps, source: CentralSource, days?: number): Promise<VerifyReport> {
+/** The ids central holds for one local day of this device: the ids asked for that it has, and any other of this device in the day. */
+export type CentralDayLookup = (ids: readonly string[], deviceId: string, startMs: number, endMs: number) => Promise<string[]>;
+
+/** The lookup straight from the central database (built-in or DATABASE_URL). */
+export function directDayLookup(source: CentralSource): CentralDayLookup {
+  return async (ids, deviceId, startMs, endMs) => {
+    const central = await withCentral(source, (c) => Promise.resolve(c));
+    const { rows } = await central.pool.query<{ id: string }>(
+      `SELECT id::text AS id FROM punches WHERE id = ANY($1::uuid[])
+       UNION
+       SELECT id::text FROM punches WHERE device_id = $2 AND at_utc >= $3 AND at_utc < $4`,
+      [ids, deviceId, new Date(startMs).toISOString(), new Date(endMs).toISOString()],
+    );
+    return rows.map((r) => r.id);
+  };
+}
+
+export async function verifyAgainstCentral(
+  deps: ServiceDeps,
+  lookup: CentralDayLookup,
+  days?: number,
+  problem: string | null = null,
+): Promise<VerifyReport> {
   const { tz, deviceId } = deps.kiosk;
   const db = deps.store.sqlite;
   const local = db
@@ -37,19 +59,12 @@ export async function verifyAgainstCentral(deps: ServiceDeps, source: CentralSou
   let dates = [...byDay.keys()].sort();
   if (days !== undefined) dates = dates.slice(-days);
 
-  const central = await withCentral(source, (c) => Promise.resolve(c));
   const report: VerifyDay[] = [];
   for (const date of dates) {
     const rows = byDay.get(date)!;
     const ids = rows.map((r) => r.id);
     const { startMs, endMs } = localDayRange(date, tz);
-    const { rows: found } = await central.pool.query<{ id: string }>(
-      `SELECT id::text AS id FROM punches WHERE id = ANY($1::uuid[])
-       UNION
-       SELECT id::text FROM punches WHERE device_id = $2 AND at_utc >= $3 AND at_utc < $4`,
-      [ids, deviceId, new Date(startMs).toISOString(), new Date(endMs).toISOString()],
-    );
-    const onCentral = new Set(found.map((r) => r.id));
+    const onCentral = new Set(await lookup(ids, deviceId, startMs, endMs));
     const here = new Set(ids);
     const expectedOnCentral = rows.filter((r) => !r.pending && !r.rejected && !r.discarded).map((r) => r.id);
     const rejected = rows.filter((r) => r.rejected).length;
@@ -67,5 +82,12 @@ export async function verifyAgainstCentral(deps: ServiceDeps, source: CentralSou
       ok: missingOnCentral.length === 0 && missingLocally.length === 0 && rejected === 0,
     });
   }
-  return { deviceId, tz, checkedAt: new Date(deps.clock.now()).toISOString(), days: report, ok: report.every((d) => d.ok) };
+  return {
+    deviceId,
+    tz,
+    checkedAt: new Date(deps.clock.now()).toISOString(),
+    days: report,
+    ok: problem === null && report.every((d) => d.ok),
+    problem,
+  };
 }

@@ -48,6 +48,12 @@ export function syncText(s: SyncStatus): string {
       return `Offline · ${s.pending} saved on this kiosk`;
     case 'not-configured':
       return `Saved on this kiosk · ${s.pending} to sync`;
+    case 'revoked':
+      return `Kiosk revoked by an admin · ${s.pending} kept here`;
+    case 'needs-update':
+      return `This kiosk needs an update · ${s.pending} saved here`;
+    case 'central-outdated':
+      return `Waiting for Central's update · ${s.pending} saved here`;
     default:
       return missingState(s.state);
   }

@@ -24,6 +24,9 @@ const STATE_WORDS: Record<SyncStatus['state'], string> = {
   waiting: 'Waiting to retry',
   offline: 'Offline',
   'not-configured': 'No central database',
+  revoked: 'Revoked: an admin must enroll this kiosk again',
+  'needs-update': 'This kiosk needs an update',
+  'central-outdated': 'Waiting for Frontdesk Central to be updated',
 };
 
 export function SyncPanel({ tz, onClose }: { tz: string; onClose(): void }) {
