@@ -21,13 +21,19 @@ import { ensureSite } from './services/roster/roster.js';
 import { ensureDeviceId, getSetting, setSetting } from './services/settings/settings.js';
 import { createCentralSource, withCentral, type CentralSource } from './services/sync/central-source.js';
 import { AppError } from '../shared/errors.js';
-import { directLink } from './services/sync/link.js';
+import { directLink, type SyncLink } from './services/sync/link.js';
 import { createSyncEngine, type SyncEngine, type SyncOptions } from './services/sync/engine.js';
 import { startAutoCheckout } from './services/corrections/auto-checkout.js';
 import { createAiStore, type SecretCodec } from './services/ai/ai-config.js';
 import { createPinGate } from './services/punches/pin-gate.js';
 import { createSharedLockout } from './services/punches/shared-lockout.js';
 import { readSyncRecord } from './services/sync/sync-state.js';
+import { credentialFileFor, readDeviceCredential, type DeviceCredential } from './services/sync/device-credential.js';
+import { centralLink, centralPinCounts } from './services/sync/central-link.js';
+import { createSharedLockoutOver } from './services/punches/shared-lockout.js';
+import { readJournal } from './db/local/migrate.js';
+import { appVersion } from './paths.js';
+import type { SyncProtocol } from '../shared/contract/sync-api.js';
 
 export const LOCAL_DB_FILE = 'frontdesk.sqlite';
 const STATUS_PUSH_DELAY_MS = 50;
@@ -41,6 +47,8 @@ export interface App {
   punches: PunchService;
   sync: SyncEngine;
   central: CentralSource;
+  /** How the sync reaches central: the database, or Frontdesk Central's sync API (kind 'central'). */
+  link: SyncLink;
   /** Set on the run that created the data folder's database with demo data. */
   demoSeeded: readonly DemoCredential[] | null;
   /** Starts the background work: the sync, and the auto check-out when it is on. */
@@ -56,6 +64,21 @@ export interface AppOptions {
   sync?: Partial<SyncOptions>;
   /** How the secrets file is sealed: the Electron shell passes safeStorage; plain 0600 JSON otherwise. */
   secretCodec?: SecretCodec;
+  /** The sync protocol spoken to Central (tests speak older and newer ones). */
+  protocol?: SyncProtocol;
+}
+
+/** An enrolled kiosk's stand-in for a central database: every manager-facing call is sent to Central's console. */
+function centralOnlySource(centralUrl: string): CentralSource {
+  const refusal = (): Promise<never> =>
+    Promise.reject(
+      new AppError(
+        'UNAVAILABLE',
+        `This kiosk syncs through Frontdesk Central and holds no database credential. Manager screens, reports and Ask are on Central: ${centralUrl} (sign in with your account).`,
+        { centralUrl },
+      ),
+    );
+  return { kind: 'external', connect: refusal, close: () => Promise.resolve() };
 }
 
 function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): KioskIdentity {
@@ -100,7 +123,8 @@ function storedDeviceId(store: LocalStore): string | undefined {
   return (store.sqlite.prepare("SELECT value FROM settings WHERE key = 'device_id'").get() as { value: string } | undefined)?.value;
 }
 
-export async function createApp({ config, host, clock = systemClock, sync: syncOptions, secretCodec }: AppOptions): Promise<App> {
+export async function createApp(options: AppOptions): Promise<App> {
+  const { config, host, clock = systemClock, sync: syncOptions, secretCodec } = options;
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   // A long-running host serves its folder alone; commands run beside it.
   const hostLock = host === 'web' || host === 'electron' ? acquireHostLock(config.dataDir, host) : null;
@@ -125,7 +149,36 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
   }
   const log = createLogger('app');
   const events = createEventBus((err) => log.error('event listener failed', { error: String(err) }));
-  const central = createCentralSource({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: createLogger('central') });
+  // A kiosk enrolled with Frontdesk Central syncs through its sync API and holds no database credential.
+  let credential: DeviceCredential | null;
+  try {
+    credential = readDeviceCredential(credentialFileFor(config.credentialDir, config.dataDir), secretCodec);
+    if (credential && config.databaseUrl !== undefined) {
+      throw new AppError(
+        'BAD_INPUT',
+        `This kiosk is enrolled with Frontdesk Central (${credential.centralUrl}) and syncs through it; it needs no DATABASE_URL. Unset DATABASE_URL.`,
+      );
+    }
+  } catch (err) {
+    store.close();
+    hostLock?.release();
+    throw err;
+  }
+  const central = credential
+    ? centralOnlySource(credential.centralUrl)
+    : createCentralSource({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: createLogger('central') });
+  const httpLink = credential
+    ? centralLink({
+        credential,
+        sqlite: store.sqlite,
+        clock,
+        log: createLogger('sync'),
+        appVersion: appVersion(),
+        schemaVersion: readJournal().entries.length,
+        ...(options.protocol ? { protocol: options.protocol } : {}),
+      })
+    : null;
+  const centralAway = (): boolean => readSyncRecord(store.sqlite).state === 'offline';
   const policy = { ...DEFAULT_PUNCH_POLICY, duplicateWindowSeconds: config.duplicateWindowSeconds, maxHours: config.maxHours };
   const deps: ServiceDeps = {
     store,
@@ -137,15 +190,11 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     ai: createAiStore(process.env, config.dataDir, secretCodec),
     kiosk: loadKioskIdentity(store, config, clock),
     pinGate: createPinGate(),
-    pinKey: null,
+    pinKey: credential ? Buffer.from(credential.pinKey, 'base64') : null,
     // While the sync finds central offline, a PIN check does not wait for it.
-    sharedLockout: createSharedLockout({
-      source: central,
-      clock,
-      policy,
-      log: createLogger('pin'),
-      centralAway: () => readSyncRecord(store.sqlite).state === 'offline',
-    }),
+    sharedLockout: httpLink
+      ? createSharedLockoutOver({ ...centralPinCounts(httpLink.client), log: createLogger('pin'), centralAway })
+      : createSharedLockout({ source: central, clock, policy, log: createLogger('pin'), centralAway }),
   };
   if (!remembered) writeIdentityFile(config.dataDir, { deviceId: deps.kiosk.deviceId, createdAt: new Date(clock.now()).toISOString() });
   const punches = createPunchService(deps);
@@ -153,7 +202,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
   let demoSeeded: readonly DemoCredential[] | null = null;
   try {
     if (!getSetting(store.db, 'initialized')) {
-      if (wantsDemo(config)) {
+      if (wantsDemo(config) && !credential) {
         if (config.databaseUrl !== undefined) await refuseDemoIntoUsedCentral(central);
         demoSeeded = await seedDemo(deps, punches.repo);
       }
@@ -165,7 +214,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     hostLock?.release();
     throw err;
   }
-  const link = directLink(central, deps, createLogger('sync'));
+  const link = httpLink ?? directLink(central, deps, createLogger('sync'));
   const sync = createSyncEngine({ ...deps, log: createLogger('sync') }, link, syncOptions);
   // The status push is coalesced and kept off the punch path: a burst of taps costs one count.
   let statusTimer: NodeJS.Timeout | undefined;
@@ -186,6 +235,7 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     ),
     sync,
     central,
+    link,
     events,
     store,
     deps,
@@ -193,7 +243,8 @@ export async function createApp({ config, host, clock = systemClock, sync: syncO
     demoSeeded,
     start: () => {
       sync.start();
-      autoCheckout ??= startAutoCheckout(central, clock, deps.autoCheckout, createLogger('auto-checkout'));
+      // Through Central, Central closes forgotten OUTs; this kiosk cannot reach the database.
+      if (!credential) autoCheckout ??= startAutoCheckout(central, clock, deps.autoCheckout, createLogger('auto-checkout'));
     },
     close: async () => {
       clearTimeout(statusTimer);

@@ -15,6 +15,12 @@ export function defaultDataDir(platform: NodeJS.Platform = process.platform, hom
   return path.join(process.env.XDG_DATA_HOME ?? path.join(home, '.local', 'share'), 'frontdesk');
 }
 
+export function defaultCredentialDir(platform: NodeJS.Platform = process.platform, home = os.homedir()): string {
+  if (platform === 'win32') return path.join(process.env.LOCALAPPDATA ?? path.join(home, 'AppData', 'Local'), 'Frontdesk', 'credentials');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Preferences', 'Frontdesk', 'credentials');
+  return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'frontdesk', 'credentials');
+}
+
 const intFrom = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
 
 const ConfigSchema = z.object({
@@ -33,6 +39,11 @@ const ConfigSchema = z.object({
   demo: z.preprocess((v) => (v === true ? 'on' : v === false ? 'off' : v), z.enum(['auto', 'on', 'off'])),
   /** FRONTDESK_AUTO_CHECKOUT: off, HH:MM, or shift-end+N. */
   autoCheckout: AutoCheckoutRuleSchema,
+  /**
+   * Where enrolled kiosks keep their device credential (FRONTDESK_CREDENTIAL_DIR): outside the
+   * data folder, so a copy of the folder holds no credential and no PIN key.
+   */
+  credentialDir: z.string().min(1),
   /** Central PostgreSQL; unset means the embedded server in the data folder. */
   databaseUrl: z
     .string()
@@ -59,6 +70,7 @@ const SETTING_NAMES: Record<string, string> = {
   demo: 'FRONTDESK_DEMO',
   autoCheckout: 'FRONTDESK_AUTO_CHECKOUT',
   databaseUrl: 'DATABASE_URL',
+  credentialDir: 'FRONTDESK_CREDENTIAL_DIR',
 };
 
 export type ConfigOverrides = Partial<z.input<typeof ConfigSchema>>;
@@ -76,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     demo: env.FRONTDESK_NO_DEMO === '1' ? 'off' : env.FRONTDESK_DEMO === '1' ? 'on' : 'auto',
     autoCheckout: env.FRONTDESK_AUTO_CHECKOUT || 'off',
     databaseUrl: env.DATABASE_URL || undefined,
+    credentialDir: env.FRONTDESK_CREDENTIAL_DIR || defaultCredentialDir(),
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });
   if (!parsed.success) {

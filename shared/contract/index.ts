@@ -85,6 +85,18 @@ interface MethodSpec {
   output: z.ZodType;
 }
 
+import {
+  AddKioskInputSchema,
+  EnrollmentCodeSchema,
+  KioskHealthSchema,
+  KioskRefInputSchema,
+  ListQuarantineInputSchema,
+  QuarantinedPunchSchema,
+  RenameKioskInputSchema,
+  ResolvedQuarantineSchema,
+  ResolveQuarantineInputSchema,
+} from './fleet.js';
+
 export const contract = {
   'kiosk.info': { kind: 'query', access: 'kiosk', input: Empty, output: KioskInfoOutputSchema },
   'kiosk.identify': { kind: 'mutation', access: 'kiosk', input: IdentifyInputSchema, output: IdentifyOutputSchema },
@@ -164,6 +176,25 @@ export const contract = {
     central: 'write',
     input: RecordAttendanceInputSchema,
     output: RecordedAttendanceSchema,
+  },
+  'kiosks.list': { kind: 'query', access: 'central', central: 'admin', input: Empty, output: z.array(KioskHealthSchema) },
+  'kiosks.add': { kind: 'mutation', access: 'central', central: 'admin', input: AddKioskInputSchema, output: EnrollmentCodeSchema },
+  'kiosks.rename': { kind: 'mutation', access: 'central', central: 'admin', input: RenameKioskInputSchema, output: KioskHealthSchema },
+  'kiosks.revoke': { kind: 'mutation', access: 'central', central: 'admin', input: KioskRefInputSchema, output: KioskHealthSchema },
+  'kiosks.clearCloneFlag': { kind: 'mutation', access: 'central', central: 'admin', input: KioskRefInputSchema, output: KioskHealthSchema },
+  'kiosks.quarantine': {
+    kind: 'query',
+    access: 'central',
+    central: 'admin',
+    input: ListQuarantineInputSchema,
+    output: z.array(QuarantinedPunchSchema),
+  },
+  'kiosks.resolveQuarantine': {
+    kind: 'mutation',
+    access: 'central',
+    central: 'admin',
+    input: ResolveQuarantineInputSchema,
+    output: ResolvedQuarantineSchema,
   },
   'central.info': { kind: 'query', access: 'central', central: 'public', input: Empty, output: CentralInfoSchema },
   'central.health': { kind: 'query', access: 'central', central: 'public', input: Empty, output: CentralHealthSchema },

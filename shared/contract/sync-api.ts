@@ -106,7 +106,25 @@ export const RosterResponseSchema = z.object({
   sites: z.array(z.object({ id: z.uuid(), name: z.string(), tz: z.string(), version: z.string() })),
   teams: z.array(z.object({ id: z.uuid(), name: z.string(), site_id: z.uuid(), version: z.string() })),
   employees: z.array(RosterEmployeeSchema),
+  /** Employees changed since who are no longer of this site: the kiosk stops accepting their PINs. */
+  removed: z.array(z.uuid()),
+  /** The newest roster version Central holds: the kiosk's next `since`. */
+  version: z.string(),
 });
+
+export const VerifyRequestSchema = z
+  .object({
+    days: z
+      .array(z.object({ ids: z.array(z.uuid()).max(20_000), startMs: EpochMs, endMs: EpochMs }).strict())
+      .min(1)
+      .max(400),
+  })
+  .strict();
+
+/** For each day asked, the ids Central holds of this kiosk's own punches. */
+export const VerifyResponseSchema = z.object({ days: z.array(z.array(z.string())) });
+
+export const PinClearResponseSchema = z.object({ cleared: z.literal(true) });
 
 export const HeartbeatRequestSchema = z
   .object({

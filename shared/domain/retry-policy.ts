@@ -99,7 +99,8 @@ export function describeFailure(err: unknown): string {
   const e = rootFailure(err);
   const code = typeof e.code === 'string' ? e.code : '';
   const message = typeof e.message === 'string' ? e.message : String(err);
-  if (code === BATCH_REFUSED) return message;
+  // The sync API's own failures (central-link.ts) are already in words.
+  if (code === BATCH_REFUSED || /^(CENTRAL_|REVOKED$|NEEDS_UPDATE$)/.test(code)) return message;
   if (code === 'ECONNREFUSED') return 'Central database refused the connection (is it running?).';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'Central database host name was not found.';
   if (code === 'ETIMEDOUT' || /timeout/i.test(message)) return 'Central database did not answer in time.';

@@ -30,6 +30,7 @@ import {
 } from '../../shared/contract/rest.js';
 import { AskResultSchema, SummarySchema } from '../../shared/contract/ai.js';
 import { CentralHealthSchema } from '../../shared/contract/central.js';
+import { KioskHealthSchema } from '../../shared/contract/fleet.js';
 import type { AttendanceEvent, AttendancePage } from '../../shared/contract/attendance.js';
 import type { Roster } from '../../shared/contract/roster.js';
 import { dailyInCounts } from '../../shared/domain/dashboard.js';
@@ -243,6 +244,14 @@ export function apiRouteTable(now: () => number): ApiRoute[] {
         shape: (v: ReportResult) => withEmployeeId(v.rows),
         csv: reportCsv,
       }),
+    },
+    {
+      method: 'GET',
+      path: '/api/v1/kiosks',
+      summary: 'Kiosks and their health: last heartbeat and push, backlog, clock offset, stale, drift and copy flags (admin)',
+      tag: 'kiosks',
+      response: z.array(KioskHealthSchema),
+      plan: () => ({ method: 'kiosks.list', input: {} }),
     },
     {
       method: 'GET',

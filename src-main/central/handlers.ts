@@ -21,6 +21,8 @@ import { addCentralEmployee, addSite, addTeam, listRoster, updateEmployee, updat
 import { withCentral, type CentralSource } from '../services/sync/central-source.js';
 import type { CallContext, CentralHandlers } from '../rpc/dispatch.js';
 import { appVersion } from '../paths.js';
+import { addKiosk, clearCloneFlag, listKiosks, renameKiosk, revokeKiosk } from '../services/fleet/kiosks.js';
+import { listQuarantine, resolveQuarantine } from '../services/fleet/quarantine.js';
 
 /** Nobody: what a handler sees if a call ever arrived with no caller (the authorizer stops that first). */
 const NO_ONE: Reach = { all: false, teamIds: [], siteIds: [] };
@@ -83,5 +85,12 @@ export function createCentralHandlers(deps: CentralDeps, source: CentralSource):
     'attendance.list': (input, ctx) => listAttendance(deps, source, input, reachOf(ctx)),
     'attendance.record': (input, ctx) =>
       recordAttendance(deps, source, input, { label: labelOf(ctx), reach: reachOf(ctx), namespace: clientIdNamespace(ctx) }),
+    'kiosks.list': () => onPool((pool) => listKiosks(pool, deps.clock.now())),
+    'kiosks.add': (input, ctx) => onPool((pool) => addKiosk(pool, input, labelOf(ctx), now())),
+    'kiosks.rename': (input, ctx) => onPool((pool) => renameKiosk(pool, input.kiosk, input.name, labelOf(ctx), now())),
+    'kiosks.revoke': (input, ctx) => onPool((pool) => revokeKiosk(pool, input.kiosk, labelOf(ctx), now())),
+    'kiosks.clearCloneFlag': (input, ctx) => onPool((pool) => clearCloneFlag(pool, input.kiosk, labelOf(ctx), now())),
+    'kiosks.quarantine': (input) => onPool((pool) => listQuarantine(pool, input, deps.clock.now())),
+    'kiosks.resolveQuarantine': (input, ctx) => onPool((pool) => resolveQuarantine(pool, input, labelOf(ctx), now(), deps.log)),
   } satisfies CentralHandlers;
 }

@@ -23,6 +23,7 @@ import { publicUrlOf } from './config.js';
 import { statusOf } from './http-status.js';
 import { consoleRoutes } from './console-routes.js';
 import { apiRoutes } from './api-routes.js';
+import { syncRoutes } from './sync-routes.js';
 import { pgRateStore, pruneRateLimits } from './rate-store.js';
 
 const log = createLogger('http');
@@ -176,6 +177,10 @@ export async function startCentralServer(app: CentralApp, opts: { staticDir?: st
     apiRoutes(scope, ctx);
     done();
   });
+  await fastify.register((scope, _opts, done) => {
+    syncRoutes(scope, ctx);
+    done();
+  });
 
   const staticDir = path.resolve(opts.staticDir ?? rendererDir());
   if (existsSync(staticDir)) {
@@ -191,7 +196,14 @@ export async function startCentralServer(app: CentralApp, opts: { staticDir?: st
   }
   fastify.setNotFoundHandler((req: FastifyRequest, reply: FastifyReply) => {
     const p = req.url.split('?')[0] ?? '/';
-    if (req.method === 'GET' && !p.startsWith('/api/') && !p.startsWith('/rpc/') && !p.startsWith('/auth/') && !path.extname(p)) {
+    if (
+      req.method === 'GET' &&
+      !p.startsWith('/api/') &&
+      !p.startsWith('/rpc/') &&
+      !p.startsWith('/auth/') &&
+      !p.startsWith('/sync/') &&
+      !path.extname(p)
+    ) {
       if (!existsSync(path.join(staticDir, 'index.html'))) {
         return sendError(reply, { code: 'INTERNAL', message: 'The console is not built: run `npm run build`.' }, 500);
       }

@@ -17,6 +17,7 @@ import { centralCommand } from './commands/central.js';
 import { statusCommand } from './commands/status.js';
 import { syncCommand } from './commands/sync.js';
 import { verifyCommand } from './commands/verify.js';
+import { enrollCommand } from './commands/enroll.js';
 import { reportFailure } from './output.js';
 
 interface Command {
@@ -44,6 +45,7 @@ const COMMANDS: Record<string, Command> = {
   sites: sitesCommand,
   teams: teamsCommand,
   central: centralCommand,
+  enroll: enrollCommand,
 };
 
 function help(): string {

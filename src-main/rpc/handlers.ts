@@ -21,6 +21,7 @@ import { auditLog, correctPunch, employeeDay } from '../services/corrections/cor
 import { runAutoCheckout } from '../services/corrections/auto-checkout.js';
 import { addCentralEmployee, addSite, addTeam, listRoster, updateEmployee, updateSite, updateTeam } from '../services/roster/central-roster.js';
 import { isTrusted, type Handlers } from './dispatch.js';
+import { AppError } from '../../shared/errors.js';
 import { localDateOf } from '../../shared/domain/local-time.js';
 
 export interface SyncHandles {
@@ -58,8 +59,16 @@ export function createHandlers(
       if (result.imported > 0) sync.engine.kick();
       return result;
     },
-    'employees.add': (input) =>
-      addEmployee(deps.store.db, deps.kiosk.siteId, input, undefined, input.startDate ?? localDateOf(deps.clock.now(), deps.kiosk.tz)),
+    'employees.add': (input) => {
+      // Through Central, the roster is Central's: this kiosk cannot publish an employee it made.
+      if (sync.link.kind === 'central') {
+        throw new AppError(
+          'FORBIDDEN',
+          'This kiosk syncs through Frontdesk Central: add employees there (console or `frontdesk central`), and they reach this kiosk with the next sync.',
+        );
+      }
+      return addEmployee(deps.store.db, deps.kiosk.siteId, input, undefined, input.startDate ?? localDateOf(deps.clock.now(), deps.kiosk.tz));
+    },
     'employees.list': (input) => listEmployees(deps.store.db, input.includeInactive),
     'sync.status': () => sync.engine.status(),
     'sync.now': () => sync.engine.syncNow(),

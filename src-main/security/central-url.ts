@@ -6,20 +6,19 @@ export type CentralUrlCheck = { ok: true; url: URL } | { ok: false; message: str
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
-export function checkCentralUrl(text: string): CentralUrlCheck {
+export function checkCentralUrl(text: string, name = 'FRONTDESK_CENTRAL_URL'): CentralUrlCheck {
   let url: URL;
   try {
     url = new URL(text.trim());
   } catch {
-    return { ok: false, message: `FRONTDESK_CENTRAL_URL is not a URL: ${JSON.stringify(text.slice(0, 200))}` };
+    return { ok: false, message: `${name} is not a URL: ${JSON.stringify(text.slice(0, 200))}` };
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    return { ok: false, message: `FRONTDESK_CENTRAL_URL must start with https:// (it starts with ${url.protocol}//)` };
+    return { ok: false, message: `${name} must start with https:// (it starts with ${url.protocol}//)` };
   }
-  if (url.username || url.password)
-    return { ok: false, message: 'FRONTDESK_CENTRAL_URL must not carry a username or password; sign in on the console' };
+  if (url.username || url.password) return { ok: false, message: `${name} must not carry a username or password` };
   if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
-    return { ok: false, message: `FRONTDESK_CENTRAL_URL must use https:// for ${url.hostname}: a password would cross the network in clear` };
+    return { ok: false, message: `${name} must use https:// for ${url.hostname}: a password would cross the network in clear` };
   }
   return { ok: true, url };
 }

@@ -204,6 +204,110 @@ async function tokens(argv: string[]): Promise<number> {
   });
 }
 
+/** A kiosk named by `--name` or `--id` (either works for every action). */
+const kioskRef = (values: Record<string, unknown>): string => {
+  const ref = values.id ?? values.name;
+  if (typeof ref !== 'string' || ref.trim() === '') throw new UsageError('name the kiosk with --name N or --id ID');
+  return ref;
+};
+
+const fleetColumns = ['name', 'site', 'state', 'appVersion', 'lastHeartbeatAt', 'lastPushAt', 'backlog', 'clock', 'flags'];
+
+function printFleet(out: Out, kiosks: MethodOutput<'kiosks.list'>): void {
+  out.result(kiosks, () =>
+    kiosks.length === 0
+      ? 'No kiosks yet. Add one: frontdesk central kiosks add --name "Front desk 1" --site "Head Office"'
+      : table(
+          kiosks.map((k) => ({
+            ...k,
+            site: k.site.name,
+            backlog: k.backlog ? String(k.backlog.count) : '',
+            clock: k.clockOffsetSeconds === null ? '' : `${k.clockOffsetSeconds} s`,
+            flags: [
+              k.stale ? 'STALE' : '',
+              k.clockDrift ? 'CLOCK' : '',
+              k.cloneSuspected ? 'COPIED' : '',
+              k.quarantined ? `QUARANTINE ${k.quarantined}` : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+          })),
+          fleetColumns,
+        ),
+  );
+}
+
+async function kiosks(argv: string[]): Promise<number> {
+  const { values, positionals, globals } = parseCommand(argv, {
+    name: { type: 'string' },
+    id: { type: 'string' },
+    site: { type: 'string' },
+    to: { type: 'string' },
+    punch: { type: 'string', multiple: true },
+    all: { type: 'boolean', default: false },
+  });
+  const action = positionals[0];
+  const out = createOut(globals.json);
+  return withCentralApp(globals, {}, async (app) => {
+    switch (action) {
+      case 'list':
+        printFleet(out, await asAdmin(app, 'kiosks.list', {}));
+        return 0;
+      case 'add': {
+        const made = await asAdmin(app, 'kiosks.add', { name: requireOption(values, 'name'), site: requireOption(values, 'site') });
+        out.result(
+          made,
+          () =>
+            `Added the kiosk ${made.kiosk.name} for ${made.kiosk.site.name}. Its enrollment code (works once, until ${made.expiresAt}):\n\n  ${made.code}\n\n` +
+            `On the kiosk: frontdesk enroll --central <Central's URL> --code ${made.code}`,
+        );
+        return 0;
+      }
+      case 'rename': {
+        const renamed = await asAdmin(app, 'kiosks.rename', { kiosk: kioskRef(values), name: requireOption(values, 'to') });
+        out.result(renamed, () => `The kiosk is now called ${renamed.name}.`);
+        return 0;
+      }
+      case 'revoke': {
+        const revoked = await asAdmin(app, 'kiosks.revoke', { kiosk: kioskRef(values) });
+        out.result(revoked, () => `Revoked ${revoked.name}: its credential is refused from now on; punches it sends wait in quarantine.`);
+        return 0;
+      }
+      case 'clear-flag': {
+        const cleared = await asAdmin(app, 'kiosks.clearCloneFlag', { kiosk: kioskRef(values) });
+        out.result(cleared, () => `Cleared the copied-credential flag of ${cleared.name}.`);
+        return 0;
+      }
+      case 'quarantine': {
+        const held = await asAdmin(app, 'kiosks.quarantine', {
+          ...(values.id !== undefined || values.name !== undefined ? { kiosk: kioskRef(values) } : {}),
+          includeResolved: values.all === true,
+        });
+        out.result(held, () =>
+          held.length === 0
+            ? 'No punches wait in quarantine.'
+            : table(held, ['punchId', 'kiosk', 'employeeCode', 'kind', 'at', 'createdAt', 'revokedAt', 'resolution']),
+        );
+        return 0;
+      }
+      case 'accept':
+      case 'reject': {
+        const ids = values.punch ?? [];
+        if (ids.length === 0) throw new UsageError('name the punches with --punch ID (repeat it for more)');
+        const done = await asAdmin(app, 'kiosks.resolveQuarantine', { punchIds: ids, action });
+        out.result(
+          done,
+          () =>
+            `${action === 'accept' ? `Accepted ${done.accepted}` : `Rejected ${done.rejected}`} quarantined punch(es).${done.unknown.length ? ` Not in quarantine: ${done.unknown.join(', ')}.` : ''}`,
+        );
+        return 0;
+      }
+      default:
+        throw new UsageError('the kiosk actions are list, add, rename, revoke, clear-flag, quarantine, accept and reject');
+    }
+  });
+}
+
 async function migrateOnly(argv: string[]): Promise<number> {
   const { globals } = parseCommand(argv, {});
   const out = createOut(globals.json);
@@ -213,13 +317,14 @@ async function migrateOnly(argv: string[]): Promise<number> {
   });
 }
 
-const ACTIONS: Record<string, (argv: string[]) => Promise<number>> = { serve, init, users, tokens, migrate: migrateOnly };
+const ACTIONS: Record<string, (argv: string[]) => Promise<number>> = { serve, init, users, tokens, kiosks, migrate: migrateOnly };
 
 export const centralCommand = {
   usage:
     'central serve [--host 127.0.0.1] [--port 8080] [--public-url URL] | init --admin NAME [--password-stdin] | ' +
     'users list|add|set|unlock [--username U --role admin|manager|payroll|viewer --teams A,B --sites S --active true|false --password-stdin] | ' +
-    'tokens list|create|revoke [--name N --scope read|write|admin --user U --id ID] | migrate',
+    'tokens list|create|revoke [--name N --scope read|write|admin --user U --id ID] | ' +
+    'kiosks list|add|rename|revoke|clear-flag|quarantine|accept|reject [--name N | --id ID] [--site S] [--to NEW] [--punch ID…] | migrate',
   summary: 'Frontdesk Central: the server (console, REST API), its accounts and API tokens',
   async run(argv: string[]): Promise<number> {
     const [action, ...rest] = argv;

@@ -49,7 +49,7 @@ export const serveCommand = {
     app.start();
     // Zero-setup: with the built-in database (no DATABASE_URL), the built-in Central too.
     const central =
-      app.config.databaseUrl === undefined && values['no-central'] !== true
+      app.config.databaseUrl === undefined && app.link.kind !== 'central' && values['no-central'] !== true
         ? await startBuiltInCentral({
             source: app.central,
             dataDir: app.config.dataDir,

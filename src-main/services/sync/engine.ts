@@ -16,7 +16,7 @@ import type { ServiceDeps } from '../deps.js';
 import type { KioskReport, LinkCycle, SyncLink } from './link.js';
 import { createOutbox, type OutboxPunch } from './outbox.js';
 import { stateOfLinkFailure } from './link.js';
-import { writeSyncRecord } from './sync-state.js';
+import { readSyncRecord, writeSyncRecord } from './sync-state.js';
 import { readableNothing, readSyncStatus } from './status.js';
 import { describeSyncStorageFailure, storageCause } from '../../db/local/storage-errors.js';
 
@@ -54,7 +54,7 @@ export interface SyncEngine {
   readonly stats: { batches: number; pushed: number; rejected: number };
 }
 
-const OFFLINE_CODES = /^(ECONN|ENOTFOUND|EAI_AGAIN|EHOST|ENET|ETIMEDOUT|08|28|3D)/;
+const OFFLINE_CODES = /^(ECONN|ENOTFOUND|EAI_AGAIN|EHOST|ENET|ETIMEDOUT|08|28|3D|CENTRAL_UNREACHABLE)/;
 
 export function createSyncEngine(deps: ServiceDeps, source: SyncLink, options: Partial<SyncOptions> = {}): SyncEngine {
   const opts = { ...DEFAULT_SYNC_OPTIONS, ...options };
@@ -141,7 +141,7 @@ export function createSyncEngine(deps: ServiceDeps, source: SyncLink, options: P
     inFlight = [];
     writeSyncRecord(deps.store.sqlite, { state: 'syncing', lastAttemptAt: deps.clock.now() });
     publish();
-    const cycle = await source.begin();
+    const cycle = await source.begin(kioskReport(readSyncRecord(deps.store.sqlite).lastError));
     writeSyncRecord(deps.store.sqlite, { clockOffsetMs: cycle.clockOffsetMs });
     // Two batches in flight on two connections: while central inserts one, the other is sent.
     while (!stopping) {

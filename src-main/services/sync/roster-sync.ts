@@ -88,10 +88,11 @@ export async function pullRoster(sqlite: Database.Database, pool: pg.Pool, log: 
 }
 
 /** Applies roster changes and the new watermark in one local transaction. */
-export function applyRosterChanges(sqlite: Database.Database, changes: RosterChanges, log: Logger): number {
+export function applyRosterChanges(sqlite: Database.Database, changes: RosterChanges, log: Logger, newestKnown?: number): number {
   const all = [...changes.sites, ...changes.teams, ...changes.employees];
-  if (all.length === 0) return 0;
-  const newest = Math.max(...all.map((r) => Number(r.version)));
+  // Through Central, the newest version may belong to rows of other sites that never come here.
+  const newest = Math.max(newestKnown ?? 0, ...all.map((r) => Number(r.version)));
+  if (all.length === 0 && newest <= rosterWatermark(sqlite)) return 0;
 
   // A PIN reset on central lifts the wrong-PIN counts kept for the old PIN here.
   const oldPin = sqlite.prepare('SELECT pin_hash FROM roster_employees WHERE id = ?');

@@ -1,0 +1,226 @@
+// The sync through Frontdesk Central's sync API (/sync/v1) with the kiosk's device credential:
+// a heartbeat (clock, health, the copy check), the own site's roster with keyed PIN verifiers,
+// punch batches (Central runs the same idempotent, splitting insert), and the shared wrong-PIN
+// count. Every failure becomes an error with a code the engine understands: CENTRAL_UNREACHABLE
+// (offline), REVOKED, NEEDS_UPDATE, CENTRAL_OUTDATED, or CENTRAL_HTTP (retried); none of them
+// loses a punch, because the outbox is settled only from Central's answer.
+import type Database from 'better-sqlite3';
+import type { z } from 'zod';
+import {
+  formatProtocol,
+  HeartbeatResponseSchema,
+  PinAttemptResponseSchema,
+  PinClearResponseSchema,
+  VerifyResponseSchema,
+  PushResponseSchema,
+  RosterResponseSchema,
+  SYNC_PROTOCOL,
+  SYNC_VERSION_HEADER,
+  type SyncProtocol,
+} from '../../../shared/contract/sync-api.js';
+import { clockOffsetMs } from '../../../shared/domain/punch-rules.js';
+import type { Logger } from '../../log.js';
+import type { Clock } from '../deps.js';
+import type { PinPurpose } from '../punches/shared-lockout.js';
+import type { DeviceCredential } from './device-credential.js';
+import type { KioskReport, SyncLink } from './link.js';
+import { applyRosterChanges, rosterWatermark } from './roster-sync.js';
+import { writeSyncRecord } from './sync-state.js';
+
+/** A failure of the sync API, with the code the engine reads for the kiosk's state. */
+export class SyncApiError extends Error {
+  constructor(
+    readonly code: 'CENTRAL_UNREACHABLE' | 'CENTRAL_HTTP' | 'REVOKED' | 'NEEDS_UPDATE' | 'CENTRAL_OUTDATED',
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'SyncApiError';
+  }
+}
+
+export interface CentralLinkOptions {
+  credential: DeviceCredential;
+  sqlite: Database.Database;
+  clock: Clock;
+  log: Logger;
+  appVersion: string;
+  schemaVersion: number;
+  /** The protocol this kiosk speaks (tests speak older and newer ones). */
+  protocol?: SyncProtocol;
+  /** How long one request may take. */
+  timeoutMs?: number;
+}
+
+export interface CentralClient {
+  request<S extends z.ZodType>(method: 'GET' | 'POST', path: string, body: unknown, schema: S, timeoutMs?: number): Promise<z.output<S>>;
+}
+
+const describeNetwork = (err: unknown): string => {
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
+  const code = typeof cause?.code === 'string' ? cause.code : '';
+  if (code === 'ECONNREFUSED') return 'Frontdesk Central refused the connection (is it running?).';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return "Frontdesk Central's host name was not found.";
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET') return 'The connection to Frontdesk Central was cut.';
+  if (err instanceof Error && (err.name === 'TimeoutError' || err.name === 'AbortError')) return 'Frontdesk Central did not answer in time.';
+  if (/certificate|self.signed|CERT_/i.test(`${code} ${typeof cause?.message === 'string' ? cause.message : ''}`))
+    return `Frontdesk Central's TLS certificate is not trusted (${code || 'certificate'}).`;
+  return `Frontdesk Central could not be reached (${code || (err instanceof Error ? err.message : String(err))}).`;
+};
+
+export function createCentralClient(opts: Pick<CentralLinkOptions, 'credential' | 'protocol' | 'timeoutMs'>): CentralClient {
+  const base = new URL(opts.credential.centralUrl);
+  const protocol = formatProtocol(opts.protocol ?? SYNC_PROTOCOL);
+  return {
+    async request(method, path, body, schema, timeoutMs = opts.timeoutMs ?? 15_000) {
+      let res: Response;
+      try {
+        res = await fetch(new URL(path, base), {
+          method,
+          headers: {
+            authorization: `Bearer ${opts.credential.credential}`,
+            [SYNC_VERSION_HEADER]: protocol,
+            accept: 'application/json',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          },
+          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+          signal: AbortSignal.timeout(timeoutMs),
+          redirect: 'error',
+        });
+      } catch (err) {
+        throw new SyncApiError('CENTRAL_UNREACHABLE', describeNetwork(err));
+      }
+      let json: unknown;
+      try {
+        json = await res.json();
+      } catch (err) {
+        throw new SyncApiError(
+          res.ok ? 'CENTRAL_HTTP' : 'CENTRAL_UNREACHABLE',
+          `Frontdesk Central answered ${res.status} without a readable body (${describeNetwork(err)}).`,
+          res.status,
+        );
+      }
+      if (!res.ok) throw refusalOf(res.status, json);
+      const parsed = schema.safeParse(json);
+      if (!parsed.success)
+        throw new SyncApiError(
+          'CENTRAL_HTTP',
+          `Frontdesk Central's answer to ${path} is not in the shape this kiosk expects; it retries.`,
+          res.status,
+        );
+      return parsed.data;
+    },
+  };
+}
+
+function refusalOf(status: number, json: unknown): SyncApiError {
+  const error = (json as { error?: { code?: unknown; message?: unknown; details?: { verdict?: unknown } } }).error;
+  const message = typeof error?.message === 'string' ? error.message.slice(0, 400) : `Frontdesk Central answered ${status}.`;
+  if (error?.code === 'REVOKED' || error?.code === 'UNAUTHORIZED') return new SyncApiError('REVOKED', message, status);
+  if (error?.code === 'VERSION_MISMATCH') {
+    return new SyncApiError(error.details?.verdict === 'central-too-old' ? 'CENTRAL_OUTDATED' : 'NEEDS_UPDATE', message, status);
+  }
+  return new SyncApiError('CENTRAL_HTTP', `Frontdesk Central refused the sync (${status}): ${message}`, status);
+}
+
+/** Employees Central says are no longer of this kiosk's site: their PINs stop working here. */
+function forgetEmployees(sqlite: Database.Database, ids: readonly string[]): void {
+  const stmt = sqlite.prepare("UPDATE roster_employees SET active = 0, pin_hash = '' WHERE id = ?");
+  sqlite.transaction(() => {
+    for (const id of ids) stmt.run(id);
+  })();
+}
+
+export function centralLink(opts: CentralLinkOptions): SyncLink & { client: CentralClient } {
+  const client = createCentralClient(opts);
+  const { sqlite, clock } = opts;
+  const protocol = opts.protocol ?? SYNC_PROTOCOL;
+
+  const heartbeat = async (report: KioskReport): Promise<number> => {
+    const before = clock.now();
+    const answer = await client.request(
+      'POST',
+      '/sync/v1/heartbeat',
+      {
+        sentAt: before,
+        nonce: readNonce(sqlite),
+        appVersion: opts.appVersion,
+        schemaVersion: opts.schemaVersion,
+        backlog: report.backlog,
+        rejected: report.rejected,
+        lastError: report.lastError?.slice(0, 500) ?? null,
+      },
+      HeartbeatResponseSchema,
+      5000,
+    );
+    const offset = clockOffsetMs(before, answer.centralTime, clock.now());
+    writeSyncRecord(sqlite, { heartbeatNonce: answer.nonce, cloneSuspected: answer.cloneSuspected });
+    if (answer.cloneSuspected) opts.log.error("Frontdesk Central saw another kiosk use this kiosk's credential (a copied data folder)");
+    return offset;
+  };
+
+  const pullRoster = async (): Promise<void> => {
+    const since = rosterWatermark(sqlite);
+    const changes = await client.request('GET', `/sync/v1/roster?since=${since}`, undefined, RosterResponseSchema);
+    if (changes.removed.length > 0) forgetEmployees(sqlite, changes.removed);
+    applyRosterChanges(sqlite, changes, opts.log, Number(changes.version));
+  };
+
+  return {
+    kind: 'central',
+    client,
+    async begin(report) {
+      // Sync 1.0 had no heartbeat: its clock offset is read from the push's answer alone.
+      const offset = protocol.minor >= 1 || protocol.major > 1 ? await heartbeat(report) : 0;
+      await pullRoster();
+      return {
+        clockOffsetMs: offset,
+        async push(rows, committed) {
+          const answer = await client.request(
+            'POST',
+            '/sync/v1/punches',
+            {
+              sentAt: clock.now(),
+              punches: rows.map((r) => ({
+                id: r.id,
+                employeeId: r.employeeId,
+                kind: r.kind,
+                atUtc: r.atUtc,
+                workMode: r.workMode,
+                source: r.source === 'api' ? 'kiosk' : r.source,
+                createdAt: r.createdAt,
+              })),
+            },
+            PushResponseSchema,
+          );
+          committed({ accepted: answer.accepted, rejected: answer.rejected });
+          return [];
+        },
+        async finish(final) {
+          if (protocol.minor >= 1 || protocol.major > 1) await heartbeat(final);
+        },
+      };
+    },
+    async dayLookup(ids, _deviceId, startMs, endMs) {
+      const answer = await client.request('POST', '/sync/v1/verify', { days: [{ ids, startMs, endMs }] }, VerifyResponseSchema);
+      return answer.days[0] ?? [];
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+function readNonce(sqlite: Database.Database): string | null {
+  const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'heartbeat_nonce'").get() as { value: string } | undefined;
+  return row?.value || null;
+}
+
+/** The wrong-PIN count at Central, for the shared lockout. */
+export function centralPinCounts(client: CentralClient) {
+  return {
+    count: (employeeId: string, purpose: PinPurpose) =>
+      client.request('POST', '/sync/v1/pin-attempts', { employeeId, purpose }, PinAttemptResponseSchema, 700),
+    clear: async (employeeId: string, purpose?: PinPurpose) => {
+      await client.request('POST', '/sync/v1/pin-attempts/clear', { employeeId, ...(purpose ? { purpose } : {}) }, PinClearResponseSchema, 2100);
+    },
+  };
+}
