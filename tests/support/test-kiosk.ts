@@ -76,5 +76,8 @@ export async function enrollTestKiosk(central: TestCentral, opts: KioskOptions):
   const paths = { dataDir: tempDir('frontdesk-kiosk-'), credentialDir: tempDir('frontdesk-cred-') };
   const config = loadConfig({}, { ...paths, demo: 'off', tz: 'Asia/Kolkata' });
   await enrollDataFolder(config, new URL(central.url), added.code);
-  return open(paths, { code: added.code, kioskId: added.kiosk.id }, clock, opts);
+  const kiosk = await open(paths, { code: added.code, kioskId: added.kiosk.id }, clock, opts);
+  // As `frontdesk enroll` does: the first sync brings the site's roster.
+  await kiosk.call('sync.now', {});
+  return kiosk;
 }

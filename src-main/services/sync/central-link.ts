@@ -24,6 +24,7 @@ import type { Clock } from '../deps.js';
 import type { PinPurpose } from '../punches/shared-lockout.js';
 import type { DeviceCredential } from './device-credential.js';
 import type { KioskReport, SyncLink } from './link.js';
+import type { OutboxPunch } from './outbox.js';
 import { applyRosterChanges, rosterWatermark } from './roster-sync.js';
 import { writeSyncRecord } from './sync-state.js';
 
@@ -170,29 +171,47 @@ export function centralLink(opts: CentralLinkOptions): SyncLink & { client: Cent
     kind: 'central',
     client,
     async begin(report) {
-      // Sync 1.0 had no heartbeat: its clock offset is read from the push's answer alone.
-      const offset = protocol.minor >= 1 || protocol.major > 1 ? await heartbeat(report) : 0;
+      const send = (rows: readonly OutboxPunch[]) =>
+        client.request(
+          'POST',
+          '/sync/v1/punches',
+          {
+            sentAt: clock.now(),
+            punches: rows.map((r) => ({
+              id: r.id,
+              employeeId: r.employeeId,
+              kind: r.kind,
+              atUtc: r.atUtc,
+              workMode: r.workMode,
+              source: r.source === 'api' ? 'kiosk' : r.source,
+              createdAt: r.createdAt,
+            })),
+          },
+          PushResponseSchema,
+        );
+      // Sync 1.0 had no heartbeat (and so no clock offset).
+      let offset: number | null = null;
+      if (protocol.minor >= 1 || protocol.major > 1) {
+        try {
+          offset = await heartbeat(report);
+        } catch (err) {
+          if (!(err instanceof SyncApiError && err.code === 'REVOKED')) throw err;
+          // Revoked: what waits here is still sent, for Central to quarantine (and refuse); nothing leaves the outbox.
+          return {
+            clockOffsetMs: null,
+            push: async (rows) => {
+              await send(rows);
+              throw err;
+            },
+            finish: () => Promise.reject(err),
+          };
+        }
+      }
       await pullRoster();
       return {
         clockOffsetMs: offset,
         async push(rows, committed) {
-          const answer = await client.request(
-            'POST',
-            '/sync/v1/punches',
-            {
-              sentAt: clock.now(),
-              punches: rows.map((r) => ({
-                id: r.id,
-                employeeId: r.employeeId,
-                kind: r.kind,
-                atUtc: r.atUtc,
-                workMode: r.workMode,
-                source: r.source === 'api' ? 'kiosk' : r.source,
-                createdAt: r.createdAt,
-              })),
-            },
-            PushResponseSchema,
-          );
+          const answer = await send(rows);
           committed({ accepted: answer.accepted, rejected: answer.rejected });
           return [];
         },

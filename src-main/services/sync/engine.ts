@@ -142,7 +142,7 @@ export function createSyncEngine(deps: ServiceDeps, source: SyncLink, options: P
     writeSyncRecord(deps.store.sqlite, { state: 'syncing', lastAttemptAt: deps.clock.now() });
     publish();
     const cycle = await source.begin(kioskReport(readSyncRecord(deps.store.sqlite).lastError));
-    writeSyncRecord(deps.store.sqlite, { clockOffsetMs: cycle.clockOffsetMs });
+    if (cycle.clockOffsetMs !== null) writeSyncRecord(deps.store.sqlite, { clockOffsetMs: cycle.clockOffsetMs });
     // Two batches in flight on two connections: while central inserts one, the other is sent.
     while (!stopping) {
       const batch = outbox.oldest(opts.batchSize * 2);

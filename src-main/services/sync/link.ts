@@ -21,8 +21,8 @@ export interface KioskReport {
 }
 
 export interface LinkCycle {
-  /** Central's clock minus this kiosk's, measured as the cycle started. */
-  clockOffsetMs: number;
+  /** Central's clock minus this kiosk's, measured as the cycle started (null: not measured). */
+  clockOffsetMs: number | null;
   /** Pushes one batch; `committed` hears of each part central committed; returns the punches refused for their data. */
   push(rows: readonly OutboxPunch[], committed: (result: BatchResult) => void): Promise<Rejection[]>;
   finish(report: KioskReport): Promise<void>;
