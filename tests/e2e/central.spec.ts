@@ -254,3 +254,105 @@ test('an admin makes a manager for one team and a payroll token; the manager see
   expect(lines.find((l) => l.startsWith(`3001,`) && l.includes(day))).toMatch(/,30600,8\.5(,|$)/);
   expect(lines.some((l) => l.startsWith('3002,'))).toBe(true);
 });
+
+test('an admin adds a kiosk in the console; the kiosk enrolls with its code, punches through Central, and the fleet page shows its health', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const c = central;
+  const kioskDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-kiosk-e2e-'));
+  const credentialDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-cred-e2e-'));
+  // The kiosk holds no database credential: DATABASE_URL is not in its environment.
+  const kioskEnv = { FRONTDESK_CREDENTIAL_DIR: credentialDir, DATABASE_URL: '' };
+  try {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(c.url + '/');
+    await signIn(page, 'root', ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Kiosks', exact: true }).click();
+    await expect(page.getByTestId('kiosks')).toHaveAttribute('data-loaded', 'true');
+    for (const name of ['Reception', 'Loading bay']) {
+      await page.getByRole('button', { name: 'Add kiosk' }).click();
+      await page.getByRole('dialog').getByLabel(/^Name/).fill(name);
+      await page.getByRole('dialog').getByRole('button', { name: 'Add kiosk' }).click();
+      await expect(page.getByRole('heading', { name: `${name}: its enrollment code` })).toBeVisible();
+    }
+    const code = await page.getByTestId('enroll-code').inputValue();
+    expect(code).toMatch(/^[A-Z0-9]{4}(-[A-Z0-9]{4}){3}$/);
+    secrets.push(code);
+    await shoot(page, 'central-kiosk-code');
+
+    // On the kiosk: enroll with the last code, punch, sync.
+    const enrolled = JSON.parse(await cli(['enroll', '--central', c.url, '--code', code, '--data', kioskDir, '--json'], kioskEnv)) as {
+      name: string;
+      employees: number;
+      sync: { state: string };
+    };
+    expect(enrolled).toMatchObject({ name: 'Loading bay', sync: { state: 'idle' } });
+    expect(enrolled.employees).toBeGreaterThan(0);
+    await cli(['punch', '--employee', '1002', '--pin', '1234', '--data', kioskDir, '--json'], kioskEnv);
+    const status = JSON.parse(await cli(['sync', '--once', '--data', kioskDir, '--json'], kioskEnv)) as {
+      state: string;
+      pending: number;
+      central: string;
+    };
+    expect(status).toMatchObject({ state: 'idle', pending: 0, central: 'central' });
+    const landed = await query<{ n: string }>(
+      c.databaseUrl,
+      "SELECT count(*)::text AS n FROM punches p JOIN kiosks k ON k.device_id = p.device_id WHERE k.name = 'Loading bay'",
+    );
+    expect(landed[0]?.n).toBe('1');
+
+    // A third kiosk that went quiet with its clock off (its state set as a week of neglect would leave it).
+    await cli(['central', 'kiosks', 'add', '--name', 'Side gate', '--site', 'Head Office', '--data', c.dataDir], { DATABASE_URL: c.databaseUrl });
+    await query(
+      c.databaseUrl,
+      `UPDATE kiosks SET enrolled_at = now() - interval '8 days', last_heartbeat_at = now() - interval '40 minutes', clock_offset_ms = 300000,
+              app_version = '0.1.0', sync_version = '1.1', backlog_count = 12, backlog_oldest_at = now() - interval '50 minutes', enroll_code_hash = NULL
+        WHERE name = 'Side gate'`,
+    );
+    await page.reload();
+    await page.getByRole('button', { name: 'Kiosks', exact: true }).click();
+    const table = page.getByTestId('fleet-table');
+    await expect(table.locator('tr[data-kiosk="Loading bay"]')).toHaveAttribute('data-state', 'enrolled');
+    await expect(table.locator('tr[data-kiosk="Loading bay"]')).toHaveAttribute('data-stale', 'false');
+    await expect(table.locator('tr[data-kiosk="Reception"]')).toContainText('waiting for enrollment');
+    const gate = table.locator('tr[data-kiosk="Side gate"]');
+    await expect(gate).toHaveAttribute('data-stale', 'true');
+    await expect(gate).toHaveAttribute('data-drift', 'true');
+    await expect(gate).toContainText('clock 5 min behind');
+    await expect(page.getByTestId('fleet-attention')).toHaveText('1 needs attention');
+    await shoot(page, 'central-fleet');
+
+    // The same health for programs, and for the command line.
+    const admin = JSON.parse(
+      await cli(['central', 'tokens', 'create', '--name', 'fleet', '--scope', 'admin', '--json', '--data', c.dataDir], {
+        DATABASE_URL: c.databaseUrl,
+      }),
+    ) as { token: string };
+    secrets.push(admin.token);
+    const api = await apiCall(c, admin.token, 'GET', '/api/v1/kiosks');
+    expect(api.status).toBe(200);
+    expect((JSON.parse(api.text) as { name: string; stale: boolean }[]).find((k) => k.name === 'Side gate')?.stale).toBe(true);
+    const listed = JSON.parse(await cli(['central', 'kiosks', 'list', '--json', '--data', c.dataDir], { DATABASE_URL: c.databaseUrl })) as {
+      name: string;
+    }[];
+    expect(listed.map((k) => k.name).sort()).toEqual(['Loading bay', 'Reception', 'Side gate']);
+
+    // Revoked from the page: the kiosk says so at its next sync and keeps its punch.
+    await table.locator('tr[data-kiosk="Loading bay"]').getByRole('button', { name: 'Revoke Loading bay' }).click();
+    await expect(table.locator('tr[data-kiosk="Loading bay"]')).toHaveAttribute('data-state', 'revoked');
+    await cli(['punch', '--employee', '1002', '--pin', '1234', '--kind', 'OUT', '--data', kioskDir, '--json'], kioskEnv);
+    const after = JSON.parse(await cli(['status', '--data', kioskDir, '--json'], kioskEnv)) as { state: string; pending: number };
+    expect(after.pending).toBe(1);
+    await cli(['sync', '--once', '--data', kioskDir, '--json'], kioskEnv).catch((err: unknown) => err);
+    const revoked = JSON.parse(await cli(['status', '--data', kioskDir, '--json'], kioskEnv)) as { state: string; pending: number };
+    expect(revoked).toMatchObject({ state: 'revoked', pending: 1 });
+    await page.reload();
+    await page.getByRole('button', { name: 'Kiosks', exact: true }).click();
+    await expect(page.getByTestId('quarantine-table').locator('tbody tr')).toHaveCount(1);
+    await shoot(page, 'central-fleet-quarantine');
+  } finally {
+    rmSync(kioskDir, { recursive: true, force: true });
+    rmSync(credentialDir, { recursive: true, force: true });
+  }
+});

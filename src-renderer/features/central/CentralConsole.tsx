@@ -7,6 +7,7 @@ import { AccountSignIn } from './AccountSignIn.js';
 import { AuditScreen } from './AuditScreen.js';
 import { PasswordDialog } from './PasswordDialog.js';
 import { TokensScreen } from './TokensScreen.js';
+import { KiosksScreen } from './KiosksScreen.js';
 import { UsersScreen } from './UsersScreen.js';
 
 const ROLE_WORDS: Record<SessionInfo['role'], string> = { admin: 'admin', manager: 'manager', payroll: 'payroll', viewer: 'viewer' };
@@ -64,6 +65,7 @@ export function CentralConsole({ initial }: { initial: SessionInfo | null }) {
           if (!session.grants.admin) return null;
           if (view === 'users') return <UsersScreen bar={bar} self={session.username} />;
           if (view === 'tokens') return <TokensScreen bar={bar} />;
+          if (view === 'kiosks') return <KiosksScreen bar={bar} />;
           if (view === 'audit') return <AuditScreen bar={bar} />;
           return null;
         }}

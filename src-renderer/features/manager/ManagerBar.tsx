@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 
-export type ManagerView = 'dashboard' | 'roster' | 'ask' | 'users' | 'tokens' | 'audit';
+export type ManagerView = 'dashboard' | 'roster' | 'ask' | 'kiosks' | 'users' | 'tokens' | 'audit';
 
 /** Who is signed in to the manager screens: a kiosk manager (employee code) or a Central account. */
 export interface ManagerIdentity {
@@ -20,6 +20,7 @@ export const MANAGER_VIEWS: { id: ManagerView; label: string }[] = [
 ];
 
 export const ADMIN_VIEWS: { id: ManagerView; label: string }[] = [
+  { id: 'kiosks', label: 'Kiosks' },
   { id: 'users', label: 'Users' },
   { id: 'tokens', label: 'API tokens' },
   { id: 'audit', label: 'Audit log' },
