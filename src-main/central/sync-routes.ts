@@ -124,7 +124,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
     url: string,
     schema: S,
     handle: (device: DeviceActor, input: z.output<S>, req: FastifyRequest) => Promise<unknown>,
-    max = 1200,
+    max = 6000,
   ): void => {
     app.route({
       method,

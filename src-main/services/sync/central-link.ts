@@ -28,6 +28,9 @@ import type { OutboxPunch } from './outbox.js';
 import { applyRosterChanges, rosterWatermark } from './roster-sync.js';
 import { writeSyncRecord } from './sync-state.js';
 
+/** The longest a heartbeat or a roster pull waits while cycles keep coming. */
+const SPACING_MS = 5000;
+
 /** A failure of the sync API, with the code the engine reads for the kiosk's state. */
 export class SyncApiError extends Error {
   constructor(
@@ -136,8 +139,16 @@ export function centralLink(opts: CentralLinkOptions): SyncLink & { client: Cent
   const client = createCentralClient(opts);
   const { sqlite, clock } = opts;
   const protocol = opts.protocol ?? SYNC_PROTOCOL;
+  const speaksHeartbeat = protocol.minor >= 1 || protocol.major > 1;
+
+  // A cycle runs after nearly every tap: the heartbeat and the roster are spaced out (at most
+  // every SPACING_MS, on the wall clock) unless "Sync now" asks for everything.
+  let lastHeartbeat = -Infinity;
+  let lastRoster = -Infinity;
+  const due = (last: number, eager: boolean): boolean => eager || Date.now() - last >= SPACING_MS;
 
   const heartbeat = async (report: KioskReport): Promise<number> => {
+    lastHeartbeat = Date.now();
     const before = clock.now();
     const answer = await client.request(
       'POST',
@@ -161,6 +172,7 @@ export function centralLink(opts: CentralLinkOptions): SyncLink & { client: Cent
   };
 
   const pullRoster = async (): Promise<void> => {
+    lastRoster = Date.now();
     const since = rosterWatermark(sqlite);
     const changes = await client.request('GET', `/sync/v1/roster?since=${since}`, undefined, RosterResponseSchema);
     if (changes.removed.length > 0) forgetEmployees(sqlite, changes.removed);
@@ -170,7 +182,7 @@ export function centralLink(opts: CentralLinkOptions): SyncLink & { client: Cent
   return {
     kind: 'central',
     client,
-    async begin(report) {
+    async begin(report, { eager } = { eager: false }) {
       const send = (rows: readonly OutboxPunch[]) =>
         client.request(
           'POST',
@@ -191,7 +203,7 @@ export function centralLink(opts: CentralLinkOptions): SyncLink & { client: Cent
         );
       // Sync 1.0 had no heartbeat (and so no clock offset).
       let offset: number | null = null;
-      if (protocol.minor >= 1 || protocol.major > 1) {
+      if (speaksHeartbeat && due(lastHeartbeat, eager)) {
         try {
           offset = await heartbeat(report);
         } catch (err) {
@@ -207,7 +219,7 @@ export function centralLink(opts: CentralLinkOptions): SyncLink & { client: Cent
           };
         }
       }
-      await pullRoster();
+      if (due(lastRoster, eager)) await pullRoster();
       return {
         clockOffsetMs: offset,
         async push(rows, committed) {
@@ -216,7 +228,7 @@ export function centralLink(opts: CentralLinkOptions): SyncLink & { client: Cent
           return [];
         },
         async finish(final) {
-          if (protocol.minor >= 1 || protocol.major > 1) await heartbeat(final);
+          if (speaksHeartbeat && due(lastHeartbeat, eager)) await heartbeat(final);
         },
       };
     },

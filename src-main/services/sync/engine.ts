@@ -72,6 +72,8 @@ export function createSyncEngine(deps: ServiceDeps, source: SyncLink, options: P
   let started = false;
   let stopping = false;
 
+  /** Set by "Sync now": the link does everything this cycle (roster, heartbeat), skipping no step it may space out. */
+  let eager = false;
   let localError: string | null = null;
   let lastGood: SyncStatus | null = null;
   /** The status from the local records; when they cannot be read, the last one read, with the cause. */
@@ -141,7 +143,8 @@ export function createSyncEngine(deps: ServiceDeps, source: SyncLink, options: P
     inFlight = [];
     writeSyncRecord(deps.store.sqlite, { state: 'syncing', lastAttemptAt: deps.clock.now() });
     publish();
-    const cycle = await source.begin(kioskReport(readSyncRecord(deps.store.sqlite).lastError));
+    const cycle = await source.begin(kioskReport(readSyncRecord(deps.store.sqlite).lastError), { eager });
+    eager = false;
     if (cycle.clockOffsetMs !== null) writeSyncRecord(deps.store.sqlite, { clockOffsetMs: cycle.clockOffsetMs });
     // Two batches in flight on two connections: while central inserts one, the other is sent.
     while (!stopping) {
@@ -244,6 +247,7 @@ export function createSyncEngine(deps: ServiceDeps, source: SyncLink, options: P
     },
     async syncNow() {
       await running;
+      eager = true;
       await cycle();
       return status();
     },

@@ -31,7 +31,7 @@ export interface LinkCycle {
 export interface SyncLink {
   readonly kind: SyncStatus['central'];
   /** Starts a cycle: reaches central, exchanges the roster, reads the clock; `report` is the kiosk's health before it. */
-  begin(report: KioskReport): Promise<LinkCycle>;
+  begin(report: KioskReport, opts?: { eager: boolean }): Promise<LinkCycle>;
   /** For `verify`: the ids central holds for one local day of this device. */
   dayLookup: CentralDayLookup;
   close(): Promise<void>;
