@@ -9,6 +9,7 @@ import { seedTwoTeams } from '../support/central-seed.js';
 import { startTestCentral, type TestCentral } from '../support/test-central.js';
 import { adminUrl, query } from '../support/test-postgres.js';
 import { enrollTestKiosk, type TestKiosk } from '../support/test-kiosk.js';
+import { runLoad } from '../load/run-load.js';
 
 let central: TestCentral;
 const kiosks: TestKiosk[] = [];
@@ -190,4 +191,16 @@ describe('sync through Central under faults', () => {
       ]);
     }
   });
+});
+
+describe('a short load run through Central', () => {
+  it('loses and doubles nothing with kiosk processes syncing over HTTP through Central crashes and restarts, a PostgreSQL restart behind it, a read-only database, killed connections, killed kiosks and a kiosk revoked mid-run', async () => {
+    const result = await runLoad({ via: 'central', kiosks: 3, ratePerKiosk: 4, seconds: 16, employees: 12, faults: true });
+    expect(result.acknowledged).toBeGreaterThan(3 * 4 * 16 * 0.5);
+    expect(result).toMatchObject({ via: 'central', lost: 0, duplicated: 0, unexpected_in_central: 0 });
+    expect(result.faults).toMatchObject({ central_server_restarts: 2, database_restarts: 1, kiosk_kills: 2, kiosks_revoked: 1, read_only_phases: 1 });
+    // What the revoked kiosk took afterwards is on it and in quarantine, not in payroll.
+    expect(result.quarantined).toBeGreaterThan(0);
+    expect(result.in_central + result.held_on_revoked_kiosk).toBeGreaterThanOrEqual(result.acknowledged);
+  }, 180_000);
 });

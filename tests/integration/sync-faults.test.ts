@@ -101,7 +101,7 @@ describe('sync under faults', () => {
     const result = await runLoad({ kiosks: 3, ratePerKiosk: 4, seconds: 12, employees: 12, faults: true });
     expect(result.acknowledged).toBeGreaterThan(3 * 4 * 12 * 0.6);
     expect(result).toMatchObject({ lost: 0, duplicated: 0, unexpected_in_central: 0 });
-    expect(result.faults.central_restarts).toBe(2);
+    expect(result.faults.database_restarts).toBe(2);
     expect(result.faults.kiosk_kills).toBe(2);
     expect(result.faults.read_only_phases).toBe(1);
     expect(result.faults.locked_database_phases).toBe(1);

@@ -7,10 +7,13 @@ import { createApp } from '../../src-main/app.js';
 import { loadConfig } from '../../src-main/config.js';
 import { call } from '../../src-main/rpc/dispatch.js';
 
-const [dataDir, databaseUrl, rateArg] = process.argv.slice(2) as [string, string, string];
+// Arguments: the data folder, a DATABASE_URL (direct sync) or `central:<credential dir>` (a kiosk
+// enrolled with Central, syncing through its HTTP API), and the punches per second.
+const [dataDir, target, rateArg] = process.argv.slice(2) as [string, string, string];
 const rate = Number(rateArg);
+const where = target.startsWith('central:') ? { credentialDir: target.slice('central:'.length) } : { databaseUrl: target };
 const app = await createApp({
-  config: loadConfig({}, { dataDir, demo: false, databaseUrl, siteName: 'Load Site', tz: 'Asia/Kolkata' }),
+  config: loadConfig({}, { dataDir, demo: false, ...where, siteName: 'Load Site', tz: 'Asia/Kolkata' }),
   host: 'cli',
   sync: { kickDelayMs: 50, idleIntervalMs: 1000, backoff: { baseMs: 200, capMs: 5000 } },
 });
@@ -48,7 +51,8 @@ async function drainAndExit(): Promise<void> {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     const s = await app.sync.syncNow();
-    if (s.pending === 0) break;
+    // A revoked kiosk keeps its punches (Central quarantined what it sent): nothing more to drain.
+    if (s.pending === 0 || s.state === 'revoked') break;
     await new Promise((r) => setTimeout(r, 500));
   }
   writeSync(1, `DRAINED ${app.sync.status().pending}\n`);

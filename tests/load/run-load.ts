@@ -3,6 +3,7 @@
 // restarted. Then it checks that central holds every acknowledged punch and nothing else.
 // Loopback only; every loop is bounded by T.
 import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,8 +16,13 @@ import { createLogger } from '../../src-main/log.js';
 import { hashSecret } from '../../src-main/services/roster/pin-hash.js';
 import { stableId } from '../../src-main/services/roster/roster.js';
 import { LOCAL_DB_FILE } from '../../src-main/app.js';
+import { loadConfig } from '../../src-main/config.js';
+import { addKiosk, revokeKiosk } from '../../src-main/services/fleet/kiosks.js';
+import { enrollDataFolder } from '../../src-main/services/sync/enroll.js';
 
 export interface LoadOptions {
+  /** 'central': kiosks enrolled with a Frontdesk Central process, syncing over HTTP; 'database': straight to PostgreSQL. */
+  via?: 'central' | 'database';
   kiosks: number;
   ratePerKiosk: number;
   seconds: number;
@@ -35,19 +41,70 @@ export interface LoadResult {
   unexpected_in_central: number;
   p50_tap_to_central_ms: number;
   p95_tap_to_central_ms: number;
-  faults: { central_restarts: number; connection_kills: number; kiosk_kills: number; read_only_phases: number; locked_database_phases: number };
+  via: 'central' | 'database';
+  /** Acknowledged by a kiosk after it was revoked: held on it, and in Central's quarantine. */
+  quarantined: number;
+  /** Acknowledged after the revocation and still in the revoked kiosk's outbox (never lost, never sent to payroll). */
+  held_on_revoked_kiosk: number;
+  faults: {
+    database_restarts: number;
+    connection_kills: number;
+    kiosk_kills: number;
+    read_only_phases: number;
+    locked_database_phases: number;
+    central_server_restarts: number;
+    kiosks_revoked: number;
+  };
 }
 
 interface Kiosk {
   dir: string;
   child: ChildProcess;
   acked: Set<string>;
+  /** What the kiosk child is given: a DATABASE_URL, or `central:<credential dir>`. */
+  target?: string;
+  name?: string;
+}
+
+/** Frontdesk Central as its own process on a fixed port. */
+function spawnCentral(url: string, port: number, dir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/load/central-child.ts', url, String(port), dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error' },
+  });
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buf += chunk.toString();
+      if (buf.includes('READY')) resolve(child);
+    });
+    child.once('exit', (code, signal) => reject(new Error(`central exited early (${code ?? signal})`)));
+  });
+}
+
+const stopChild = (child: ChildProcess, signal: NodeJS.Signals): Promise<void> =>
+  new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill(signal);
+  });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-function spawnKiosk(k: Omit<Kiosk, 'child'>, url: string, rate: number): Promise<Kiosk> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/load/kiosk-child.ts', k.dir, url, String(rate)], {
+function spawnKiosk(k: Omit<Kiosk, 'child'>, target: string, rate: number): Promise<Kiosk> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/load/kiosk-child.ts', k.dir, target, String(rate)], {
     stdio: ['ignore', 'pipe', 'ignore'],
     env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error' },
   });
@@ -73,14 +130,17 @@ async function seedRoster(url: string, employees: number): Promise<void> {
     await migrateCentral(c.pool);
     const siteId = stableId('site', 'Load Site');
     await c.pool.query("INSERT INTO sites (id, name, tz) VALUES ($1, 'Load Site', 'Asia/Kolkata') ON CONFLICT DO NOTHING", [siteId]);
+    const teamId = stableId('team', 'Load Team');
+    await c.pool.query("INSERT INTO teams (id, name, site_id) VALUES ($1, 'Load Team', $2) ON CONFLICT DO NOTHING", [teamId, siteId]);
     const pinHash = await hashSecret('1234');
     for (let i = 0; i < employees; i++) {
       const code = `L${String(i).padStart(4, '0')}`;
-      await c.pool.query('INSERT INTO employees (id, code, name, pin_hash) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [
+      await c.pool.query('INSERT INTO employees (id, code, name, pin_hash, team_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
         stableId('employee', code),
         code,
         `Load ${i}`,
         pinHash,
+        teamId,
       ]);
     }
   } finally {
@@ -127,13 +187,45 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
   const pgLog = createLogger('load-pg');
   let server: EmbeddedCentral | null = process.env.LOAD_DATABASE_URL ? null : await startEmbeddedCentral(path.join(root, 'central'), pgLog);
   const url = process.env.LOAD_DATABASE_URL ?? server!.url;
-  const faults = { central_restarts: 0, connection_kills: 0, kiosk_kills: 0, read_only_phases: 0, locked_database_phases: 0 };
+  const via = opts.via ?? 'database';
+  const faults = {
+    database_restarts: 0,
+    connection_kills: 0,
+    kiosk_kills: 0,
+    read_only_phases: 0,
+    locked_database_phases: 0,
+    central_server_restarts: 0,
+    kiosks_revoked: 0,
+  };
   const kiosks: Kiosk[] = [];
+  let centralChild: ChildProcess | null = null;
+  const revoked = new Map<string, number>();
   try {
     await seedRoster(url, opts.employees);
-    for (let i = 0; i < opts.kiosks; i++) {
-      const dir = path.join(root, `kiosk-${i}`);
-      kiosks.push(await spawnKiosk({ dir, acked: new Set() }, url, opts.ratePerKiosk));
+    let centralUrl = '';
+    let centralPort = 0;
+    const centralDir = path.join(root, 'central-app');
+    if (via === 'central') {
+      centralPort = await freePort();
+      centralChild = await spawnCentral(url, centralPort, centralDir);
+      centralUrl = `http://127.0.0.1:${centralPort}`;
+    }
+    const admin = connectCentral(url);
+    try {
+      for (let i = 0; i < opts.kiosks; i++) {
+        const dir = path.join(root, `kiosk-${i}`);
+        let target = url;
+        const name = `Load kiosk ${i}`;
+        if (via === 'central') {
+          const credentialDir = path.join(root, `credentials-${i}`);
+          const made = await addKiosk(admin.pool, { name, site: 'Load Site' }, 'load', new Date());
+          await enrollDataFolder(loadConfig({}, { dataDir: dir, credentialDir, demo: 'off' }), new URL(centralUrl), made.code);
+          target = `central:${credentialDir}`;
+        }
+        kiosks.push(await spawnKiosk({ dir, acked: new Set(), target, name }, target, opts.ratePerKiosk));
+      }
+    } finally {
+      await admin.close();
     }
     log({ phase: 'punching', kiosks: kiosks.length });
     const started = Date.now();
@@ -142,7 +234,39 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
     // 80%, connection kills every 10% of the run.
     const plan: { at: number; run: () => Promise<void> }[] = [];
     if (opts.faults) {
-      for (const f of [0.3, 0.65]) {
+      if (via === 'central') {
+        // Central crashes (SIGKILL) and is stopped cleanly (SIGTERM), each time started again on its port.
+        for (const [f, signal] of [
+          [0.25, 'SIGKILL'],
+          [0.6, 'SIGTERM'],
+        ] as const) {
+          plan.push({
+            at: f,
+            run: async () => {
+              await stopChild(centralChild!, signal);
+              await sleep(Math.min(3000, opts.seconds * 20));
+              centralChild = await spawnCentral(url, centralPort, centralDir);
+              faults.central_server_restarts++;
+            },
+          });
+        }
+        // An admin revokes a kiosk mid-run: what it takes from then on stays on it, and in quarantine.
+        plan.push({
+          at: 0.7,
+          run: async () => {
+            const victim = kiosks[kiosks.length - 1]!;
+            const c = connectCentral(url);
+            try {
+              await revokeKiosk(c.pool, victim.name!, 'load', new Date());
+            } finally {
+              await c.close();
+            }
+            revoked.set(victim.name!, Date.now());
+            faults.kiosks_revoked++;
+          },
+        });
+      }
+      for (const f of via === 'central' ? [0.4] : [0.3, 0.65]) {
         if (!server) break;
         plan.push({
           at: f,
@@ -150,7 +274,7 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
             await server!.stop();
             await sleep(Math.min(5000, opts.seconds * 30));
             server = await startEmbeddedCentral(path.join(root, 'central'), pgLog);
-            faults.central_restarts++;
+            faults.database_restarts++;
           },
         });
       }
@@ -169,12 +293,13 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
         plan.push({
           at: f,
           run: async () => {
-            const victim = kiosks[Math.floor(Math.random() * kiosks.length)]!;
+            // Not the kiosk that is revoked at 70 %: its restart would wait for nothing.
+            const victim = kiosks[Math.floor(Math.random() * Math.max(1, kiosks.length - 1))]!;
             victim.child.removeAllListeners('exit');
             victim.child.kill('SIGKILL');
             await new Promise((r) => victim.child.once('exit', r));
             faults.kiosk_kills++;
-            const again = await spawnKiosk({ dir: victim.dir, acked: victim.acked }, url, opts.ratePerKiosk);
+            const again = await spawnKiosk({ dir: victim.dir, acked: victim.acked }, victim.target ?? url, opts.ratePerKiosk);
             victim.child = again.child;
           },
         });
@@ -223,9 +348,13 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
 
     const acked = new Set<string>();
     const local = new Set<string>();
+    const keptOnRevoked = new Set<string>();
     for (const k of kiosks) {
       for (const id of k.acked) acked.add(id);
       const db = new Database(path.join(k.dir, LOCAL_DB_FILE), { readonly: true });
+      if (k.name !== undefined && revoked.has(k.name)) {
+        for (const r of db.prepare('SELECT punch_id AS id FROM outbox').all() as { id: string }[]) keptOnRevoked.add(r.id);
+      }
       for (const r of db.prepare('SELECT id FROM punches WHERE id NOT IN (SELECT punch_id FROM sync_rejects)').all() as { id: string }[])
         local.add(r.id);
       db.close();
@@ -233,6 +362,9 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     const central = new Set((await c.query<{ id: string }>('SELECT id::text AS id FROM punches')).rows.map((r) => r.id));
+    const quarantine = new Set(
+      via === 'central' ? (await c.query<{ id: string }>('SELECT punch_id::text AS id FROM sync_quarantine')).rows.map((r) => r.id) : [],
+    );
     const totals = (
       await c.query<{ n: string; distinct_ids: string; p50: number | null; p95: number | null }>(
         `SELECT count(*)::text AS n, count(DISTINCT id)::text AS distinct_ids,
@@ -248,7 +380,13 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
       seconds: opts.seconds,
       acknowledged: acked.size,
       in_central: central.size,
-      lost: [...acked].filter((id) => !central.has(id)).length + [...local].filter((id) => !central.has(id) && !acked.has(id)).length,
+      // Quarantined punches are not lost: they wait on their kiosk and in Central's quarantine for an admin.
+      lost:
+        [...acked].filter((id) => !central.has(id) && !quarantine.has(id) && !keptOnRevoked.has(id)).length +
+        [...local].filter((id) => !central.has(id) && !acked.has(id) && !quarantine.has(id) && !keptOnRevoked.has(id)).length,
+      via,
+      quarantined: [...acked].filter((id) => quarantine.has(id) && !central.has(id)).length,
+      held_on_revoked_kiosk: [...acked].filter((id) => keptOnRevoked.has(id) && !central.has(id)).length,
       duplicated: Number(totals.n) - Number(totals.distinct_ids),
       unexpected_in_central: [...central].filter((id) => !local.has(id)).length,
       p50_tap_to_central_ms: Math.round(totals.p50 ?? NaN),
@@ -257,6 +395,7 @@ export async function runLoad(opts: LoadOptions, log: (line: Record<string, unkn
     };
   } finally {
     for (const k of kiosks) if (k.child.exitCode === null) k.child.kill('SIGKILL');
+    if (centralChild) await stopChild(centralChild, 'SIGTERM');
     await server?.stop();
     removeEmbeddedCluster(path.join(root, 'central'));
     rmSync(root, { recursive: true, force: true });
