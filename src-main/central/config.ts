@@ -34,6 +34,8 @@ const CentralConfigSchema = z
     sessionMaxHours: intFrom(1, 24 * 30),
     /** API requests per minute per token (or per address without one). */
     apiRateLimit: intFrom(1, 1_000_000),
+    /** Enrollment attempts a minute per client address (codes cannot be guessed; this stops floods). */
+    enrollRateLimit: intFrom(1, 1_000_000),
     dbPoolSize: intFrom(1, 200),
   })
   .strict();
@@ -56,6 +58,7 @@ const NAMES: Record<string, string> = {
   sessionIdleMinutes: 'FRONTDESK_SESSION_IDLE_MINUTES',
   sessionMaxHours: 'FRONTDESK_SESSION_MAX_HOURS',
   apiRateLimit: 'FRONTDESK_API_RATE_LIMIT',
+  enrollRateLimit: 'FRONTDESK_ENROLL_RATE_LIMIT',
   dbPoolSize: 'FRONTDESK_DB_POOL',
 };
 
@@ -80,6 +83,7 @@ export function loadCentralConfig(env: NodeJS.ProcessEnv, overrides: CentralOver
     sessionIdleMinutes: env.FRONTDESK_SESSION_IDLE_MINUTES || 30,
     sessionMaxHours: env.FRONTDESK_SESSION_MAX_HOURS || 12,
     apiRateLimit: env.FRONTDESK_API_RATE_LIMIT || 600,
+    enrollRateLimit: env.FRONTDESK_ENROLL_RATE_LIMIT || 30,
     dbPoolSize: env.FRONTDESK_DB_POOL || 10,
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });

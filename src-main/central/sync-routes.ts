@@ -147,7 +147,7 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   app.route({
     method: 'POST',
     url: '/sync/v1/enroll',
-    config: { rateLimit: { max: 10, timeWindow: 60_000 } },
+    config: { rateLimit: { max: ctx.app.config.enrollRateLimit, timeWindow: 60_000 } },
     handler: async (req, reply) => {
       const parsed = EnrollRequestSchema.safeParse(req.body ?? {});
       if (!parsed.success) return sendBadInput(reply, parsed.error);

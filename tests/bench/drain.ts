@@ -18,6 +18,7 @@ import { createLogger } from '../../src-main/log.js';
 import { call } from '../../src-main/rpc/dispatch.js';
 import { uuidv7 } from '../../shared/ids.js';
 import { emit, summarize } from './stats.js';
+import { benchThroughCentral } from './drain-central.js';
 
 const EMPLOYEES = 200;
 
@@ -178,6 +179,7 @@ export async function benchSync(sizes: number[]): Promise<void> {
       await benchDrain(await createDatabase(base, `bench_${rows}_${Date.now()}`), rows);
     }
     await benchTapToCentral(base);
+    await benchThroughCentral((name) => createDatabase(base, name));
   } finally {
     await server?.stop();
     removeEmbeddedCluster(dir);

@@ -75,7 +75,7 @@ describe('enrollment codes', () => {
 
   it('are refused when mistyped, and never guessed quickly (the enroll call is rate limited)', async () => {
     let limited = false;
-    for (let i = 0; i < 12 && !limited; i++) {
+    for (let i = 0; i < 40 && !limited; i++) {
       const res = await fetch(`${central.url}/sync/v1/enroll`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'frontdesk-sync': '1.1' },

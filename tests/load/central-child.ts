@@ -7,7 +7,9 @@ import { loadCentralConfig } from '../../src-main/central/config.js';
 import { startCentralServer } from '../../src-main/central/server.js';
 
 const [databaseUrl, port, dataDir] = process.argv.slice(2) as [string, string, string];
-const app = await createCentralApp(loadCentralConfig({}, { host: '127.0.0.1', port: Number(port), databaseUrl, dataDir, tz: 'Asia/Kolkata' }));
+const app = await createCentralApp(
+  loadCentralConfig({}, { host: '127.0.0.1', port: Number(port), databaseUrl, dataDir, tz: 'Asia/Kolkata', enrollRateLimit: 10_000 }),
+);
 const server = await startCentralServer(app);
 writeSync(1, `READY ${server.url}\n`);
 process.once('SIGTERM', () => {

@@ -29,17 +29,26 @@ export function credentialFileFor(credentialDir: string, dataDir: string): strin
 
 export function readDeviceCredential(file: string, codec: SecretCodec = PLAIN_FILE): DeviceCredential | null {
   if (!existsSync(file)) return null;
+  const stored = readFileSync(file, 'utf8');
   let parsed: unknown;
+  // `frontdesk enroll` writes the plain 0600 file; the Electron kiosk seals it with the keychain the first time it reads it.
+  let plain = false;
   try {
-    parsed = JSON.parse(codec.open(readFileSync(file, 'utf8')));
-  } catch (err) {
-    throw new AppError(
-      'STORAGE_FAILED',
-      `This kiosk's device credential (${file}) cannot be read (${err instanceof Error ? err.message : String(err)}). Enroll the kiosk again: frontdesk enroll --central URL --code CODE.`,
-    );
+    parsed = JSON.parse(codec.open(stored));
+  } catch (sealedErr) {
+    try {
+      parsed = JSON.parse(stored);
+      plain = true;
+    } catch {
+      throw new AppError(
+        'STORAGE_FAILED',
+        `This kiosk's device credential (${file}) cannot be read (${sealedErr instanceof Error ? sealedErr.message : String(sealedErr)}). Enroll the kiosk again: frontdesk enroll --central URL --code CODE.`,
+      );
+    }
   }
   const result = DeviceCredentialSchema.safeParse(parsed);
   if (!result.success) throw new AppError('STORAGE_FAILED', `This kiosk's device credential (${file}) is damaged. Enroll the kiosk again.`);
+  if (plain && codec !== PLAIN_FILE) writeDeviceCredential(file, result.data, codec);
   return result.data;
 }
 

@@ -1,0 +1,172 @@
+// The kiosk sync through Frontdesk Central against the direct sync to PostgreSQL, in one run: a
+// 100,000-punch backlog drained each way into a fresh central database (the ratio), and
+// tap-to-central (punch commit to Central's commit) with the network up. Central runs as its own
+// process, as it would on a server.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../../src-main/app.js';
+import { loadConfig } from '../../src-main/config.js';
+import { connectCentral } from '../../src-main/db/central/connection.js';
+import { migrateCentral } from '../../src-main/db/central/migrate.js';
+import { addKiosk } from '../../src-main/services/fleet/kiosks.js';
+import { hashSecret } from '../../src-main/services/roster/pin-hash.js';
+import { stableId } from '../../src-main/services/roster/roster.js';
+import { enrollDataFolder } from '../../src-main/services/sync/enroll.js';
+import { call } from '../../src-main/rpc/dispatch.js';
+import { uuidv7 } from '../../shared/ids.js';
+import { emit, summarize } from './stats.js';
+
+const EMPLOYEES = 200;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function seedCentral(url: string): Promise<string[]> {
+  const c = connectCentral(url);
+  try {
+    await migrateCentral(c.pool);
+    const siteId = stableId('site', 'Bench Site');
+    const teamId = stableId('team', 'Bench Team');
+    await c.pool.query("INSERT INTO sites (id, name, tz) VALUES ($1, 'Bench Site', 'Asia/Kolkata') ON CONFLICT DO NOTHING", [siteId]);
+    await c.pool.query("INSERT INTO teams (id, name, site_id) VALUES ($1, 'Bench Team', $2) ON CONFLICT DO NOTHING", [teamId, siteId]);
+    const pinHash = await hashSecret('1234');
+    const ids: string[] = [];
+    for (let i = 0; i < EMPLOYEES; i++) {
+      const id = stableId('employee', `B${i}`);
+      ids.push(id);
+      await c.pool.query('INSERT INTO employees (id, code, name, pin_hash, team_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING', [
+        id,
+        `B${i}`,
+        `Bench ${i}`,
+        pinHash,
+        teamId,
+      ]);
+    }
+    return ids;
+  } finally {
+    await c.close();
+  }
+}
+
+/** Writes `rows` waiting punches straight into the kiosk's SQLite (as a long offline spell would leave them). */
+function fillBacklog(app: App, employeeIds: readonly string[], rows: number): void {
+  const db = app.store.sqlite;
+  const insP = db.prepare(
+    "INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'WFO', 'kiosk', ?)",
+  );
+  const insO = db.prepare('INSERT INTO outbox (punch_id) VALUES (?)');
+  const start = Date.now() - 400 * 86_400_000;
+  const fill = db.transaction((from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      const at = start + i * 30_000;
+      const id = uuidv7(at);
+      insP.run(id, employeeIds[i % employeeIds.length], i % 2 ? 'OUT' : 'IN', at, app.deps.kiosk.siteId, app.deps.kiosk.deviceId, at);
+      insO.run(id);
+    }
+  });
+  for (let i = 0; i < rows; i += 50_000) fill(i, Math.min(rows, i + 50_000));
+}
+
+function spawnCentral(url: string, port: number, dir: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/load/central-child.ts', url, String(port), dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error' },
+  });
+  return new Promise((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('READY') && resolve(child));
+    child.once('exit', (code) => reject(new Error(`central exited early (${code})`)));
+  });
+}
+
+async function timedDrain(app: App): Promise<number> {
+  const t0 = performance.now();
+  const status = await app.sync.syncNow();
+  const seconds = (performance.now() - t0) / 1000;
+  if (status.pending !== 0) throw new Error(`drain left ${status.pending} punches (${status.lastError ?? ''})`);
+  return seconds;
+}
+
+/** `createDatabase(name)` makes an empty database on the bench server and returns its URL. */
+export async function benchThroughCentral(createDatabase: (name: string) => Promise<string>, rows = 100_000, samples = 40): Promise<void> {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-bench-central-'));
+  let central: ChildProcess | null = null;
+  const apps: App[] = [];
+  try {
+    // Direct: a kiosk with DATABASE_URL.
+    const directUrl = await createDatabase(`direct_${Date.now()}`);
+    const directIds = await seedCentral(directUrl);
+    const direct = await createApp({
+      config: loadConfig({}, { dataDir: path.join(root, 'direct'), demo: false, databaseUrl: directUrl }),
+      host: 'test',
+    });
+    apps.push(direct);
+    await direct.sync.syncNow();
+    fillBacklog(direct, directIds, rows);
+    const directSeconds = await timedDrain(direct);
+
+    // Through Central: a kiosk enrolled with a Central process on another fresh database.
+    const viaUrl = await createDatabase(`via_${Date.now()}`);
+    const viaIds = await seedCentral(viaUrl);
+    const port = await freePort();
+    central = await spawnCentral(viaUrl, port, path.join(root, 'central'));
+    const admin = connectCentral(viaUrl);
+    const made = await addKiosk(admin.pool, { name: 'Bench kiosk', site: 'Bench Site' }, 'bench', new Date());
+    await admin.close();
+    const config = loadConfig({}, { dataDir: path.join(root, 'via'), credentialDir: path.join(root, 'credentials'), demo: false });
+    await enrollDataFolder(config, new URL(`http://127.0.0.1:${port}`), made.code);
+    const via = await createApp({ config, host: 'test' });
+    apps.push(via);
+    await via.sync.syncNow();
+    fillBacklog(via, viaIds, rows);
+    const viaSeconds = await timedDrain(via);
+    emit({
+      bench: 'drain_through_central',
+      rows,
+      direct_seconds: Math.round(directSeconds * 100) / 100,
+      direct_rows_per_s: Math.round(rows / directSeconds),
+      central_seconds: Math.round(viaSeconds * 100) / 100,
+      central_rows_per_s: Math.round(rows / viaSeconds),
+      ratio_to_direct: Math.round((directSeconds / viaSeconds) * 100) / 100,
+      target: 'ratio_to_direct >= 0.7',
+    });
+
+    // Tap to Central's commit, the network up: the enrolled kiosk's background sync does it.
+    via.start();
+    const times: number[] = [];
+    for (let i = 0; i < samples; i++) {
+      const who = await call(via.dispatch, 'kiosk.identify', { method: 'code', code: `B${i % EMPLOYEES}` }, { origin: 'cli' });
+      const synced = new Promise<number>((resolve) => {
+        const off = via.events.on('sync.statusChanged', (s) => {
+          if (s.pending === 0 && s.state === 'idle') {
+            off();
+            resolve(performance.now());
+          }
+        });
+      });
+      await call(via.dispatch, 'punches.record', { ticket: who.ticket, kind: who.suggested }, { origin: 'cli' });
+      const committed = performance.now();
+      times.push((await synced) - committed);
+    }
+    const s = summarize(times);
+    emit({ bench: 'tap_to_central_via_central', n: s.n, p50_ms: s.p50_ms, p95_ms: s.p95_ms, max_ms: s.max_ms, target: 'p95 < 1000 ms' });
+  } finally {
+    for (const app of apps) await app.close().catch(() => undefined);
+    if (central) {
+      const exited = new Promise((r) => central!.once('exit', r));
+      central.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(root, { recursive: true, force: true });
+  }
+}
