@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { KioskInfo } from '../shared/contract/kiosk.js';
 import { DEFAULT_PUNCH_POLICY } from '../shared/domain/punch-rules.js';
 import { openLocalStore, type LocalStore } from './db/local/connection.js';
-import { acquireHostLock } from './db/local/host-lock.js';
+import { acquireHostLock, hostIsRunning } from './db/local/host-lock.js';
 import { readIdentityFile, refuseForeignDatabase, refuseMissingDatabase, writeIdentityFile } from './db/local/kiosk-identity.js';
 import { migrateLocal } from './db/local/migrate.js';
 import { createEventBus, type EventBus } from './events.js';
@@ -175,6 +175,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         log: createLogger('sync'),
         appVersion: appVersion(),
         schemaVersion: readJournal().entries.length,
+        heartbeats: hostLock !== null || !hostIsRunning(config.dataDir),
         ...(options.protocol ? { protocol: options.protocol } : {}),
       })
     : null;

@@ -149,6 +149,28 @@ describe('a copied data folder', () => {
   });
 });
 
+describe("a command run beside the kiosk's host", () => {
+  it('is not taken for a copied folder: it leaves the heartbeats to the host', async () => {
+    const k = await enroll('Busy desk');
+    await k.app.close();
+    const config = loadConfig({}, { dataDir: k.dataDir, credentialDir: k.credentialDir, demo: 'off' });
+    const host = await createApp({ config, host: 'web', clock: k.clock });
+    const beside = await createApp({ config, host: 'cli', clock: k.clock });
+    try {
+      // At the same moment: both would read the same nonce, and the second answer would look like a copy.
+      for (let i = 0; i < 3; i++) {
+        await Promise.all([call(host.dispatch, 'sync.now', {}, { origin: 'test' }), call(beside.dispatch, 'sync.now', {}, { origin: 'test' })]);
+      }
+      expect((await call(host.dispatch, 'sync.now', {}, { origin: 'test' })).cloneSuspected).toBe(false);
+      expect((await central.admin('kiosks.list', {})).find((x) => x.name === 'Busy desk')?.cloneSuspected).toBe(false);
+    } finally {
+      await beside.close();
+      await host.close();
+    }
+    kiosks[kiosks.indexOf(k)] = await k.reopen();
+  });
+});
+
 describe('versions apart', () => {
   it('a kiosk of the previous minor version is served', async () => {
     const k = await enroll('Previous version', { protocol: { major: 1, minor: 0 } });

@@ -41,10 +41,27 @@ export function acquireHostLock(dataDir: string, host: string, now: Date = new D
       `This data folder (${dataDir}) is already served by ${describeHolder(dataDir)}. Stop that one first, or give this one a folder of its own with --data.`,
     );
   }
-  writeFileSync(path.join(dataDir, HOST_INFO_FILE), JSON.stringify({ pid: process.pid, host, startedAt: now.toISOString() }) + '\n', { mode: 0o600 });
+  if (host !== 'probe') {
+    writeFileSync(path.join(dataDir, HOST_INFO_FILE), JSON.stringify({ pid: process.pid, host, startedAt: now.toISOString() }) + '\n', {
+      mode: 0o600,
+    });
+  }
   return {
     release: () => {
       if (db.open) db.close();
     },
   };
+}
+
+/** Whether a host serves this folder now (a command beside it then leaves the host's own duties to it). */
+export function hostIsRunning(dataDir: string): boolean {
+  let held: HostLock;
+  try {
+    held = acquireHostLock(dataDir, 'probe');
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'CONFLICT') return true;
+    return false;
+  }
+  held.release();
+  return false;
 }

@@ -54,6 +54,12 @@ export interface CentralLinkOptions {
   protocol?: SyncProtocol;
   /** How long one request may take. */
   timeoutMs?: number;
+  /**
+   * Whether this process sends the kiosk's heartbeats (default yes). A command run beside the
+   * host that serves the folder leaves them to the host: two processes answering with one
+   * nonce would look like a copied folder.
+   */
+  heartbeats?: boolean;
 }
 
 export interface CentralClient {
@@ -139,7 +145,7 @@ export function centralLink(opts: CentralLinkOptions): SyncLink & { client: Cent
   const client = createCentralClient(opts);
   const { sqlite, clock } = opts;
   const protocol = opts.protocol ?? SYNC_PROTOCOL;
-  const speaksHeartbeat = protocol.minor >= 1 || protocol.major > 1;
+  const speaksHeartbeat = (protocol.minor >= 1 || protocol.major > 1) && opts.heartbeats !== false;
 
   // A cycle runs after nearly every tap: the heartbeat and the roster are spaced out (at most
   // every SPACING_MS, on the wall clock) unless "Sync now" asks for everything.
