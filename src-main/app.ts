@@ -81,7 +81,7 @@ function centralOnlySource(centralUrl: string): CentralSource {
   return { kind: 'external', connect: refusal, close: () => Promise.resolve() };
 }
 
-function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): KioskIdentity {
+function loadKioskIdentity(store: LocalStore, config: AppConfig, clock: Clock): Omit<KioskIdentity, 'central'> {
   const deviceId = ensureDeviceId(store.db, clock.now());
   let siteId = getSetting(store.db, 'site_id');
   if (!siteId) {
@@ -189,7 +189,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     policy,
     autoCheckout: config.autoCheckout,
     ai: createAiStore(process.env, config.dataDir, secretCodec),
-    kiosk: loadKioskIdentity(store, config, clock),
+    kiosk: { ...loadKioskIdentity(store, config, clock), central: credential ? { url: credential.centralUrl, name: credential.name } : null },
     pinGate: createPinGate(),
     pinKey: credential ? Buffer.from(credential.pinKey, 'base64') : null,
     // While the sync finds central offline, a PIN check does not wait for it.

@@ -22,6 +22,8 @@ export const KioskInfoOutputSchema = z.object({
   deviceId: z.string(),
   now: z.string(),
   host: z.enum(['electron', 'web', 'cli', 'test']),
+  /** The Frontdesk Central this kiosk syncs through (managers sign in to its console there); null when it has none. */
+  central: z.object({ url: z.string(), name: z.string() }).nullable(),
 });
 
 export const KioskExitInputSchema = z.object({ code: EmployeeCodeSchema, pin: PinSchema });

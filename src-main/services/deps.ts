@@ -20,6 +20,8 @@ export interface KioskIdentity {
   siteId: string;
   siteName: string;
   tz: string;
+  /** The Frontdesk Central this kiosk is enrolled with (its console's URL and the kiosk's name there); null otherwise. */
+  central: { url: string; name: string } | null;
 }
 
 export interface ServiceDeps {

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { createTestDatabase, query } from '../support/test-postgres.js';
+import { KioskPage } from './pages/kiosk-page.js';
 
 const run = promisify(execFile);
 const ADMIN_PASSWORD = 'admin-password-e2e';
@@ -352,6 +353,67 @@ test('an admin adds a kiosk in the console; the kiosk enrolls with its code, pun
     await expect(page.getByTestId('quarantine-table').locator('tbody tr')).toHaveCount(1);
     await shoot(page, 'central-fleet-quarantine');
   } finally {
+    rmSync(kioskDir, { recursive: true, force: true });
+    rmSync(credentialDir, { recursive: true, force: true });
+  }
+});
+
+test('an enrolled kiosk in Chromium: an employee punches on its screen, the punch reaches Central, and the sync screen names Central', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const c = central;
+  const kioskDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-kiosk-e2e-'));
+  const credentialDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-cred-e2e-'));
+  const kioskEnv = { FRONTDESK_CREDENTIAL_DIR: credentialDir, DATABASE_URL: '' };
+  const made = JSON.parse(
+    await cli(['central', 'kiosks', 'add', '--name', 'Front door', '--site', 'Head Office', '--json', '--data', c.dataDir], {
+      DATABASE_URL: c.databaseUrl,
+    }),
+  ) as { code: string };
+  secrets.push(made.code);
+  await cli(['enroll', '--central', c.url, '--code', made.code, '--data', kioskDir, '--json'], kioskEnv);
+  const child = spawn(process.execPath, ['bin/frontdesk.js', 'serve', '--data', kioskDir, '--port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...kioskEnv },
+  });
+  try {
+    const info = await new Promise<{ openUrl: string; central: unknown }>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        try {
+          resolve(JSON.parse(out) as { openUrl: string; central: unknown });
+        } catch {
+          /* not complete yet */
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`frontdesk serve exited with ${code}`)));
+    });
+    // Enrolled: no built-in Central beside it.
+    expect(info.central).toBeNull();
+    const kiosk = new KioskPage(page, info.openUrl);
+    await kiosk.open();
+    await expect(kiosk.syncBadge).toHaveText('All punches synced', { timeout: 15_000 });
+    await kiosk.signIn('1003', '2345');
+    await kiosk.punch('IN');
+    const landed = async (): Promise<string | undefined> =>
+      (
+        await query<{ n: string }>(
+          c.databaseUrl,
+          "SELECT count(*)::text AS n FROM punches p JOIN kiosks k ON k.device_id = p.device_id JOIN employees e ON e.id = p.employee_id WHERE k.name = 'Front door' AND e.code = '1003'",
+        )
+      )[0]?.n;
+    await expect.poll(landed, { timeout: 15_000 }).toBe('1');
+    await expect(kiosk.syncBadge).toHaveText('All punches synced', { timeout: 15_000 });
+    await page.getByTestId('sync-badge').click();
+    await expect(page.getByTestId('sync-central')).toHaveText(`Frontdesk Central at ${c.url}, as “Front door”`);
+    await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
+    await kiosk.screenshot('enrolled-sync');
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
     rmSync(kioskDir, { recursive: true, force: true });
     rmSync(credentialDir, { recursive: true, force: true });
   }

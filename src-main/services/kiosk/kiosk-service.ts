@@ -7,8 +7,8 @@ import { checkPin, clearLocalPinCounts } from '../punches/pin-check.js';
 import { findEmployeeByCode, type EmployeeRecord } from '../roster/roster.js';
 
 export function kioskInfo(deps: ServiceDeps, host: KioskInfo['host']): KioskInfo {
-  const { siteName, tz, deviceId } = deps.kiosk;
-  return { siteName, tz, deviceId, now: new Date(deps.clock.now()).toISOString(), host };
+  const { siteName, tz, deviceId, central } = deps.kiosk;
+  return { siteName, tz, deviceId, now: new Date(deps.clock.now()).toISOString(), host, central };
 }
 
 /** An active manager's code and PIN, counted against the wrong-PIN lockout. */

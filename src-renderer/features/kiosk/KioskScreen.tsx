@@ -137,7 +137,9 @@ export function KioskScreen() {
         }}
         onSync={() => setShowSync(true)}
       />
-      <main className="kiosk-main">{showSync ? <SyncPanel tz={tz} onClose={() => setShowSync(false)} /> : panel}</main>
+      <main className="kiosk-main">
+        {showSync ? <SyncPanel tz={tz} central={info?.central ?? null} onClose={() => setShowSync(false)} /> : panel}
+      </main>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // refused, when the last sync succeeded, the last error in words, and "Sync now".
 import { useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../shared/contract/sync.js';
+import type { KioskInfo } from '../../../shared/contract/kiosk.js';
 import { invoke, subscribe } from '../../lib/rpc.js';
 import { clockWords } from '../kiosk/Header.js';
 
@@ -29,7 +30,7 @@ const STATE_WORDS: Record<SyncStatus['state'], string> = {
   'central-outdated': 'Waiting for Frontdesk Central to be updated',
 };
 
-export function SyncPanel({ tz, onClose }: { tz: string; onClose(): void }) {
+export function SyncPanel({ tz, central, onClose }: { tz: string; central: KioskInfo['central']; onClose(): void }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
@@ -55,8 +56,30 @@ export function SyncPanel({ tz, onClose }: { tz: string; onClose(): void }) {
           </div>
           <div>
             <dt>Central</dt>
-            <dd>{status.central === 'embedded' ? 'Built-in database' : status.central === 'external' ? 'DATABASE_URL' : 'none'}</dd>
+            <dd data-testid="sync-central">
+              {status.central === 'central' && central
+                ? `Frontdesk Central at ${central.url}, as “${central.name}”`
+                : status.central === 'embedded'
+                  ? 'Built-in database'
+                  : status.central === 'external'
+                    ? 'DATABASE_URL'
+                    : 'none'}
+            </dd>
           </div>
+          {central && (
+            <div>
+              <dt>Manager screens</dt>
+              <dd>On Frontdesk Central’s console, with your account</dd>
+            </div>
+          )}
+          {status.cloneSuspected && (
+            <div className="sync-error">
+              <dt>Credential</dt>
+              <dd data-testid="sync-clone">
+                Frontdesk Central saw another machine use this kiosk’s credential (a copied data folder). Tell an admin.
+              </dd>
+            </div>
+          )}
           <div>
             <dt>Waiting on this kiosk</dt>
             <dd data-testid="sync-pending">{status.pending}</dd>
