@@ -1,6 +1,6 @@
 // Composition root: builds the services from configuration and hands back one dispatch.
 // Hosts (Electron, web, CLI) and tests all start here; nothing else wires services together.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { KioskInfo } from '../shared/contract/kiosk.js';
 import { DEFAULT_PUNCH_POLICY } from '../shared/domain/punch-rules.js';
@@ -30,6 +30,7 @@ import { createSharedLockout } from './services/punches/shared-lockout.js';
 import { readSyncRecord } from './services/sync/sync-state.js';
 import { credentialFileFor, readDeviceCredential, type DeviceCredential } from './services/sync/device-credential.js';
 import { centralLink, centralPinCounts } from './services/sync/central-link.js';
+import { adoptEnrollment, requestEnrollment } from './services/sync/enroll.js';
 import { createSharedLockoutOver } from './services/punches/shared-lockout.js';
 import { readJournal } from './db/local/migrate.js';
 import { appVersion } from './paths.js';
@@ -217,6 +218,19 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
   const link = httpLink ?? directLink(central, deps, createLogger('sync'));
   const sync = createSyncEngine({ ...deps, log: createLogger('sync') }, link, syncOptions);
+  /** Enrolls this folder from the kiosk's screen; the host starts again to sync through Central. */
+  const enroll = async (url: URL, code: string): Promise<{ name: string; siteName: string; centralUrl: string }> => {
+    if (config.databaseUrl !== undefined) {
+      throw new AppError('BAD_INPUT', 'This kiosk has DATABASE_URL set: unset it first; an enrolled kiosk holds no database credential.');
+    }
+    const file = credentialFileFor(config.credentialDir, config.dataDir);
+    if (existsSync(file)) throw new AppError('CONFLICT', 'This data folder is enrolled already; start the kiosk again to use it.');
+    const answer = await requestEnrollment(url, { code, deviceId: deps.kiosk.deviceId, appVersion: appVersion() });
+    const made = adoptEnrollment(store, file, answer, url, deps.kiosk.deviceId, new Date(clock.now()), secretCodec);
+    log.info('enrolled with Frontdesk Central; the host starts again', { central: made.centralUrl, name: made.name });
+    setTimeout(() => events.emit('kiosk.enrolled', { name: made.name, centralUrl: made.centralUrl }), 0);
+    return { name: made.name, siteName: made.site.name, centralUrl: made.centralUrl };
+  };
   // The status push is coalesced and kept off the punch path: a burst of taps costs one count.
   let statusTimer: NodeJS.Timeout | undefined;
   let autoCheckout: { stop(): Promise<void> } | undefined;
@@ -231,7 +245,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   return {
     config,
     dispatch: createDispatch(
-      createHandlers(deps, punches, { engine: sync, source: central, link }, host, managers),
+      createHandlers(deps, punches, { engine: sync, source: central, link, enroll }, host, managers),
       kioskAuthorizer((token) => managers.resolve(token)),
     ),
     sync,

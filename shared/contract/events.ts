@@ -8,6 +8,8 @@ export const events = {
   'punches.recorded': ReceiptSchema,
   'sync.statusChanged': SyncStatusSchema,
   'kiosk.exited': z.object({ managerName: z.string() }),
+  /** The kiosk was enrolled with Frontdesk Central from its screen: its host starts again, syncing through Central. */
+  'kiosk.enrolled': z.object({ name: z.string(), centralUrl: z.string() }),
 } as const;
 
 export type EventName = keyof typeof events;

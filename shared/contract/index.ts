@@ -30,6 +30,8 @@ import {
   KioskExitInputSchema,
   KioskExitOutputSchema,
   KioskInfoOutputSchema,
+  EnrollKioskInputSchema,
+  EnrollKioskOutputSchema,
 } from './kiosk.js';
 import {
   ImportPunchesInputSchema,
@@ -101,6 +103,7 @@ export const contract = {
   'kiosk.info': { kind: 'query', access: 'kiosk', input: Empty, output: KioskInfoOutputSchema },
   'kiosk.identify': { kind: 'mutation', access: 'kiosk', input: IdentifyInputSchema, output: IdentifyOutputSchema },
   'kiosk.exit': { kind: 'mutation', access: 'kiosk', input: KioskExitInputSchema, output: KioskExitOutputSchema },
+  'kiosk.enroll': { kind: 'mutation', access: 'kiosk', input: EnrollKioskInputSchema, output: EnrollKioskOutputSchema },
   'kiosk.clearLockout': { kind: 'mutation', access: 'admin', actor: true, input: ClearLockoutInputSchema, output: ClearLockoutOutputSchema },
   'punches.record': { kind: 'mutation', access: 'kiosk', input: RecordPunchInputSchema, output: ReceiptSchema },
   'punches.list': { kind: 'query', access: 'admin', input: ListPunchesInputSchema, output: z.array(PunchRowSchema) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EnrollCodeSchema } from './sync-api.js';
 import { BadgeSchema, EmployeeCodeSchema, EmployeeSummarySchema, PinSchema, PunchKindSchema } from './common.js';
 
 export const IdentifyInputSchema = z.discriminatedUnion('method', [
@@ -41,3 +42,14 @@ export const ClearLockoutOutputSchema = z.object({
   /** false when central could not be reached: only this kiosk's lock was lifted. */
   everywhere: z.boolean(),
 });
+
+/** Enrolling this kiosk with Frontdesk Central from its own screen: a manager's code and PIN, Central's URL and the one-time code. */
+export const EnrollKioskInputSchema = z
+  .object({
+    centralUrl: z.string().trim().min(1, 'give Frontdesk Central\'s address').max(500),
+    code: EnrollCodeSchema,
+    managerCode: EmployeeCodeSchema,
+    managerPin: PinSchema,
+  })
+  .strict();
+export const EnrollKioskOutputSchema = z.object({ name: z.string(), siteName: z.string(), centralUrl: z.string() });

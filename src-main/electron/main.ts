@@ -39,12 +39,17 @@ async function start(): Promise<void> {
   core.start();
   // Zero-setup: with the built-in database, the built-in Central serves the console too.
   const central =
-    config.databaseUrl === undefined
+    config.databaseUrl === undefined && core.link.kind !== 'central'
       ? await startBuiltInCentral({ source: core.central, dataDir: config.dataDir, host: '127.0.0.1', port: 4311, log })
       : null;
   if (central?.demoAdminPassword)
     process.stdout.write(`Manager console: ${central.url} — sign in as ${DEMO_ADMIN} with ${central.demoAdminPassword} (shown once)\n`);
   core.events.on('kiosk.exited', () => setTimeout(() => app.quit(), 1500));
+  // Enrolled from the screen: start again, syncing through Frontdesk Central.
+  core.events.on('kiosk.enrolled', () => {
+    app.relaunch();
+    setTimeout(() => app.quit(), 1500);
+  });
   let closed = false;
   app.on('before-quit', (event) => {
     if (closed) return;

@@ -22,12 +22,15 @@ import { runAutoCheckout } from '../services/corrections/auto-checkout.js';
 import { addCentralEmployee, addSite, addTeam, listRoster, updateEmployee, updateSite, updateTeam } from '../services/roster/central-roster.js';
 import { isTrusted, type Handlers } from './dispatch.js';
 import { AppError } from '../../shared/errors.js';
+import { checkCentralUrl } from '../security/central-url.js';
 import { localDateOf } from '../../shared/domain/local-time.js';
 
 export interface SyncHandles {
   engine: SyncEngine;
   source: CentralSource;
   link: SyncLink;
+  /** Enrolls this data folder with Frontdesk Central (the host then starts again, enrolled). */
+  enroll(centralUrl: URL, code: string): Promise<{ name: string; siteName: string; centralUrl: string }>;
 }
 
 const CLONE_PROBLEM =
@@ -51,6 +54,13 @@ export function createHandlers(
     'kiosk.info': () => kioskInfo(deps, host),
     'kiosk.identify': (input, ctx) => punches.identify(input, isTrusted(ctx)),
     'kiosk.exit': (input) => verifyManagerExit(deps, input.code, input.pin),
+    'kiosk.enroll': async (input) => {
+      if (sync.link.kind === 'central') throw new AppError('CONFLICT', `This kiosk is enrolled already, with ${deps.kiosk.central?.url ?? 'Frontdesk Central'}.`);
+      const url = checkCentralUrl(input.centralUrl, 'The address of Frontdesk Central');
+      if (!url.ok) throw new AppError('BAD_INPUT', `${url.message}.`);
+      await verifyManager(deps, input.managerCode, input.managerPin, 'enroll this kiosk with Frontdesk Central');
+      return sync.enroll(url.url, input.code);
+    },
     'kiosk.clearLockout': (input) => clearLockout(deps, input.employeeCode, input.by),
     'punches.record': (input, ctx) => punches.record(input, isTrusted(ctx)),
     'punches.list': (input) => punches.list(input),

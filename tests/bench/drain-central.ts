@@ -14,7 +14,7 @@ import { migrateCentral } from '../../src-main/db/central/migrate.js';
 import { addKiosk } from '../../src-main/services/fleet/kiosks.js';
 import { hashSecret } from '../../src-main/services/roster/pin-hash.js';
 import { stableId } from '../../src-main/services/roster/roster.js';
-import { enrollDataFolder } from '../../src-main/services/sync/enroll.js';
+import { enrollDataFolder } from '../../src-main/services/sync/enroll-folder.js';
 import { call } from '../../src-main/rpc/dispatch.js';
 import { uuidv7 } from '../../shared/ids.js';
 import { emit, summarize } from './stats.js';

@@ -213,7 +213,10 @@ test('an admin makes a manager for one team and a payroll token; the manager see
   await page.getByRole('button', { name: 'Show' }).click();
   const rows = page.getByTestId('audit-table').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
-  for (const action of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))) expect(action).toMatch(/^account\.sign/);
+  // Every row shown is a sign-in event once the filtered list has replaced the full one.
+  await expect
+    .poll(async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-action')))).every((a) => /^account\.sign/.test(a ?? '')))
+    .toBe(true);
   await expect(page.getByTestId('audit-table').locator('tr[data-action="account.signInFailed"]')).toHaveCount(1);
   await shoot(page, 'central-audit');
   await page.getByRole('button', { name: 'Sign out' }).click();
@@ -410,6 +413,80 @@ test('an enrolled kiosk in Chromium: an employee punches on its screen, the punc
     await expect(page.getByTestId('sync-central')).toHaveText(`Frontdesk Central at ${c.url}, as “Front door”`);
     await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
     await kiosk.screenshot('enrolled-sync');
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(kioskDir, { recursive: true, force: true });
+    rmSync(credentialDir, { recursive: true, force: true });
+  }
+});
+
+test('a kiosk is enrolled from its own screen: a manager confirms, the host starts again, and punches go through Central', async ({ page }) => {
+  test.setTimeout(150_000);
+  const c = central;
+  const kioskDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-kiosk-e2e-'));
+  const credentialDir = mkdtempSync(path.join(os.tmpdir(), 'frontdesk-cred-e2e-'));
+  // A zero-setup kiosk (its own built-in database and demo data), later enrolled.
+  const kioskEnv = { FRONTDESK_CREDENTIAL_DIR: credentialDir, DATABASE_URL: '' };
+  const made = JSON.parse(
+    await cli(['central', 'kiosks', 'add', '--name', 'Screen desk', '--site', 'Head Office', '--json', '--data', c.dataDir], {
+      DATABASE_URL: c.databaseUrl,
+    }),
+  ) as { code: string };
+  secrets.push(made.code);
+  const child = spawn(process.execPath, ['bin/frontdesk.js', 'serve', '--data', kioskDir, '--port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'info', ...kioskEnv },
+  });
+  let log = '';
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  try {
+    const info = await new Promise<{ openUrl: string }>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        try {
+          resolve(JSON.parse(out) as { openUrl: string });
+        } catch {
+          /* not complete yet */
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`frontdesk serve exited with ${code}`)));
+    });
+    const kiosk = new KioskPage(page, info.openUrl);
+    await kiosk.open();
+    await page.getByTestId('sync-badge').click();
+    await page.getByRole('button', { name: 'Enroll with Central' }).click();
+    const form = page.getByTestId('enroll-panel');
+    await form.getByLabel('Frontdesk Central’s address').fill(c.url);
+    await form.getByLabel('Enrollment code').fill(made.code.toLowerCase());
+    await form.getByLabel('Manager code').fill('1001');
+    await form.getByLabel('Manager PIN').fill('0000');
+    await kiosk.screenshot('enroll-form');
+    await form.getByRole('button', { name: 'Enroll' }).click();
+    await expect(form.getByRole('alert')).toContainText('Wrong PIN');
+    await form.getByLabel('Manager PIN').fill('4321');
+    await form.getByRole('button', { name: 'Enroll' }).click();
+    await expect(page.getByTestId('enroll-done')).toContainText('Head Office');
+    // The host starts again, enrolled, and the page follows it.
+    await expect.poll(() => log.includes('the kiosk started again'), { timeout: 20_000 }).toBe(true);
+    await expect(page.getByTestId('enroll-done')).toBeHidden({ timeout: 20_000 });
+    await kiosk.expectPhase('idle');
+    await page.getByTestId('sync-badge').click();
+    await expect(page.getByTestId('sync-central')).toHaveText(`Frontdesk Central at ${c.url}, as “Screen desk”`, { timeout: 15_000 });
+    await page.getByRole('button', { name: 'Back to kiosk' }).click();
+    await kiosk.signIn('1004', '3456');
+    await kiosk.punch('IN');
+    const landed = async (): Promise<string | undefined> =>
+      (
+        await query<{ n: string }>(
+          c.databaseUrl,
+          "SELECT count(*)::text AS n FROM punches p JOIN kiosks k ON k.device_id = p.device_id JOIN employees e ON e.id = p.employee_id WHERE k.name = 'Screen desk' AND e.code = '1004'",
+        )
+      )[0]?.n;
+    await expect.poll(landed, { timeout: 15_000 }).toBe('1');
+    expect(log).not.toContain('unhandled promise rejection');
   } finally {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

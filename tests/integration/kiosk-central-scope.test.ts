@@ -7,7 +7,7 @@ import { query } from '../support/test-postgres.js';
 import { enrollTestKiosk, type TestKiosk } from '../support/test-kiosk.js';
 import { tempDir } from '../support/test-app.js';
 import { loadConfig } from '../../src-main/config.js';
-import { enrollDataFolder } from '../../src-main/services/sync/enroll.js';
+import { enrollDataFolder } from '../../src-main/services/sync/enroll-folder.js';
 import { readDeviceCredential } from '../../src-main/services/sync/device-credential.js';
 import { uuidv7 } from '../../shared/ids.js';
 

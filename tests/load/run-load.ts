@@ -18,7 +18,7 @@ import { stableId } from '../../src-main/services/roster/roster.js';
 import { LOCAL_DB_FILE } from '../../src-main/app.js';
 import { loadConfig } from '../../src-main/config.js';
 import { addKiosk, revokeKiosk } from '../../src-main/services/fleet/kiosks.js';
-import { enrollDataFolder } from '../../src-main/services/sync/enroll.js';
+import { enrollDataFolder } from '../../src-main/services/sync/enroll-folder.js';
 
 export interface LoadOptions {
   /** 'central': kiosks enrolled with a Frontdesk Central process, syncing over HTTP; 'database': straight to PostgreSQL. */

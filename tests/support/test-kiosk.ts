@@ -6,7 +6,7 @@ import { loadConfig } from '../../src-main/config.js';
 import { call } from '../../src-main/rpc/dispatch.js';
 import type { SyncOptions } from '../../src-main/services/sync/engine.js';
 import { credentialFileFor } from '../../src-main/services/sync/device-credential.js';
-import { enrollDataFolder } from '../../src-main/services/sync/enroll.js';
+import { enrollDataFolder } from '../../src-main/services/sync/enroll-folder.js';
 import type { SyncProtocol } from '../../shared/contract/sync-api.js';
 import type { Method, MethodOutput } from '../../shared/contract/index.js';
 import type { App } from '../../src-main/app.js';

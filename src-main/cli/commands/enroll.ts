@@ -5,7 +5,7 @@ import { EnrollCodeSchema } from '../../../shared/contract/sync-api.js';
 import { loadConfig } from '../../config.js';
 import { call } from '../../rpc/dispatch.js';
 import { checkCentralUrl } from '../../security/central-url.js';
-import { enrollDataFolder } from '../../services/sync/enroll.js';
+import { enrollDataFolder } from '../../services/sync/enroll-folder.js';
 import { parseCommand, requireOption } from '../args.js';
 import { openApp } from '../context.js';
 import { createOut, UsageError } from '../output.js';

@@ -11,6 +11,7 @@ import { createOut, UsageError } from '../output.js';
 
 /** The built-in Central's port in the zero-setup mode (a real Central defaults to 8080). */
 const BUILT_IN_CENTRAL_PORT = 4311;
+const log = createLogger('serve');
 
 export const serveCommand = {
   usage: 'serve [--host 127.0.0.1] [--port 4310] [--token-file FILE] [--central-port 4311 | --no-central]',
@@ -36,55 +37,78 @@ export const serveCommand = {
     const centralPort = values['central-port'] === undefined ? (port === 0 ? 0 : BUILT_IN_CENTRAL_PORT) : Number(values['central-port']);
     if (!(Number.isInteger(centralPort) && centralPort >= 0 && centralPort <= 65535)) throw new UsageError('--central-port must be 0 to 65535');
     const out = createOut(globals.json);
-    const app = await openApp(globals, out, 'web', { host: values.host, port, token: tokenFromFile });
-    const token = app.config.token ?? kioskToken(app.config.dataDir);
-    const host = await startWebHost({
-      dispatch: app.dispatch,
-      events: app.events,
-      staticDir: rendererDir(),
-      token,
-      host: app.config.host,
-      port: app.config.port,
-    });
-    app.start();
-    // Zero-setup: with the built-in database (no DATABASE_URL), the built-in Central too.
-    const central =
-      app.config.databaseUrl === undefined && app.link.kind !== 'central' && values['no-central'] !== true
-        ? await startBuiltInCentral({
-            source: app.central,
+    let stopping = false;
+    let wake: (() => void) | undefined;
+    const stop = (): void => {
+      stopping = true;
+      wake?.();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    // Enrolling from the kiosk's screen starts the host again, on the same address, syncing through Central.
+    let listenPort = port;
+    for (let first = true; ; first = false) {
+      const app = await openApp(globals, out, 'web', { host: values.host, port: listenPort, token: tokenFromFile });
+      const token = app.config.token ?? kioskToken(app.config.dataDir);
+      const host = await startWebHost({
+        dispatch: app.dispatch,
+        events: app.events,
+        staticDir: rendererDir(),
+        token,
+        host: app.config.host,
+        port: app.config.port,
+      });
+      listenPort = Number(new URL(host.url).port);
+      app.start();
+      // Zero-setup: with the built-in database (no DATABASE_URL), the built-in Central too.
+      const central =
+        app.config.databaseUrl === undefined && app.link.kind !== 'central' && values['no-central'] !== true
+          ? await startBuiltInCentral({
+              source: app.central,
+              dataDir: app.config.dataDir,
+              host: app.config.host,
+              port: centralPort,
+              log: createLogger('central'),
+            })
+          : null;
+      if (first) {
+        const consoleLines = !central
+          ? ''
+          : `\nManager console (Frontdesk Central): ${central.url}` +
+            (central.demoAdminPassword
+              ? `\n  sign in as ${DEMO_ADMIN} with the password ${central.demoAdminPassword} (shown only this once; change it under Password)`
+              : '');
+        out.result(
+          {
+            url: host.url,
+            openUrl: host.openUrl,
             dataDir: app.config.dataDir,
-            host: app.config.host,
-            port: centralPort,
-            log: createLogger('central'),
-          })
-        : null;
-    const consoleLines = !central
-      ? ''
-      : `\nManager console (Frontdesk Central): ${central.url}` +
-        (central.demoAdminPassword
-          ? `\n  sign in as ${DEMO_ADMIN} with the password ${central.demoAdminPassword} (shown only this once; change it under Password)`
-          : '');
-    out.result(
-      {
-        url: host.url,
-        openUrl: host.openUrl,
-        dataDir: app.config.dataDir,
-        pid: process.pid,
-        central: central
-          ? { url: central.url, ...(central.demoAdminPassword ? { demoAdmin: { username: DEMO_ADMIN, password: central.demoAdminPassword } } : {}) }
-          : null,
-      },
-      () =>
-        `Frontdesk kiosk is ready. Open this link in a browser on this machine:\n  ${host.openUrl}${consoleLines}\nData folder: ${app.config.dataDir}\nPress Ctrl+C to stop.`,
-    );
-    await new Promise<void>((resolve) => {
-      const stop = (): void => resolve();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-    });
-    await central?.close();
-    await host.close();
-    await app.close();
+            pid: process.pid,
+            central: central
+              ? { url: central.url, ...(central.demoAdminPassword ? { demoAdmin: { username: DEMO_ADMIN, password: central.demoAdminPassword } } : {}) }
+              : null,
+          },
+          () =>
+            `Frontdesk kiosk is ready. Open this link in a browser on this machine:\n  ${host.openUrl}${consoleLines}\nData folder: ${app.config.dataDir}\nPress Ctrl+C to stop.`,
+        );
+      } else {
+        log.info('the kiosk started again', { url: host.url, central: app.deps.kiosk.central?.url ?? null });
+      }
+      let restart = false;
+      const offEnrolled = app.events.on('kiosk.enrolled', () => {
+        restart = true;
+        wake?.();
+      });
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        if (stopping) resolve();
+      });
+      offEnrolled();
+      await central?.close();
+      await host.close();
+      await app.close();
+      if (stopping || !restart) break;
+    }
     return 0;
   },
 };

@@ -7,11 +7,7 @@ import { AppError } from '../../../shared/errors.js';
 import type { LocalStore } from '../../db/local/connection.js';
 import { setSetting } from '../settings/settings.js';
 import type { SecretCodec } from '../ai/ai-config.js';
-import { credentialFileFor, writeDeviceCredential, type DeviceCredential } from './device-credential.js';
-import { existsSync } from 'node:fs';
-import { createApp } from '../../app.js';
-import type { AppConfig } from '../../config.js';
-import { appVersion } from '../../paths.js';
+import { writeDeviceCredential, type DeviceCredential } from './device-credential.js';
 
 export async function requestEnrollment(centralUrl: URL, body: { code: string; deviceId: string; appVersion: string }): Promise<EnrollResponse> {
   let res: Response;
@@ -78,32 +74,3 @@ export function adoptEnrollment(
   return credential;
 }
 
-/**
- * Enrolls the data folder a configuration names: opens it (no demo data), trades the code, keeps
- * the credential and closes it again. The kiosk runs enrolled from its next start.
- */
-export async function enrollDataFolder(
-  config: AppConfig,
-  centralUrl: URL,
-  code: string,
-  opts: { secretCodec?: SecretCodec; now?: () => number } = {},
-): Promise<DeviceCredential> {
-  const file = credentialFileFor(config.credentialDir, config.dataDir);
-  if (existsSync(file)) {
-    throw new AppError(
-      'CONFLICT',
-      `This data folder is enrolled already (its credential is ${file}). To enroll it again, an admin revokes the old kiosk and you delete that file.`,
-    );
-  }
-  if (config.databaseUrl !== undefined) {
-    throw new AppError('BAD_INPUT', 'Unset DATABASE_URL first: an enrolled kiosk syncs through Central and holds no database credential.');
-  }
-  const app = await createApp({ config: { ...config, demo: 'off' }, host: 'cli', ...(opts.secretCodec ? { secretCodec: opts.secretCodec } : {}) });
-  try {
-    const deviceId = app.deps.kiosk.deviceId;
-    const answer = await requestEnrollment(centralUrl, { code, deviceId, appVersion: appVersion() });
-    return adoptEnrollment(app.store, file, answer, centralUrl, deviceId, new Date(opts.now?.() ?? Date.now()), opts.secretCodec);
-  } finally {
-    await app.close();
-  }
-}

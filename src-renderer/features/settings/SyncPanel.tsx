@@ -5,6 +5,7 @@ import type { SyncStatus } from '../../../shared/contract/sync.js';
 import type { KioskInfo } from '../../../shared/contract/kiosk.js';
 import { invoke, subscribe } from '../../lib/rpc.js';
 import { clockWords } from '../kiosk/Header.js';
+import { EnrollPanel } from './EnrollPanel.js';
 
 /** Times on the kiosk are the site's local times, like its clock. */
 function when(iso: string | null, tz: string): string {
@@ -33,6 +34,7 @@ const STATE_WORDS: Record<SyncStatus['state'], string> = {
 export function SyncPanel({ tz, central, onClose }: { tz: string; central: KioskInfo['central']; onClose(): void }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   const [busy, setBusy] = useState(false);
+  const [enrolling, setEnrolling] = useState(false);
   useEffect(() => {
     const read = (): void => void invoke('sync.status', {}).then((r) => r.ok && setStatus(r.value));
     return subscribe('sync.statusChanged', setStatus, read);
@@ -43,6 +45,7 @@ export function SyncPanel({ tz, central, onClose }: { tz: string; central: Kiosk
     if (r.ok) setStatus(r.value);
     setBusy(false);
   };
+  if (enrolling) return <EnrollPanel onClose={() => setEnrolling(false)} />;
   return (
     <section className="panel sync-panel" aria-labelledby="sync-title" data-testid="sync-panel">
       <h1 id="sync-title">Sync with central</h1>
@@ -124,6 +127,11 @@ export function SyncPanel({ tz, central, onClose }: { tz: string; central: Kiosk
         <button type="button" className="button button-secondary" onClick={onClose}>
           Back to kiosk
         </button>
+        {status !== null && status.central !== 'central' && status.central !== 'external' && (
+          <button type="button" className="button button-secondary" onClick={() => setEnrolling(true)}>
+            Enroll with Central
+          </button>
+        )}
         <button type="button" className="button button-primary" onClick={() => void syncNow()} disabled={busy}>
           {busy ? 'Syncing…' : 'Sync now'}
         </button>
