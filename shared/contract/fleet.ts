@@ -30,6 +30,8 @@ export const KioskHealthSchema = z.object({
   cloneSuspected: z.boolean(),
   /** Punches this kiosk sent after it was revoked, waiting for an admin. */
   quarantined: z.number().int(),
+  /** Punches that arrived with this kiosk's clock off by more than the drift limit: their times need a look. */
+  clockFlaggedPunches: z.number().int(),
   createdAt: z.string(),
   enrolledAt: z.string().nullable(),
   revokedAt: z.string().nullable(),

@@ -46,7 +46,7 @@ export const ClearLockoutOutputSchema = z.object({
 /** Enrolling this kiosk with Frontdesk Central from its own screen: a manager's code and PIN, Central's URL and the one-time code. */
 export const EnrollKioskInputSchema = z
   .object({
-    centralUrl: z.string().trim().min(1, 'give Frontdesk Central\'s address').max(500),
+    centralUrl: z.string().trim().min(1, "give Frontdesk Central's address").max(500),
     code: EnrollCodeSchema,
     managerCode: EmployeeCodeSchema,
     managerPin: PinSchema,

@@ -55,7 +55,8 @@ export function createHandlers(
     'kiosk.identify': (input, ctx) => punches.identify(input, isTrusted(ctx)),
     'kiosk.exit': (input) => verifyManagerExit(deps, input.code, input.pin),
     'kiosk.enroll': async (input) => {
-      if (sync.link.kind === 'central') throw new AppError('CONFLICT', `This kiosk is enrolled already, with ${deps.kiosk.central?.url ?? 'Frontdesk Central'}.`);
+      if (sync.link.kind === 'central')
+        throw new AppError('CONFLICT', `This kiosk is enrolled already, with ${deps.kiosk.central?.url ?? 'Frontdesk Central'}.`);
       const url = checkCentralUrl(input.centralUrl, 'The address of Frontdesk Central');
       if (!url.ok) throw new AppError('BAD_INPUT', `${url.message}.`);
       await verifyManager(deps, input.managerCode, input.managerPin, 'enroll this kiosk with Frontdesk Central');

@@ -5,6 +5,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedTwoTeams, TZ } from '../support/central-seed.js';
 import { startTestCentral, type Json, type TestCentral } from '../support/test-central.js';
@@ -67,6 +68,34 @@ async function send(
 
 const sync = (d: Device, method: 'GET' | 'POST', path: string, body?: unknown, headers: Record<string, string> = {}) =>
   send(d.credential, method, path, body, headers);
+
+/**
+ * Runs `start` while a table is held in EXCLUSIVE mode (reads go on, writes wait), and lets go
+ * once `waiters` of Central's statements wait for a lock: racing requests then all get past
+ * their checks before any of them writes.
+ */
+async function whileHolding<T>(table: string, waiters: number, start: () => Promise<T>): Promise<T> {
+  const blocker = new pg.Client({ connectionString: central.databaseUrl });
+  await blocker.connect();
+  try {
+    await blocker.query('BEGIN');
+    await blocker.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
+    const racing = start();
+    racing.catch(() => undefined);
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const { rows } = await blocker.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+      );
+      if (Date.now() > deadline - 9000 && Date.now() < deadline - 8900) console.log(JSON.stringify((await blocker.query("SELECT state, wait_event_type, wait_event, left(query, 80) AS q FROM pg_stat_activity WHERE datname = current_database()")).rows)); if (rows[0]!.n >= waiters || Date.now() > deadline) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await blocker.query('COMMIT');
+    return await racing;
+  } finally {
+    await blocker.end();
+  }
+}
 
 let made = 0;
 async function enroll(site: 'HQ' | 'Plant', deviceId = `attack-device-${randomUUID()}`): Promise<Device> {
@@ -401,15 +430,16 @@ describe('enrollment', () => {
   });
 
   it('two codes raced with one device id enroll one kiosk; the other hears CONFLICT, not that Central is down', async () => {
-    for (let round = 0; round < 5; round++) {
-      const codes: string[] = [];
-      for (const twin of ['A', 'B', 'C']) codes.push((await central.admin('kiosks.add', { name: `Twin kiosk ${round}${twin}`, site: 'HQ' })).code);
-      const deviceId = `twin-${randomUUID()}`;
-      const answers = await Promise.all(codes.map((code) => send(null, 'POST', '/sync/v1/enroll', { code, deviceId, appVersion: '0.1.0' })));
-      const rows = await query(central.databaseUrl, 'SELECT 1 FROM kiosks WHERE device_id = $1', [deviceId]);
-      expect(rows).toHaveLength(1);
-      expect(answers.map((r) => r.status).sort(), JSON.stringify(answers.map((r): unknown => r.body.error ?? 'enrolled'))).toEqual([200, 409, 409]);
-    }
+    const codes: string[] = [];
+    for (const twin of ['A', 'B']) codes.push((await central.admin('kiosks.add', { name: `Twin kiosk ${twin}`, site: 'HQ' })).code);
+    const deviceId = `twin-${randomUUID()}`;
+    // Holding the audit log makes both enrollments pass their device-id check before either commits.
+    const answers = await whileHolding('audit_log', 2, () =>
+      Promise.all(codes.map((code) => send(null, 'POST', '/sync/v1/enroll', { code, deviceId, appVersion: '0.1.0' }))),
+    );
+    const rows = await query(central.databaseUrl, 'SELECT 1 FROM kiosks WHERE device_id = $1', [deviceId]);
+    expect(rows).toHaveLength(1);
+    expect(answers.map((r) => r.status).sort(), JSON.stringify(answers.map((r): unknown => r.body.error ?? 'enrolled'))).toEqual([200, 409]);
   });
 
   it('refuses a device id PostgreSQL cannot store as bad input, not as Central being down', async () => {
@@ -467,7 +497,10 @@ describe("a revoked kiosk's credential", () => {
     const k = await enroll('HQ');
     await central.admin('kiosks.revoke', { kiosk: k.name });
     const batch = () => ({ sentAt: central.clock.now(), punches: Array.from({ length: 5000 }, () => punch(ids.e1, { id: randomUUID() })) });
-    const answers = await Promise.all(Array.from({ length: 6 }, () => sync(k, 'POST', '/sync/v1/punches', batch())));
+    // Six floods at once: each counts what is held before any of them has written.
+    const answers = await whileHolding('sync_quarantine', 6, () =>
+      Promise.all(Array.from({ length: 6 }, () => sync(k, 'POST', '/sync/v1/punches', batch()))),
+    );
     expect(answers.map((r) => r.status)).toEqual(Array.from({ length: 6 }, () => 403));
     const [held] = await query<{ n: number }>(central.databaseUrl, 'SELECT count(*)::int AS n FROM sync_quarantine WHERE kiosk_id = $1', [k.kioskId]);
     expect(held!.n).toBeLessThanOrEqual(20_000);

@@ -85,7 +85,10 @@ export const serveCommand = {
             dataDir: app.config.dataDir,
             pid: process.pid,
             central: central
-              ? { url: central.url, ...(central.demoAdminPassword ? { demoAdmin: { username: DEMO_ADMIN, password: central.demoAdminPassword } } : {}) }
+              ? {
+                  url: central.url,
+                  ...(central.demoAdminPassword ? { demoAdmin: { username: DEMO_ADMIN, password: central.demoAdminPassword } } : {}),
+                }
               : null,
           },
           () =>

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { AddKioskInputSchema } from '../../../shared/contract/fleet.js';
 import type { EnrollmentCode, KioskHealth } from '../../../shared/contract/fleet.js';
 import { ENROLL_CODE_TTL_MS, isStale, kioskState } from '../../../shared/domain/fleet.js';
-import { clockDrifted } from '../../../shared/domain/punch-rules.js';
+import { clockDrifted, MAX_CLOCK_DRIFT_MS } from '../../../shared/domain/punch-rules.js';
 import { AppError } from '../../../shared/errors.js';
 import { UUID_PATTERN, uuidv7 } from '../../../shared/ids.js';
 import { inTransaction } from '../../db/central/connection.js';
@@ -51,12 +51,14 @@ interface KioskRow {
   clock_offset_ms: number | null;
   clone_suspected_at: Date | null;
   quarantined: string;
+  clock_flagged: string;
 }
 
 const KIOSK_VIEW = `SELECT k.id::text AS id, k.name, k.site_id::text AS site_id, s.name AS site_name, k.enroll_expires_at, k.enrolled_at,
     k.created_at, k.revoked_at, k.app_version, k.sync_version, k.schema_version, k.last_heartbeat_at, k.last_push_at,
     k.backlog_count, k.backlog_oldest_at, k.rejected_count, k.last_error, k.clock_offset_ms, k.clone_suspected_at,
-    (SELECT count(*) FROM sync_quarantine q WHERE q.kiosk_id = k.id AND q.resolved_at IS NULL)::text AS quarantined
+    (SELECT count(*) FROM sync_quarantine q WHERE q.kiosk_id = k.id AND q.resolved_at IS NULL)::text AS quarantined,
+    (SELECT count(*) FROM punches p WHERE p.device_id = k.device_id AND abs(p.clock_offset_ms) > ${MAX_CLOCK_DRIFT_MS})::text AS clock_flagged
   FROM kiosks k JOIN sites s ON s.id = k.site_id`;
 
 const iso = (d: Date | null): string | null => d?.toISOString() ?? null;
@@ -82,6 +84,7 @@ function toHealth(r: KioskRow, nowMs: number): KioskHealth {
     clockDrift: clockDrifted(r.clock_offset_ms),
     cloneSuspected: r.clone_suspected_at !== null,
     quarantined: Number(r.quarantined),
+    clockFlaggedPunches: Number(r.clock_flagged),
     createdAt: r.created_at.toISOString(),
     enrolledAt: iso(r.enrolled_at),
     revokedAt: iso(r.revoked_at),
