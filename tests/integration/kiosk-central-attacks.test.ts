@@ -87,7 +87,7 @@ async function whileHolding<T>(table: string, waiters: number, start: () => Prom
       const { rows } = await blocker.query<{ n: number }>(
         "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
       );
-      if (Date.now() > deadline - 9000 && Date.now() < deadline - 8900) console.log(JSON.stringify((await blocker.query("SELECT state, wait_event_type, wait_event, left(query, 80) AS q FROM pg_stat_activity WHERE datname = current_database()")).rows)); if (rows[0]!.n >= waiters || Date.now() > deadline) break;
+      if (Math.random() < 0.01) console.log(Date.now() - deadline, JSON.stringify((await blocker.query("SELECT datname, state, wait_event_type, wait_event, left(query, 60) AS q FROM pg_stat_activity WHERE backend_type = 'client backend'")).rows)); if (rows[0]!.n >= waiters || Date.now() > deadline) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await blocker.query('COMMIT');

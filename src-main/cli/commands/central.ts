@@ -14,6 +14,8 @@ import { countActiveAdmins, getUser } from '../../services/accounts/users.js';
 import { parseCommand, requireOption, type GlobalFlags } from '../args.js';
 import { createOut, table, UsageError, type Out } from '../output.js';
 import { readSecret } from '../stdin.js';
+import { startAutoCheckout } from '../../services/corrections/auto-checkout.js';
+import { createLogger } from '../../log.js';
 
 const list = (v: unknown): string[] | undefined =>
   typeof v === 'string'
@@ -60,6 +62,9 @@ async function serve(argv: string[]): Promise<number> {
     throw err;
   }
   const server = await startCentralServer(app);
+  // Central closes forgotten OUTs (FRONTDESK_AUTO_CHECKOUT) for every kiosk: enrolled kiosks cannot reach the database.
+  // Several instances may run it at once: its inserts are idempotent.
+  const autoCheckout = startAutoCheckout(app.source, app.deps.clock, app.config.autoCheckout, createLogger('auto-checkout'));
   out.result(
     { url: server.url, publicUrl: server.publicUrl.toString(), pid: process.pid },
     () => `Frontdesk Central is serving at ${server.publicUrl.toString()}\nPress Ctrl+C to stop.`,
@@ -70,6 +75,7 @@ async function serve(argv: string[]): Promise<number> {
   });
   // In-flight requests finish; new ones are refused with 503 while closing.
   await server.close();
+  await autoCheckout.stop();
   await app.close();
   return 0;
 }
