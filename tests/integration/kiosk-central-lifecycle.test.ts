@@ -230,3 +230,25 @@ describe('fleet health', () => {
     expect(path.isAbsolute(k.credentialFile)).toBe(true);
   });
 });
+
+describe('the roster a kiosk keeps', () => {
+  it('loses the people of a team that moved to another site, and gets them back when it returns', async () => {
+    const k = await enroll('Roster kiosk');
+    expect((await k.call('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' })).employee.code).toBe('E1');
+    await central.admin('roster.updateTeam', { name: 'Engineering', site: 'Plant' });
+    try {
+      await k.call('sync.now', {});
+      await expect(k.call('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' })).rejects.toMatchObject({
+        code: expect.stringMatching(/UNKNOWN_EMPLOYEE|INACTIVE_EMPLOYEE/),
+      });
+      const hashes = k.app.store.sqlite.prepare("SELECT count(*) AS n FROM roster_employees WHERE pin_hash <> '' AND code IN ('E1', 'E2')").get() as {
+        n: number;
+      };
+      expect(hashes.n).toBe(0);
+    } finally {
+      await central.admin('roster.updateTeam', { name: 'Engineering', site: 'HQ' });
+    }
+    await k.call('sync.now', {});
+    expect((await k.call('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' })).employee.code).toBe('E1');
+  });
+});

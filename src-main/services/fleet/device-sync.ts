@@ -182,7 +182,10 @@ export async function rosterForDevice(
   const { rows: employees } = await pool.query<RosterResponse['employees'][number] & { own: boolean }>(
     `SELECT e.id::text AS id, e.code, e.name, e.role, e.team_id::text AS team_id, e.is_manager, e.badge, e.pin_hash, e.active,
             e.version::text AS version, coalesce(t.site_id = $1, false) AS own
-       FROM employees e LEFT JOIN teams t ON t.id = e.team_id WHERE e.version > $2 ORDER BY e.version`,
+       FROM employees e LEFT JOIN teams t ON t.id = e.team_id
+      -- A team that moved to another site takes its people along: they change for this kiosk too.
+      WHERE e.version > $2 OR t.version > $2
+      ORDER BY e.version`,
     [device.siteId, since],
   );
   const { rows: newest } = await pool.query<{ v: string }>(
