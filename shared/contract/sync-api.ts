@@ -30,6 +30,13 @@ export const EnrollCodeSchema = z
   .transform((s) => s.replace(/[\s-]/g, ''))
   .pipe(z.string().regex(/^[A-Z0-9]{16}$/, 'the enrollment code is 16 letters and digits (dashes may be left out)'));
 
+/** Text PostgreSQL can store: no NUL (nor other control characters). */
+const Text = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => ![...s].some((c) => c.charCodeAt(0) < 32 && c !== '\n' && c !== '\t'), 'control characters cannot be stored');
+
 export const KioskNameSchema = z
   .string()
   .trim()
@@ -41,8 +48,8 @@ export const EnrollRequestSchema = z
   .object({
     code: EnrollCodeSchema,
     /** The kiosk's own device id (its punches carry it); Central keeps it for this kiosk alone. */
-    deviceId: z.string().min(8).max(100),
-    appVersion: z.string().max(40),
+    deviceId: Text(100).pipe(z.string().min(8)),
+    appVersion: Text(40),
   })
   .strict();
 
@@ -126,16 +133,20 @@ export const VerifyResponseSchema = z.object({ days: z.array(z.array(z.string())
 
 export const PinClearResponseSchema = z.object({ cleared: z.literal(true) });
 
+const Count = z.number().int().min(0).max(2_147_483_647);
+
 export const HeartbeatRequestSchema = z
   .object({
     sentAt: EpochMs,
     /** The nonce of the last heartbeat's answer (null on a kiosk's first). */
-    nonce: z.string().max(100).nullable(),
-    appVersion: z.string().max(40),
+    nonce: Text(100).nullable(),
+    /** This heartbeat's attempt id, kept by the kiosk until an answer arrives: a retry of one whose answer was lost brings it again. */
+    attempt: Text(100).nullable().optional(),
+    appVersion: Text(40),
     schemaVersion: z.number().int().min(0).max(100_000),
-    backlog: z.object({ count: z.number().int().min(0), oldestAt: EpochMs.nullable() }).strict(),
-    rejected: z.number().int().min(0),
-    lastError: z.string().max(500).nullable(),
+    backlog: z.object({ count: Count, oldestAt: EpochMs.nullable() }).strict(),
+    rejected: Count,
+    lastError: Text(500).nullable(),
   })
   .strict();
 

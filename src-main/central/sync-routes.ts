@@ -22,7 +22,7 @@ import {
 } from '../../shared/contract/sync-api.js';
 import { describeIssues } from '../../shared/contract/issue-words.js';
 import { judgeProtocol } from '../../shared/domain/fleet.js';
-import { describeFailure, isUnreachable } from '../../shared/domain/retry-policy.js';
+import { describeFailure, isUnreachable, rootFailure } from '../../shared/domain/retry-policy.js';
 import { AppError } from '../../shared/errors.js';
 import { createLogger } from '../log.js';
 import {
@@ -56,6 +56,10 @@ const PushEnvelopeSchema = PushRequestSchema.extend({ punches: z.array(z.unknown
 function sendFailure(reply: FastifyReply, err: unknown): FastifyReply {
   if (err instanceof AppError) return sendError(reply, err.toBody());
   if (err instanceof BatchWideRefusal) return sendError(reply, { code: 'UNAVAILABLE', message: err.message });
+  const code = rootFailure(err).code;
+  // A value the kiosk sent that PostgreSQL cannot take: the request's fault, not Central's.
+  if (typeof code === 'string' && code.startsWith('22'))
+    return sendError(reply, { code: 'BAD_INPUT', message: 'Central cannot store a value in this request.' });
   if (isUnreachable(err)) return sendError(reply, { code: 'UNAVAILABLE', message: describeFailure(err) });
   log.error('sync call failed', { error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
   return sendError(reply, {
@@ -69,9 +73,24 @@ export function syncRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const now = (): Date => new Date(ctx.now());
   const devices = new WeakMap<FastifyRequest, DeviceActor>();
   const deviceOf = (req: FastifyRequest): DeviceActor => devices.get(req)!;
-  const byCredential = (req: FastifyRequest): string => {
+  // The limit is per kiosk for a credential Central knows, else per address: a new made-up
+  // credential with every request must not mean a new allowance every time.
+  const known = new Map<string, number>();
+  const byCredential = async (req: FastifyRequest): Promise<string> => {
     const token = bearer(req);
-    return token ? `kiosk:${createHash('sha256').update(token).digest('hex').slice(0, 32)}` : `ip:${req.ip}`;
+    if (!token || !isDeviceCredential(token)) return `ip:${req.ip}`;
+    const hash = createHash('sha256').update(token).digest('hex');
+    const until = known.get(hash);
+    if (until !== undefined && until > Date.now()) return `kiosk:${hash.slice(0, 32)}`;
+    const rowCount = await ctx.app
+      .pool()
+      .then((pool) => pool.query('SELECT 1 FROM kiosks WHERE credential_hash = $1', [hash]))
+      .then((r) => r.rowCount ?? 0)
+      .catch(() => 0);
+    if (!rowCount) return `ip:${req.ip}`;
+    if (known.size > 50_000) known.clear();
+    known.set(hash, Date.now() + 60_000);
+    return `kiosk:${hash.slice(0, 32)}`;
   };
 
   app.addHook('onRequest', async (req, reply) => {

@@ -76,7 +76,10 @@ const sync = (d: Device, method: 'GET' | 'POST', path: string, body?: unknown, h
  */
 async function whileHolding<T>(table: string, waiters: number, start: () => Promise<T>): Promise<T> {
   const blocker = new pg.Client({ connectionString: central.databaseUrl });
+  // Another session watches: the activity view stands still inside the blocker's transaction.
+  const watcher = new pg.Client({ connectionString: central.databaseUrl });
   await blocker.connect();
+  await watcher.connect();
   try {
     await blocker.query('BEGIN');
     await blocker.query(`LOCK TABLE ${table} IN EXCLUSIVE MODE`);
@@ -84,16 +87,18 @@ async function whileHolding<T>(table: string, waiters: number, start: () => Prom
     racing.catch(() => undefined);
     const deadline = Date.now() + 10_000;
     for (;;) {
-      const { rows } = await blocker.query<{ n: number }>(
-        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()",
+      const { rows } = await watcher.query<{ n: number }>(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND state = 'active' AND wait_event_type = 'Lock'",
       );
-      if (Math.random() < 0.01) console.log(Date.now() - deadline, JSON.stringify((await blocker.query("SELECT datname, state, wait_event_type, wait_event, left(query, 60) AS q FROM pg_stat_activity WHERE backend_type = 'client backend'")).rows)); if (rows[0]!.n >= waiters || Date.now() > deadline) break;
+      if (rows[0]!.n >= waiters) break;
+      if (Date.now() > deadline) throw new Error(`only ${rows[0]!.n} of ${waiters} statements came to wait for ${table}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     await blocker.query('COMMIT');
     return await racing;
   } finally {
     await blocker.end();
+    await watcher.end();
   }
 }
 
@@ -408,8 +413,9 @@ describe('enrollment', () => {
     const added = await central.admin('kiosks.add', { name: 'Raced code kiosk', site: 'HQ' });
     const a = `race-a-${randomUUID()}`;
     const b = `race-b-${randomUUID()}`;
-    const answers = await Promise.all(
-      [a, b].map((deviceId) => send(null, 'POST', '/sync/v1/enroll', { code: added.code, deviceId, appVersion: '0.1.0' })),
+    // The first holds the code's row while the second waits for it: both were sent before either committed.
+    const answers = await whileHolding('audit_log', 2, () =>
+      Promise.all([a, b].map((deviceId) => send(null, 'POST', '/sync/v1/enroll', { code: added.code, deviceId, appVersion: '0.1.0' }))),
     );
     expect(answers.map((r) => r.status).sort()).toEqual([200, 401]);
     const rows = await query<{ device_id: string; credential_hash: string | null }>(

@@ -183,7 +183,10 @@ describe('sync through Central under faults', () => {
       const ok = await tap(k, 'E1', 'IN');
       const status = await k.call('sync.now', {});
       expect(status).toMatchObject({ pending: 0, rejected: 1 });
-      expect((await k.call('sync.rejects', {}))[0]).toMatchObject({ punchId: gone.punchId, reason: expect.stringContaining('does not know') });
+      expect((await k.call('sync.rejects', {}))[0]).toMatchObject({
+        punchId: gone.punchId,
+        reason: expect.stringContaining('knows no such employee at this kiosk'),
+      });
       expect(await query(central.databaseUrl, 'SELECT 1 FROM punches WHERE id = $1', [ok.punchId])).toHaveLength(1);
     } finally {
       await query(central.databaseUrl, 'INSERT INTO employees SELECT * FROM jsonb_populate_record(NULL::employees, $1::jsonb)', [

@@ -337,7 +337,8 @@ export const kiosks = pgTable(
     siteId: uuid('site_id')
       .notNull()
       .references(() => sites.id),
-    deviceId: text('device_id').unique(),
+    /** Unique among kiosks not revoked: a revoked kiosk's folder can be enrolled again. */
+    deviceId: text('device_id'),
     credentialHash: text('credential_hash').unique(),
     pinKey: text('pin_key').notNull(),
     enrollCodeHash: text('enroll_code_hash').unique(),
@@ -359,9 +360,29 @@ export const kiosks = pgTable(
     clockOffsetMs: integer('clock_offset_ms'),
     /** Each heartbeat's answer; the next must bring it back. Two copies of one kiosk cannot. */
     heartbeatNonce: text('heartbeat_nonce'),
+    /** The nonce the last accepted heartbeat brought, and its attempt id: a retry of a heartbeat whose answer was lost brings both again. */
+    heartbeatPrevNonce: text('heartbeat_prev_nonce'),
+    heartbeatAttempt: text('heartbeat_attempt'),
     cloneSuspectedAt: timestamp('clone_suspected_at', { withTimezone: true, mode: 'date' }),
   },
-  (t) => [index('kiosks_site').on(t.siteId)],
+  (t) => [
+    index('kiosks_site').on(t.siteId),
+    uniqueIndex('kiosks_device_live')
+      .on(t.deviceId)
+      .where(sql`revoked_at IS NULL`),
+  ],
+);
+
+/** The employees each kiosk was sent: when one leaves the kiosk's site, only the kiosks that had them hear of it. */
+export const kioskRoster = pgTable(
+  'kiosk_roster',
+  {
+    kioskId: uuid('kiosk_id')
+      .notNull()
+      .references(() => kiosks.id, { onDelete: 'cascade' }),
+    employeeId: uuid('employee_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kioskId, t.employeeId] })],
 );
 
 /** Punches a revoked kiosk sent: kept apart until an admin accepts (they become punches) or rejects them. */

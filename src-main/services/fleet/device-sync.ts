@@ -27,6 +27,10 @@ import { pushAndRecord } from '../sync/push-batch.js';
 import { secretHash } from './kiosks.js';
 
 const CREDENTIAL_PREFIX = 'fdkiosk_';
+const INT_MAX = 2_147_483_647;
+
+/** A clock offset as the int columns hold it: beyond about 24 days it reads as 24 days (drift all the same). */
+export const clampOffset = (ms: number): number => Math.max(-INT_MAX, Math.min(INT_MAX, Math.round(ms)));
 /** A revoked kiosk (or a thief with its credential) cannot fill Central's disk. */
 const QUARANTINE_CAP = 20_000;
 
@@ -41,6 +45,8 @@ export interface DeviceActor {
 }
 
 export const isDeviceCredential = (token: string): boolean => token.startsWith(CREDENTIAL_PREFIX);
+
+const DEVICE_TAKEN = "Another kiosk on Central has this kiosk's device id (a copied data folder?). Enroll from a fresh data folder.";
 
 const REVOKED_WORDS = 'An admin revoked this kiosk on Frontdesk Central. Its punches are kept; an admin must enroll it again.';
 
@@ -82,15 +88,24 @@ export function enrollKiosk(pool: pg.Pool, input: z.output<typeof EnrollRequestS
     if (k.enroll_expires_at.getTime() <= now.getTime()) {
       throw new AppError('UNAUTHORIZED', `This enrollment code expired at ${k.enroll_expires_at.toISOString()}. Ask an admin for a new one.`);
     }
-    const other = await client.query('SELECT name FROM kiosks WHERE device_id = $1 AND id <> $2', [input.deviceId, k.id]);
+    const other = await client.query('SELECT name FROM kiosks WHERE device_id = $1 AND id <> $2 AND revoked_at IS NULL', [input.deviceId, k.id]);
     if (other.rowCount) {
-      throw new AppError('CONFLICT', "Another kiosk on Central has this kiosk's device id (a copied data folder?). Enroll from a fresh data folder.");
+      throw new AppError('CONFLICT', DEVICE_TAKEN);
     }
     const credential = CREDENTIAL_PREFIX + randomBytes(32).toString('base64url');
-    await client.query(
-      `UPDATE kiosks SET credential_hash = $2, device_id = $3, enrolled_at = $4, enroll_code_hash = NULL, app_version = $5 WHERE id = $1`,
-      [k.id, secretHash(credential), input.deviceId, now, input.appVersion],
-    );
+    await client
+      .query(`UPDATE kiosks SET credential_hash = $2, device_id = $3, enrolled_at = $4, enroll_code_hash = NULL, app_version = $5 WHERE id = $1`, [
+        k.id,
+        secretHash(credential),
+        input.deviceId,
+        now,
+        input.appVersion,
+      ])
+      .catch((err: unknown) => {
+        // Another code enrolled this device id at the same moment.
+        if ((err as { code?: unknown }).code === '23505') throw new AppError('CONFLICT', DEVICE_TAKEN);
+        throw err;
+      });
     await auditAccount(client, {
       at: now,
       actor: `kiosk:${k.name}`,
@@ -134,11 +149,12 @@ export async function pushFromDevice(
       `${REVOKED_WORDS} The ${rows.length} punch${rows.length === 1 ? '' : 'es'} it sent wait in quarantine for an admin.`,
     );
   }
-  const offset = Math.round(now.getTime() - input.sentAt);
+  const offset = clampOffset(now.getTime() - input.sentAt);
   const accepted: string[] = [];
   const rejected: { id: string; reason: string }[] = [];
   const refused = await pushAndRecord(pool, rows, {
     clockOffsetMs: offset,
+    siteId: device.siteId,
     log,
     committed: (result) => {
       accepted.push(...result.accepted);
@@ -150,15 +166,21 @@ export async function pushFromDevice(
 }
 
 async function quarantine(pool: pg.Pool, device: DeviceActor, rows: readonly OutboxPunch[]): Promise<void> {
-  const { rows: count } = await pool.query<{ n: string }>('SELECT count(*)::text AS n FROM sync_quarantine WHERE kiosk_id = $1', [device.kioskId]);
-  const room = Math.max(0, QUARANTINE_CAP - Number(count[0]?.n ?? 0));
-  const kept = rows.slice(0, room);
-  if (kept.length === 0) return;
-  await pool.query(
-    `INSERT INTO sync_quarantine (punch_id, kiosk_id, payload)
-     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) ON CONFLICT (punch_id) DO NOTHING`,
-    [kept.map((r) => r.id), kept.map(() => device.kioskId), kept.map((r) => JSON.stringify(r))],
-  );
+  // Counted and stored under the kiosk's row lock: batches sent at once cannot pass the cap together.
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT 1 FROM kiosks WHERE id = $1 FOR UPDATE', [device.kioskId]);
+    const { rows: count } = await client.query<{ n: string }>('SELECT count(*)::text AS n FROM sync_quarantine WHERE kiosk_id = $1', [
+      device.kioskId,
+    ]);
+    const room = Math.max(0, QUARANTINE_CAP - Number(count[0]?.n ?? 0));
+    const kept = rows.slice(0, room);
+    if (kept.length === 0) return;
+    await client.query(
+      `INSERT INTO sync_quarantine (punch_id, kiosk_id, payload)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::jsonb[]) ON CONFLICT (punch_id) DO NOTHING`,
+      [kept.map((r) => r.id), kept.map(() => device.kioskId), kept.map((r) => JSON.stringify(r))],
+    );
+  });
 }
 
 /**
@@ -192,11 +214,28 @@ export async function rosterForDevice(
     `SELECT greatest((SELECT max(version) FROM sites), (SELECT max(version) FROM teams), (SELECT max(version) FROM employees), $1::bigint)::text AS v`,
     [since],
   );
+  // Who this kiosk holds: the people sent now join; those who left the site (and only those it had) are named in `removed`.
+  const sent = employees.filter((e) => e.own);
+  const left = employees.filter((e) => !e.own).map((e) => e.id);
+  if (since === 0) await pool.query('DELETE FROM kiosk_roster WHERE kiosk_id = $1', [device.kioskId]);
+  if (sent.length > 0) {
+    await pool.query('INSERT INTO kiosk_roster (kiosk_id, employee_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING', [
+      device.kioskId,
+      sent.map((e) => e.id),
+    ]);
+  }
+  const { rows: removed } =
+    left.length === 0
+      ? { rows: [] as { id: string }[] }
+      : await pool.query<{ id: string }>(
+          'DELETE FROM kiosk_roster WHERE kiosk_id = $1 AND employee_id = ANY($2::uuid[]) RETURNING employee_id::text AS id',
+          [device.kioskId, left],
+        );
   return {
     sites,
     teams,
-    employees: employees.filter((e) => e.own).map(({ own: _own, ...e }) => ({ ...e, pin_hash: keyPinHash(e.pin_hash, device.pinKey) })),
-    removed: since > 0 ? employees.filter((e) => !e.own).map((e) => e.id) : [],
+    employees: sent.map(({ own: _own, ...e }) => ({ ...e, pin_hash: keyPinHash(e.pin_hash, device.pinKey) })),
+    removed: removed.map((r) => r.id),
     version: newest[0]?.v ?? String(since),
   };
 }
@@ -214,17 +253,26 @@ export async function heartbeatFromDevice(
 ): Promise<HeartbeatResponse> {
   refuseRevoked(device);
   return inTransaction(pool, async (client) => {
-    const { rows } = await client.query<{ heartbeat_nonce: string | null; clone_suspected_at: Date | null }>(
-      'SELECT heartbeat_nonce, clone_suspected_at FROM kiosks WHERE id = $1 FOR UPDATE',
-      [device.kioskId],
-    );
+    const { rows } = await client.query<{
+      heartbeat_nonce: string | null;
+      heartbeat_prev_nonce: string | null;
+      heartbeat_attempt: string | null;
+      clone_suspected_at: Date | null;
+    }>('SELECT heartbeat_nonce, heartbeat_prev_nonce, heartbeat_attempt, clone_suspected_at FROM kiosks WHERE id = $1 FOR UPDATE', [device.kioskId]);
     const before = rows[0]!;
-    const clone = before.clone_suspected_at !== null || (before.heartbeat_nonce !== null && before.heartbeat_nonce !== input.nonce);
+    const attempt = input.attempt ?? null;
+    // The nonce of the last answer, or the one before it brought again by the same attempt (its answer was lost on the way).
+    const expected =
+      before.heartbeat_nonce === null ||
+      input.nonce === before.heartbeat_nonce ||
+      (attempt !== null && attempt === before.heartbeat_attempt && input.nonce === before.heartbeat_prev_nonce);
+    const clone = before.clone_suspected_at !== null || !expected;
     const nonce = randomBytes(18).toString('base64url');
     await client.query(
       `UPDATE kiosks SET heartbeat_nonce = $2, last_heartbeat_at = $3, app_version = $4, sync_version = $5, schema_version = $6,
               backlog_count = $7, backlog_oldest_at = $8, rejected_count = $9, last_error = $10, clock_offset_ms = $11,
-              clone_suspected_at = CASE WHEN $12 THEN coalesce(clone_suspected_at, $3) ELSE NULL END
+              clone_suspected_at = CASE WHEN $12 THEN coalesce(clone_suspected_at, $3) ELSE NULL END,
+              heartbeat_prev_nonce = $13, heartbeat_attempt = $14
         WHERE id = $1`,
       [
         device.kioskId,
@@ -237,8 +285,10 @@ export async function heartbeatFromDevice(
         input.backlog.oldestAt === null ? null : new Date(input.backlog.oldestAt),
         input.rejected,
         input.lastError,
-        Math.round(now.getTime() - input.sentAt),
+        clampOffset(now.getTime() - input.sentAt),
         clone,
+        input.nonce,
+        attempt,
       ],
     );
     if (clone && before.clone_suspected_at === null) {

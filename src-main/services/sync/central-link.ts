@@ -4,6 +4,7 @@
 // count. Every failure becomes an error with a code the engine understands: CENTRAL_UNREACHABLE
 // (offline), REVOKED, NEEDS_UPDATE, CENTRAL_OUTDATED, or CENTRAL_HTTP (retried); none of them
 // loses a punch, because the outbox is settled only from Central's answer.
+import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import {
@@ -162,6 +163,7 @@ export function centralLink(opts: CentralLinkOptions): SyncLink & { client: Cent
       {
         sentAt: before,
         nonce: readNonce(sqlite),
+        attempt: heartbeatAttempt(sqlite),
         appVersion: opts.appVersion,
         schemaVersion: opts.schemaVersion,
         backlog: report.backlog,
@@ -173,6 +175,7 @@ export function centralLink(opts: CentralLinkOptions): SyncLink & { client: Cent
     );
     const offset = clockOffsetMs(before, answer.centralTime, clock.now());
     writeSyncRecord(sqlite, { heartbeatNonce: answer.nonce, cloneSuspected: answer.cloneSuspected });
+    sqlite.prepare("DELETE FROM sync_state WHERE key = 'heartbeat_attempt'").run();
     if (answer.cloneSuspected) opts.log.error("Frontdesk Central saw another kiosk use this kiosk's credential (a copied data folder)");
     return offset;
   };
@@ -244,6 +247,20 @@ export function centralLink(opts: CentralLinkOptions): SyncLink & { client: Cent
     },
     close: () => Promise.resolve(),
   };
+}
+
+/**
+ * The id of the heartbeat being sent, kept until an answer arrives: if Central answered but the
+ * answer was lost, the retry brings the same id and Central knows it is not a second machine.
+ */
+function heartbeatAttempt(sqlite: Database.Database): string {
+  const row = sqlite.prepare("SELECT value FROM sync_state WHERE key = 'heartbeat_attempt'").get() as { value: string } | undefined;
+  if (row?.value) return row.value;
+  const attempt = randomBytes(12).toString('base64url');
+  sqlite
+    .prepare("INSERT INTO sync_state (key, value) VALUES ('heartbeat_attempt', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+    .run(attempt);
+  return attempt;
 }
 
 function readNonce(sqlite: Database.Database): string | null {

@@ -16,34 +16,53 @@ export interface BatchResult {
 }
 
 const KNOWN_EMPLOYEES_SQL = 'SELECT id::text AS id FROM employees WHERE id = ANY($1::uuid[])';
+/** Through Central a kiosk punches for its own site's people only (those of a team of the site). */
+const SITE_EMPLOYEES_SQL = `SELECT e.id::text AS id FROM employees e JOIN teams t ON t.id = e.team_id
+  WHERE e.id = ANY($1::uuid[]) AND t.site_id = $2`;
 
 const INSERT_SQL = `
 INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at, clock_offset_ms)
 SELECT *, $10::integer FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::uuid[], $6::text[], $7::text[], $8::text[], $9::timestamptz[])
-ON CONFLICT (id) DO NOTHING`;
+ON CONFLICT (id) DO NOTHING
+RETURNING id::text AS id`;
+
+/** Of the ids already on central, the device each was sent by. */
+const HOLDERS_SQL = 'SELECT id::text AS id, device_id FROM punches WHERE id = ANY($1::uuid[])';
 
 const REJECT_SQL = `
 INSERT INTO sync_rejects (punch_id, device_id, reason, payload)
 SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[])
 ON CONFLICT (punch_id) DO NOTHING`;
 
-const CLEAR_REJECTS_SQL = 'DELETE FROM sync_rejects WHERE punch_id = ANY($1::uuid[])';
+/** Only the device that sent a refused punch clears its refusal by sending it again. */
+const CLEAR_REJECTS_SQL = `DELETE FROM sync_rejects r USING unnest($1::uuid[], $2::text[]) AS x(id, device)
+  WHERE r.punch_id = x.id AND r.device_id = x.device`;
 
 const column = <K extends keyof OutboxPunch>(rows: readonly OutboxPunch[], key: K): OutboxPunch[K][] => rows.map((r) => r[key]);
 const instants = (rows: readonly OutboxPunch[], key: 'atUtc' | 'createdAt'): string[] => rows.map((r) => new Date(r[key]).toISOString());
 
-/** `clockOffsetMs`: Central's clock minus the sending kiosk's, recorded on each punch (through Central only). */
-export async function pushBatch(pool: pg.Pool, rows: readonly OutboxPunch[], clockOffsetMs: number | null = null): Promise<BatchResult> {
+export interface PushOptions {
+  /** Central's clock minus the sending kiosk's, recorded on each punch (through Central only). */
+  clockOffsetMs?: number | null;
+  /** The sending kiosk's site (through Central): punches of people of other sites are refused. */
+  siteId?: string;
+}
+
+export async function pushBatch(pool: pg.Pool, rows: readonly OutboxPunch[], opts: PushOptions = {}): Promise<BatchResult> {
   if (rows.length === 0) return { accepted: [], rejected: [] };
   return inTransaction(pool, async (client) => {
     // A batch names few employees: check them once, then insert the known ones in one statement.
     const employeeIds = [...new Set(rows.map((r) => r.employeeId))];
-    const { rows: found } = await client.query<{ id: string }>(KNOWN_EMPLOYEES_SQL, [employeeIds]);
+    const { rows: found } =
+      opts.siteId === undefined
+        ? await client.query<{ id: string }>(KNOWN_EMPLOYEES_SQL, [employeeIds])
+        : await client.query<{ id: string }>(SITE_EMPLOYEES_SQL, [employeeIds, opts.siteId]);
     const known = new Set(found.map((r) => r.id));
     const good = rows.filter((r) => known.has(r.employeeId));
     const bad = rows.filter((r) => !known.has(r.employeeId));
+    const taken: OutboxPunch[] = [];
     if (good.length > 0) {
-      await client.query(INSERT_SQL, [
+      const { rows: inserted } = await client.query<{ id: string }>(INSERT_SQL, [
         column(good, 'id'),
         column(good, 'employeeId'),
         column(good, 'kind'),
@@ -53,14 +72,29 @@ export async function pushBatch(pool: pg.Pool, rows: readonly OutboxPunch[], clo
         column(good, 'workMode'),
         column(good, 'source'),
         instants(good, 'createdAt'),
-        clockOffsetMs,
+        opts.clockOffsetMs ?? null,
       ]);
+      // Already there: the same punch sent again (accepted), unless another device holds the id.
+      const fresh = new Set(inserted.map((r) => r.id));
+      const again = good.filter((r) => !fresh.has(r.id));
+      if (again.length > 0) {
+        const { rows: holders } = await client.query<{ id: string; device_id: string }>(HOLDERS_SQL, [column(again, 'id')]);
+        const holder = new Map(holders.map((h) => [h.id, h.device_id]));
+        taken.push(...again.filter((r) => holder.get(r.id) !== r.deviceId));
+      }
     }
+    const takenIds = new Set(taken.map((r) => r.id));
+    const accepted = good.filter((r) => !takenIds.has(r.id));
     // A punch refused earlier and sent again by an admin is no longer refused.
-    if (good.length > 0) await client.query(CLEAR_REJECTS_SQL, [column(good, 'id')]);
-    const rejected = bad.map((r) => ({ id: r.id, reason: `central does not know employee ${r.employeeId}` }));
-    if (bad.length > 0) await client.query(REJECT_SQL, rejectParams(bad, rejected));
-    return { accepted: good.map((r) => r.id), rejected };
+    if (accepted.length > 0) await client.query(CLEAR_REJECTS_SQL, [column(accepted, 'id'), column(accepted, 'deviceId')]);
+    const unknown = opts.siteId === undefined ? 'central does not know employee' : "central knows no such employee at this kiosk's site:";
+    const rejected = [
+      ...bad.map((r) => ({ id: r.id, reason: `${unknown} ${r.employeeId}` })),
+      ...taken.map((r) => ({ id: r.id, reason: 'central holds a punch with this id from another device' })),
+    ];
+    const refused = [...bad, ...taken];
+    if (refused.length > 0) await client.query(REJECT_SQL, rejectParams(refused, rejected));
+    return { accepted: accepted.map((r) => r.id), rejected };
   });
 }
 
@@ -100,11 +134,11 @@ export class BatchWideRefusal extends Error {
 async function pushSplitting(
   pool: pg.Pool,
   rows: readonly OutboxPunch[],
-  clockOffsetMs: number | null,
+  opts: PushOptions,
   committed: (result: BatchResult) => void,
 ): Promise<Refusal[]> {
   try {
-    committed(await pushBatch(pool, rows, clockOffsetMs));
+    committed(await pushBatch(pool, rows, opts));
     return [];
   } catch (err) {
     if (classifyFailure(err) === 'transient') throw err;
@@ -113,10 +147,7 @@ async function pushSplitting(
       return [{ row: rows[0]!, code: String(root.code), reason: `central refused this punch: ${String(root.message)}`.slice(0, 300) }];
     }
     const half = Math.ceil(rows.length / 2);
-    return [
-      ...(await pushSplitting(pool, rows.slice(0, half), clockOffsetMs, committed)),
-      ...(await pushSplitting(pool, rows.slice(half), clockOffsetMs, committed)),
-    ];
+    return [...(await pushSplitting(pool, rows.slice(0, half), opts, committed)), ...(await pushSplitting(pool, rows.slice(half), opts, committed))];
   }
 }
 
@@ -130,9 +161,14 @@ async function pushSplitting(
 export async function pushAndRecord(
   pool: pg.Pool,
   rows: readonly OutboxPunch[],
-  opts: { clockOffsetMs?: number | null; log: Logger; committed: (result: BatchResult) => void },
+  opts: PushOptions & { log: Logger; committed: (result: BatchResult) => void },
 ): Promise<Rejection[]> {
-  const refused = await pushSplitting(pool, rows, opts.clockOffsetMs ?? null, opts.committed);
+  const refused = await pushSplitting(
+    pool,
+    rows,
+    { clockOffsetMs: opts.clockOffsetMs ?? null, ...(opts.siteId ? { siteId: opts.siteId } : {}) },
+    opts.committed,
+  );
   if (refused.length === 0) return [];
   if (isBatchWide(rows.length, refused)) throw new BatchWideRefusal(refused[0]!.code, refused[0]!.reason);
   const rejected = refused.map((r) => ({ id: r.row.id, reason: r.reason }));
