@@ -78,8 +78,20 @@ const api = async (method: string, path: string, body?: unknown, accept = 'appli
   return { status: res.status, body: accept === 'text/csv' ? await res.text() : await json(res) };
 };
 
+const rpc = async (method: string, input: unknown) => {
+  const res = await fetch(`${base}/rpc/${method}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': session.value!.csrfToken },
+    body: JSON.stringify(input),
+  });
+  return { status: res.status, body: (await json(res)) as { ok: boolean; value?: Record<string, unknown>; error?: unknown } };
+};
+const site = await rpc('roster.addSite', { name: 'Smoke Site', tz: 'UTC' });
+const team = await rpc('roster.addTeam', { name: 'Smoke Team', site: 'Smoke Site' });
+check(site.body.ok && team.body.ok, 'the admin adds a site and a team in the console', [site.body, team.body]);
+
 const code = `S${Date.now() % 100000}`;
-const added = await api('POST', '/api/v1/employees', { code, name: 'Smoke Test', pin: '2468', start_date: '2026-01-01' });
+const added = await api('POST', '/api/v1/employees', { code, name: 'Smoke Test', pin: '2468', team: 'Smoke Team', start_date: '2026-01-01' });
 check(added.status === 201, 'the token adds an employee', added.body);
 const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
 for (const [event_type, at] of [
@@ -105,4 +117,41 @@ const csv = await api('GET', `/api/v1/summary/workhours?from=${yesterday}&to=${y
 check(csv.status === 200 && String(csv.body).includes(code), 'the same report as CSV');
 const refused = await api('GET', '/api/v1/employees'.replace('employees', 'nope'));
 check(refused.status === 404, 'an unknown path is a JSON 404', refused.body);
+// A kiosk on this machine enrolls with the container's Central and punches through its sync API.
+const kiosk = await rpc('kiosks.add', { name: 'Smoke kiosk', site: 'Smoke Site' });
+const enrollCode = typeof kiosk.body.value?.code === 'string' ? kiosk.body.value.code : '';
+check(kiosk.status === 200 && enrollCode.length === 19, 'the admin adds a kiosk and gets its enrollment code', kiosk.body);
+const { execFileSync } = await import('node:child_process');
+const { mkdtempSync, rmSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+const { join } = await import('node:path');
+const kioskDir = mkdtempSync(join(tmpdir(), 'frontdesk-smoke-kiosk-'));
+const credentialDir = mkdtempSync(join(tmpdir(), 'frontdesk-smoke-cred-'));
+const frontdesk = (...args: string[]): string =>
+  execFileSync(process.execPath, ['bin/frontdesk.js', ...args, '--data', kioskDir, '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: '', FRONTDESK_CREDENTIAL_DIR: credentialDir, FRONTDESK_LOG_LEVEL: 'error' },
+  });
+try {
+  const enrolled = JSON.parse(frontdesk('enroll', '--central', base, '--code', enrollCode)) as { employees: number; sync: { state: string } };
+  check(enrolled.employees === 1 && enrolled.sync.state === 'idle', 'the kiosk enrolls and receives its site roster', enrolled);
+  frontdesk('punch', '--employee', code, '--pin', '2468');
+  const synced = JSON.parse(frontdesk('sync', '--once')) as { state: string; pending: number; central: string };
+  check(synced.state === 'idle' && synced.pending === 0 && synced.central === 'central', 'the kiosk syncs its punch through Central', synced);
+} finally {
+  rmSync(kioskDir, { recursive: true, force: true });
+  rmSync(credentialDir, { recursive: true, force: true });
+}
+const today = new Date().toISOString().slice(0, 10);
+const attendance = await api('GET', `/api/v1/attendance?employee_id=${code}&from=${today}&to=${today}`);
+check(attendance.status === 200 && JSON.stringify(attendance.body).includes(code), "the kiosk's punch is in Central's attendance", attendance.body);
+const fleet = await rpc('kiosks.list', {});
+const listed =
+  (fleet.body.value as unknown as { name: string; lastHeartbeatAt: string | null; backlog: { count: number } | null }[] | undefined) ?? [];
+const smokeKiosk = listed.find((k) => k.name === 'Smoke kiosk');
+check(
+  smokeKiosk?.lastHeartbeatAt != null && smokeKiosk.backlog?.count === 0,
+  'the fleet page lists the kiosk with its heartbeat and an empty backlog',
+  fleet.body,
+);
 process.stdout.write('smoke: all passed\n');
