@@ -2,9 +2,8 @@
 // 100,000-punch backlog drained each way into a fresh central database (the ratio), and
 // tap-to-central (punch commit to Central's commit) with the network up. Central runs as its own
 // process, as it would on a server.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../src-main/app.js';
@@ -15,22 +14,13 @@ import { addKiosk } from '../../src-main/services/fleet/kiosks.js';
 import { hashSecret } from '../../src-main/services/roster/pin-hash.js';
 import { stableId } from '../../src-main/services/roster/roster.js';
 import { enrollDataFolder } from '../../src-main/services/sync/enroll-folder.js';
-import { call } from '../../src-main/rpc/dispatch.js';
 import { uuidv7 } from '../../shared/ids.js';
-import { emit, summarize } from './stats.js';
+import { emit } from './stats.js';
+import { freePort } from '../../src-main/free-port.js';
+import { spawnCentral } from '../support/central-process.js';
+import { measureTapToCentral } from './tap-to-central.js';
 
 const EMPLOYEES = 200;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function seedCentral(url: string): Promise<string[]> {
   const c = connectCentral(url);
@@ -76,17 +66,6 @@ function fillBacklog(app: App, employeeIds: readonly string[], rows: number): vo
     }
   });
   for (let i = 0; i < rows; i += 50_000) fill(i, Math.min(rows, i + 50_000));
-}
-
-function spawnCentral(url: string, port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/load/central-child.ts', url, String(port), dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error' },
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('READY') && resolve(child));
-    child.once('exit', (code) => reject(new Error(`central exited early (${code})`)));
-  });
 }
 
 async function timedDrain(app: App): Promise<number> {
@@ -143,22 +122,11 @@ export async function benchThroughCentral(createDatabase: (name: string) => Prom
 
     // Tap to Central's commit, the network up: the enrolled kiosk's background sync does it.
     via.start();
-    const times: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      const who = await call(via.dispatch, 'kiosk.identify', { method: 'code', code: `B${i % EMPLOYEES}` }, { origin: 'cli' });
-      const synced = new Promise<number>((resolve) => {
-        const off = via.events.on('sync.statusChanged', (s) => {
-          if (s.pending === 0 && s.state === 'idle') {
-            off();
-            resolve(performance.now());
-          }
-        });
-      });
-      await call(via.dispatch, 'punches.record', { ticket: who.ticket, kind: who.suggested }, { origin: 'cli' });
-      const committed = performance.now();
-      times.push((await synced) - committed);
-    }
-    const s = summarize(times);
+    const s = await measureTapToCentral(
+      via,
+      Array.from({ length: EMPLOYEES }, (_, i) => `B${i}`),
+      samples,
+    );
     emit({ bench: 'tap_to_central_via_central', n: s.n, p50_ms: s.p50_ms, p95_ms: s.p95_ms, max_ms: s.max_ms, target: 'p95 < 1000 ms' });
   } finally {
     for (const app of apps) await app.close().catch(() => undefined);

@@ -17,7 +17,8 @@ import { removeEmbeddedCluster, startEmbeddedCentral } from '../../src-main/db/c
 import { createLogger } from '../../src-main/log.js';
 import { call } from '../../src-main/rpc/dispatch.js';
 import { uuidv7 } from '../../shared/ids.js';
-import { emit, summarize } from './stats.js';
+import { emit } from './stats.js';
+import { measureTapToCentral } from './tap-to-central.js';
 import { benchThroughCentral } from './drain-central.js';
 
 const EMPLOYEES = 200;
@@ -146,22 +147,11 @@ async function benchTapToCentral(url: string, samples = 40): Promise<void> {
   try {
     app.sync.start();
     await app.sync.syncNow();
-    const times: number[] = [];
-    for (let i = 0; i < samples; i++) {
-      const who = await call(app.dispatch, 'kiosk.identify', { method: 'code', code: `100${(i % 8) + 1}` }, { origin: 'cli' });
-      const synced = new Promise<number>((resolve) => {
-        const off = app.events.on('sync.statusChanged', (s) => {
-          if (s.pending === 0 && s.state === 'idle') {
-            off();
-            resolve(performance.now());
-          }
-        });
-      });
-      await call(app.dispatch, 'punches.record', { ticket: who.ticket, kind: who.suggested }, { origin: 'cli' });
-      const committed = performance.now();
-      times.push((await synced) - committed);
-    }
-    const s = summarize(times);
+    const s = await measureTapToCentral(
+      app,
+      Array.from({ length: 8 }, (_, i) => `100${i + 1}`),
+      samples,
+    );
     emit({ bench: 'tap_to_central', n: s.n, p50_ms: s.p50_ms, p95_ms: s.p95_ms, max_ms: s.max_ms, target: 'p95 < 1000 ms' });
   } finally {
     await app.close();

@@ -3,13 +3,13 @@
 // adds a missing OUT; the payroll token downloads the work-hours CSV for everyone.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { expect, test, type Page } from '@playwright/test';
 import { createTestDatabase, query } from '../support/test-postgres.js';
 import { KioskPage } from './pages/kiosk-page.js';
+import { freePort } from '../../src-main/free-port.js';
 
 const run = promisify(execFile);
 const ADMIN_PASSWORD = 'admin-password-e2e';
@@ -21,17 +21,6 @@ interface Central {
   dataDir: string;
   child: ChildProcess;
   stderr: () => string;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function cli(args: string[], env: Record<string, string>, stdin?: string): Promise<string> {
@@ -81,6 +70,39 @@ async function startCentral(): Promise<Central> {
     child.once('exit', (code) => reject(new Error(`central serve exited ${code}: ${err}`)));
   });
   return { url, databaseUrl, dataDir, child, stderr: () => err };
+}
+
+/** A kiosk web host (`frontdesk serve`) on a data folder, and its first JSON line; the log is kept. */
+async function serveKiosk(
+  dataDir: string,
+  env: Record<string, string>,
+  logLevel = 'warn',
+): Promise<{ child: ChildProcess; openUrl: string; central: unknown; log: () => string }> {
+  const child = spawn(process.execPath, ['bin/frontdesk.js', 'serve', '--data', dataDir, '--port', '0', '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FRONTDESK_LOG_LEVEL: logLevel, ...env },
+  });
+  let log = '';
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const info = await new Promise<{ openUrl: string; central: unknown }>((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      try {
+        resolve(JSON.parse(out) as { openUrl: string; central: unknown });
+      } catch {
+        /* not complete yet */
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`frontdesk serve exited with ${code}`)));
+  });
+  return { child, ...info, log: () => log };
+}
+
+async function stopKiosk(child: ChildProcess): Promise<void> {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
 }
 
 /** Secrets seen during the test (passwords, tokens, the session cookie): none may reach the log. */
@@ -376,23 +398,8 @@ test('an enrolled kiosk in Chromium: an employee punches on its screen, the punc
   ) as { code: string };
   secrets.push(made.code);
   await cli(['enroll', '--central', c.url, '--code', made.code, '--data', kioskDir, '--json'], kioskEnv);
-  const child = spawn(process.execPath, ['bin/frontdesk.js', 'serve', '--data', kioskDir, '--port', '0', '--json'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...kioskEnv },
-  });
+  const { child, ...info } = await serveKiosk(kioskDir, kioskEnv);
   try {
-    const info = await new Promise<{ openUrl: string; central: unknown }>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        try {
-          resolve(JSON.parse(out) as { openUrl: string; central: unknown });
-        } catch {
-          /* not complete yet */
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`frontdesk serve exited with ${code}`)));
-    });
     // Enrolled: no built-in Central beside it.
     expect(info.central).toBeNull();
     const kiosk = new KioskPage(page, info.openUrl);
@@ -414,9 +421,7 @@ test('an enrolled kiosk in Chromium: an employee punches on its screen, the punc
     await expect(page.getByTestId('sync-state')).toHaveText('Up to date');
     await kiosk.screenshot('enrolled-sync');
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await stopKiosk(child);
     rmSync(kioskDir, { recursive: true, force: true });
     rmSync(credentialDir, { recursive: true, force: true });
   }
@@ -435,25 +440,8 @@ test('a kiosk is enrolled from its own screen: a manager confirms, the host star
     }),
   ) as { code: string };
   secrets.push(made.code);
-  const child = spawn(process.execPath, ['bin/frontdesk.js', 'serve', '--data', kioskDir, '--port', '0', '--json'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'info', ...kioskEnv },
-  });
-  let log = '';
-  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  const { child, log: kioskLog, ...info } = await serveKiosk(kioskDir, kioskEnv, 'info');
   try {
-    const info = await new Promise<{ openUrl: string }>((resolve, reject) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        try {
-          resolve(JSON.parse(out) as { openUrl: string });
-        } catch {
-          /* not complete yet */
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`frontdesk serve exited with ${code}`)));
-    });
     const kiosk = new KioskPage(page, info.openUrl);
     await kiosk.open();
     await page.getByTestId('sync-badge').click();
@@ -470,7 +458,7 @@ test('a kiosk is enrolled from its own screen: a manager confirms, the host star
     await form.getByRole('button', { name: 'Enroll' }).click();
     await expect(page.getByTestId('enroll-done')).toContainText('Head Office');
     // The host starts again, enrolled, and the page follows it.
-    await expect.poll(() => log.includes('the kiosk started again'), { timeout: 20_000 }).toBe(true);
+    await expect.poll(() => kioskLog().includes('the kiosk started again'), { timeout: 20_000 }).toBe(true);
     await expect(page.getByTestId('enroll-done')).toBeHidden({ timeout: 20_000 });
     await kiosk.expectPhase('idle');
     await page.getByTestId('sync-badge').click();
@@ -486,11 +474,9 @@ test('a kiosk is enrolled from its own screen: a manager confirms, the host star
         )
       )[0]?.n;
     await expect.poll(landed, { timeout: 15_000 }).toBe('1');
-    expect(log).not.toContain('unhandled promise rejection');
+    expect(kioskLog()).not.toContain('unhandled promise rejection');
   } finally {
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    await exited;
+    await stopKiosk(child);
     rmSync(kioskDir, { recursive: true, force: true });
     rmSync(credentialDir, { recursive: true, force: true });
   }

@@ -3,7 +3,6 @@
 // restarted. Then it checks that central holds every acknowledged punch and nothing else.
 // Loopback only; every loop is bounded by T.
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +15,8 @@ import { createLogger } from '../../src-main/log.js';
 import { hashSecret } from '../../src-main/services/roster/pin-hash.js';
 import { stableId } from '../../src-main/services/roster/roster.js';
 import { LOCAL_DB_FILE } from '../../src-main/app.js';
+import { freePort } from '../../src-main/free-port.js';
+import { spawnCentral, stopChild } from '../support/central-process.js';
 import { loadConfig } from '../../src-main/config.js';
 import { addKiosk, revokeKiosk } from '../../src-main/services/fleet/kiosks.js';
 import { enrollDataFolder } from '../../src-main/services/sync/enroll-folder.js';
@@ -64,41 +65,6 @@ interface Kiosk {
   /** What the kiosk child is given: a DATABASE_URL, or `central:<credential dir>`. */
   target?: string;
   name?: string;
-}
-
-/** Frontdesk Central as its own process on a fixed port. */
-function spawnCentral(url: string, port: number, dir: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/load/central-child.ts', url, String(port), dir], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error' },
-  });
-  return new Promise((resolve, reject) => {
-    let buf = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      buf += chunk.toString();
-      if (buf.includes('READY')) resolve(child);
-    });
-    child.once('exit', (code, signal) => reject(new Error(`central exited early (${code ?? signal})`)));
-  });
-}
-
-const stopChild = (child: ChildProcess, signal: NodeJS.Signals): Promise<void> =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill(signal);
-  });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));

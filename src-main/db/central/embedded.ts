@@ -4,11 +4,11 @@
 // its port and password in a 0600 file. A server already running for this folder is reused.
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from '../../log.js';
+import { freePort } from '../../free-port.js';
 
 export interface EmbeddedCentral {
   url: string;
@@ -45,17 +45,6 @@ export function sweepOrphanClusters(parent: string, log: Logger): void {
     rmSync(owner, { force: true });
     log.info('removed an embedded cluster whose data folder is gone', { folder });
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 const urlOf = (c: Credentials): string => `postgres://frontdesk:${encodeURIComponent(c.password)}@127.0.0.1:${c.port}/frontdesk`;
