@@ -126,6 +126,15 @@ function storedDeviceId(store: LocalStore): string | undefined {
 
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, host, clock = systemClock, sync: syncOptions, secretCodec } = options;
+  // Kiosks sync through Frontdesk Central; a database credential belongs to Central alone.
+  if ((host === 'web' || host === 'electron') && config.databaseUrl !== undefined && !config.directSync) {
+    throw new AppError(
+      'BAD_INPUT',
+      'DATABASE_URL is set, but a kiosk holds no database credential: it syncs through Frontdesk Central. Unset DATABASE_URL here (it belongs to Central), ' +
+        'add this kiosk on Central and enroll it (frontdesk enroll --central URL --code CODE, or Enroll with Central on its sync screen). ' +
+        'To keep syncing straight to the database as before Central, set FRONTDESK_DIRECT_SYNC=1.',
+    );
+  }
   mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   // A long-running host serves its folder alone; commands run beside it.
   const hostLock = host === 'web' || host === 'electron' ? acquireHostLock(config.dataDir, host) : null;

@@ -44,6 +44,12 @@ const ConfigSchema = z.object({
    * data folder, so a copy of the folder holds no credential and no PIN key.
    */
   credentialDir: z.string().min(1),
+  /**
+   * FRONTDESK_DIRECT_SYNC=1: a kiosk host (web, Electron) may sync straight to DATABASE_URL, as
+   * before Central. Without it a kiosk host with DATABASE_URL is refused: kiosks enroll with
+   * Frontdesk Central and hold no database credential.
+   */
+  directSync: z.boolean(),
   /** Central PostgreSQL; unset means the embedded server in the data folder. */
   databaseUrl: z
     .string()
@@ -71,6 +77,7 @@ const SETTING_NAMES: Record<string, string> = {
   autoCheckout: 'FRONTDESK_AUTO_CHECKOUT',
   databaseUrl: 'DATABASE_URL',
   credentialDir: 'FRONTDESK_CREDENTIAL_DIR',
+  directSync: 'FRONTDESK_DIRECT_SYNC',
 };
 
 export type ConfigOverrides = Partial<z.input<typeof ConfigSchema>>;
@@ -89,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: ConfigOverrides = 
     autoCheckout: env.FRONTDESK_AUTO_CHECKOUT || 'off',
     databaseUrl: env.DATABASE_URL || undefined,
     credentialDir: env.FRONTDESK_CREDENTIAL_DIR || defaultCredentialDir(),
+    directSync: env.FRONTDESK_DIRECT_SYNC === '1',
     ...Object.fromEntries(Object.entries(overrides).filter(([, v]) => v !== undefined)),
   });
   if (!parsed.success) {

@@ -40,7 +40,8 @@ export async function startServer(extraArgs: string[] = [], env: Record<string, 
     ['bin/frontdesk.js', 'serve', '--data', dataDir, '--port', '0', '--json', ...(env.DATABASE_URL ? [] : ['--demo']), ...extraArgs],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', ...env, DATABASE_URL: databaseUrl },
+      // The web host syncs straight to its test database, as before Central (kiosks through Central: central.spec.ts).
+      env: { ...process.env, FRONTDESK_LOG_LEVEL: 'warn', FRONTDESK_DIRECT_SYNC: '1', ...env, DATABASE_URL: databaseUrl },
     },
   );
   let out = '';

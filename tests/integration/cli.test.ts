@@ -179,14 +179,25 @@ describe('frontdesk serve with no configuration', () => {
     }
   });
 
-  it('with a DATABASE_URL starts no built-in Central and makes no admin', async () => {
+  it('with a DATABASE_URL (direct sync asked for) starts no built-in Central and makes no admin', async () => {
     const data = tempDir();
-    const { child, info } = await serveBuiltIn(data, { DATABASE_URL: await createTestDatabase('nocentral') });
+    const { child, info } = await serveBuiltIn(data, { DATABASE_URL: await createTestDatabase('nocentral'), FRONTDESK_DIRECT_SYNC: '1' });
     try {
       expect(info.central).toBeNull();
     } finally {
       await stop(child);
     }
+  });
+
+  it('refuses to serve a kiosk with a database credential unless direct sync is asked for, saying how to enroll instead', async () => {
+    const data = tempDir();
+    const r = await cli(['serve', '--data', data, '--port', '0', '--json'], {
+      DATABASE_URL: 'postgres://frontdesk:secret@127.0.0.1:9/frontdesk',
+      FRONTDESK_DIRECT_SYNC: '',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('frontdesk enroll');
+    expect(r.stdout + r.stderr).toContain('FRONTDESK_DIRECT_SYNC=1');
   });
 });
 

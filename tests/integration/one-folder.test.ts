@@ -107,7 +107,7 @@ describe('one data folder, several processes', () => {
 
   it('refuses a second host on a folder that one already serves, and lets commands run beside it', async () => {
     const t = await makeTestApp();
-    const config = loadConfig({}, { dataDir: t.dataDir, demo: false, databaseUrl: NO_CENTRAL });
+    const config = loadConfig({}, { dataDir: t.dataDir, demo: false, databaseUrl: NO_CENTRAL, directSync: true });
     const host = await createApp({ config, host: 'web' });
     try {
       await expect(createApp({ config, host: 'web' })).rejects.toMatchObject({
