@@ -246,7 +246,7 @@ describe('frontdesk serve and its session token', () => {
     const file = path.join(data, 'token.txt');
     writeFileSync(file, 'token-from-a-file-0123456789\n', { mode: 0o600 });
     const child = spawn(process.execPath, [BIN, 'serve', '--token-file', file, '--data', data, '--port', '0', '--json', '--no-demo'], {
-      env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error', DATABASE_URL: 'postgres://x:y@127.0.0.1:9/none' },
+      env: { ...process.env, FRONTDESK_LOG_LEVEL: 'error', DATABASE_URL: 'postgres://x:y@127.0.0.1:9/none', FRONTDESK_DIRECT_SYNC: '1' },
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     try {
