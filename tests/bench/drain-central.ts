@@ -14,8 +14,8 @@ import { addKiosk } from '../../src-main/services/fleet/kiosks.js';
 import { hashSecret } from '../../src-main/services/roster/pin-hash.js';
 import { stableId } from '../../src-main/services/roster/roster.js';
 import { enrollDataFolder } from '../../src-main/services/sync/enroll-folder.js';
-import { uuidv7 } from '../../shared/ids.js';
 import { emit } from './stats.js';
+import { fillBacklog } from './backlog.js';
 import { freePort } from '../../src-main/free-port.js';
 import { spawnCentral } from '../support/central-process.js';
 import { measureTapToCentral } from './tap-to-central.js';
@@ -47,25 +47,6 @@ async function seedCentral(url: string): Promise<string[]> {
   } finally {
     await c.close();
   }
-}
-
-/** Writes `rows` waiting punches straight into the kiosk's SQLite (as a long offline spell would leave them). */
-function fillBacklog(app: App, employeeIds: readonly string[], rows: number): void {
-  const db = app.store.sqlite;
-  const insP = db.prepare(
-    "INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'WFO', 'kiosk', ?)",
-  );
-  const insO = db.prepare('INSERT INTO outbox (punch_id) VALUES (?)');
-  const start = Date.now() - 400 * 86_400_000;
-  const fill = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const at = start + i * 30_000;
-      const id = uuidv7(at);
-      insP.run(id, employeeIds[i % employeeIds.length], i % 2 ? 'OUT' : 'IN', at, app.deps.kiosk.siteId, app.deps.kiosk.deviceId, at);
-      insO.run(id);
-    }
-  });
-  for (let i = 0; i < rows; i += 50_000) fill(i, Math.min(rows, i + 50_000));
 }
 
 async function timedDrain(app: App): Promise<number> {

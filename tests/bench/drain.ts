@@ -16,8 +16,8 @@ import { migrateCentral } from '../../src-main/db/central/migrate.js';
 import { removeEmbeddedCluster, startEmbeddedCentral } from '../../src-main/db/central/embedded.js';
 import { createLogger } from '../../src-main/log.js';
 import { call } from '../../src-main/rpc/dispatch.js';
-import { uuidv7 } from '../../shared/ids.js';
 import { emit } from './stats.js';
+import { fillBacklog } from './backlog.js';
 import { measureTapToCentral } from './tap-to-central.js';
 import { benchThroughCentral } from './drain-central.js';
 
@@ -36,21 +36,7 @@ async function kioskWithBacklog(url: string, rows: number): Promise<App> {
     ids.push((await call(app.dispatch, 'employees.add', { code: `D${i}`, name: `Drain ${i}`, pin: '1234' }, { origin: 'cli' })).id);
   }
   await app.sync.syncNow(); // publish the roster; the outbox is empty so far
-  const db = app.store.sqlite;
-  const insP = db.prepare(
-    "INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at) VALUES (?, ?, ?, ?, ?, ?, 'WFO', 'kiosk', ?)",
-  );
-  const insO = db.prepare('INSERT INTO outbox (punch_id) VALUES (?)');
-  const start = Date.now() - 400 * 86_400_000;
-  const fill = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const at = start + i * 30_000;
-      const id = uuidv7(at);
-      insP.run(id, ids[i % EMPLOYEES], i % 2 ? 'OUT' : 'IN', at, app.deps.kiosk.siteId, app.deps.kiosk.deviceId, at);
-      insO.run(id);
-    }
-  });
-  for (let i = 0; i < rows; i += 50_000) fill(i, Math.min(rows, i + 50_000));
+  fillBacklog(app, ids, rows);
   return app;
 }
 

@@ -4,6 +4,7 @@ import { invoke } from '../../lib/rpc.js';
 import { FormDialog } from '../manager/FormDialog.js';
 import { ErrorNote, RecordTable } from '../manager/parts.js';
 import { formatWhen } from './when.js';
+import { ShownOnce } from './ShownOnce.js';
 
 const STATE_WORDS: Record<KioskHealth['state'], string> = {
   'awaiting-enrollment': 'waiting for enrollment',
@@ -125,28 +126,19 @@ export function KiosksScreen({ bar }: { bar: (controls: ReactNode) => ReactNode 
         </p>
       )}
       {made && (
-        <section className="table-card token-once" aria-labelledby="code-title">
-          <h2 id="code-title">{made.kiosk.name}: its enrollment code</h2>
-          <p>
-            Works once, until {formatWhen(made.expiresAt)}. On the kiosk run{' '}
-            <code>
-              frontdesk enroll --central {window.location.origin} --code {made.code}
-            </code>
-          </p>
-          <input
-            className="token-value"
-            data-testid="enroll-code"
-            readOnly
-            value={made.code}
-            onFocus={(e) => e.target.select()}
-            aria-label="The enrollment code"
-          />
-          <div className="dialog-actions">
-            <button type="button" onClick={() => setMade(null)}>
-              Done
-            </button>
-          </div>
-        </section>
+        <ShownOnce
+          titleId="code-title"
+          title={`${made.kiosk.name}: its enrollment code`}
+          value={made.code}
+          testId="enroll-code"
+          label="The enrollment code"
+          onDone={() => setMade(null)}
+        >
+          Works once, until {formatWhen(made.expiresAt)}. On the kiosk run{' '}
+          <code>
+            frontdesk enroll --central {window.location.origin} --code {made.code}
+          </code>
+        </ShownOnce>
       )}
       {kiosks && (
         <section className="table-card wide" aria-labelledby="fleet-title">

@@ -5,6 +5,7 @@ import { invoke } from '../../lib/rpc.js';
 import { FormDialog } from '../manager/FormDialog.js';
 import { ErrorNote, RecordTable } from '../manager/parts.js';
 import { formatWhen } from './when.js';
+import { ShownOnce } from './ShownOnce.js';
 
 const SCOPE_HELP: Record<TokenScope, string> = {
   read: 'reads reports and attendance',
@@ -98,28 +99,17 @@ export function TokensScreen({ bar }: { bar: (controls: ReactNode) => ReactNode 
         </p>
       )}
       {made && (
-        <section className="table-card token-once" aria-labelledby="made-title">
-          <h2 id="made-title">{made.name}: copy this token now</h2>
-          <p>
-            It is shown only this once; Frontdesk keeps only its hash. Send it as <code>Authorization: Bearer …</code>.
-          </p>
-          <input
-            className="token-value"
-            data-testid="new-token"
-            readOnly
-            value={made.token}
-            onFocus={(e) => e.target.select()}
-            aria-label="The new token"
-          />
-          <div className="dialog-actions">
-            <button type="button" onClick={() => void navigator.clipboard?.writeText(made.token)}>
-              Copy
-            </button>
-            <button type="button" onClick={() => setMade(null)}>
-              Done
-            </button>
-          </div>
-        </section>
+        <ShownOnce
+          titleId="made-title"
+          title={`${made.name}: copy this token now`}
+          value={made.token}
+          testId="new-token"
+          label="The new token"
+          copy
+          onDone={() => setMade(null)}
+        >
+          It is shown only this once; Frontdesk keeps only its hash. Send it as <code>Authorization: Bearer …</code>.
+        </ShownOnce>
       )}
       {tokens && (
         <section className="table-card wide" aria-labelledby="tokens-title">
