@@ -27,6 +27,10 @@ export const AskResultSchema = z.object({
   engineNote: z.string().nullable(),
   answered: z.boolean(),
   answer: z.string(),
+  /** What was answered, in words: the measure, who, the dates and the zone ("Hours worked by …"). */
+  interpretation: z.string().nullable(),
+  /** The period the answer is about: explicit local dates, "now", or null (nothing answered, or free SQL). */
+  period: z.union([z.object({ from: z.string(), to: z.string() }), z.literal('now')]).nullable(),
   table: TableSchema.nullable(),
   chart: ChartSpecSchema.nullable(),
   /** How I got this: each tool called with its input, and any SQL run. */
@@ -78,8 +82,19 @@ export const SummarySchema = z.object({
   period: z.enum(['day', 'week']),
   range: z.object({ from: z.string(), to: z.string() }),
   text: z.string(),
-  /** The numbers the text may use, from the reports. */
-  facts: z.array(z.object({ name: z.string(), label: z.string(), value: z.number() })),
+  /** The numbers the text may use, from the reports; a fact about one person names them (the text may name no one else). */
+  facts: z.array(
+    z.object({
+      name: z.string(),
+      label: z.string(),
+      value: z.number(),
+      employee: z.object({ code: z.string(), name: z.string() }).optional(),
+      /** The local dates it is about (a session to review, a missing OUT). */
+      dates: z.array(z.string()).optional(),
+      /** A local time (HH:MM) it is about, such as a late first IN; the text may write it. */
+      time: z.string().optional(),
+    }),
+  ),
 });
 
 export type Table = z.infer<typeof TableSchema>;
