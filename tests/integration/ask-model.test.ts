@@ -148,7 +148,11 @@ describe('ask, with a model', () => {
       late: 0,
       missing_out: 1,
       home_days: 0,
+      absent: 1,
+      review: 0,
       top: 8,
+      'absent:M1': 1,
+      'missing_out:C1': 1,
     });
 
     ai.script({ text: 'On 2026-11-19, 5 of 6 employees came in and worked 33 hours.' });
@@ -158,7 +162,7 @@ describe('ask, with a model', () => {
       engineNote: "The model's text had a number that is not one of the facts, so the template wrote this.",
     });
     expect(bad.text).toBe(
-      'On 2026-11-19, 5 of 6 employees came in and worked 32 hours in all. There were 0 late arrivals and 1 missing OUT; 0 days were worked from home. Most hours: Anita Rao, 8 hours.',
+      'On 2026-11-19, 5 of 6 employees came in and worked 32 hours in all. Absent: Meena Iyer. Nobody was late. 1 missing OUT: Chitra Menon. Nobody worked from home. Most hours: Anita Rao, 8 hours.',
     );
   });
 });
