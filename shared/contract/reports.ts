@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { isRealLocalDate, isValidTimeZone } from '../domain/local-time.js';
 import { EmployeeCodeSchema } from './common.js';
 
-export const REPORT_NAMES = ['daily', 'workhours', 'trends', 'late', 'exceptions', 'present-now'] as const;
+export const REPORT_NAMES = ['daily', 'days', 'workhours', 'trends', 'late', 'exceptions', 'present-now'] as const;
 export type ReportName = (typeof REPORT_NAMES)[number];
 
 export const LocalDateSchema = z

@@ -10,12 +10,12 @@ export function chooseChart(table: Table, title: string): ChartSpec | null {
   if (table.rows.length < 2) return null;
   const numeric = table.columns.filter((c) => table.rows.every((r) => isNumber(r[c])));
   const preferred = ['hours', 'days', 'minutes', 'count', 'present', 'seconds'];
-  const y = preferred.map((p) => numeric.find((c) => c.includes(p))).find(Boolean) ?? numeric[0];
+  const y = preferred.map((p) => numeric.find((c) => c.toLowerCase().includes(p))).find(Boolean) ?? numeric[0];
   if (!y) return null;
   const dates = table.columns.filter((c) => c !== y && table.rows.every((r) => isDate(r[c])));
   if (dates[0]) return { kind: table.rows.length > 7 ? 'line' : 'bar', x: dates[0], y, title };
   const label = table.columns.find((c) => c !== y && !numeric.includes(c) && table.rows.every((r) => typeof r[c] === 'string'));
   if (!label) return null;
-  if (/mode|kind/.test(label) && table.rows.length <= 3) return { kind: 'pie', x: label, y, title };
+  if (/mode|kind/i.test(label) && table.rows.length <= 3) return { kind: 'pie', x: label, y, title };
   return { kind: 'bar', x: label, y, title };
 }

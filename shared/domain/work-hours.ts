@@ -149,3 +149,18 @@ export function hoursOf(seconds: number): number {
 export function openSessionState(inMs: number, nowMs: number, maxHours: number, isLastPunch = true): 'IN_PROGRESS' | 'MISSING_OUT' {
   return isLastPunch && nowMs - inMs < maxHours * 3_600_000 ? 'IN_PROGRESS' : 'MISSING_OUT';
 }
+
+const clockMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** Minutes a day's last OUT came before the shift end, or null when it did not (or the shift runs overnight). */
+export function minutesEarly(lastOut: string | null, shiftStart: string, shiftEnd: string): number | null {
+  if (lastOut === null || clockMinutes(shiftEnd) <= clockMinutes(shiftStart)) return null;
+  const early = clockMinutes(shiftEnd) - clockMinutes(lastOut);
+  return early > 0 ? early : null;
+}
+
+/** Seconds a day's worked time ran past the shift's length (0 when it did not, or the shift runs overnight). */
+export function overtimeSecondsOf(seconds: number, shiftStart: string, shiftEnd: string): number {
+  const length = (clockMinutes(shiftEnd) - clockMinutes(shiftStart)) * 60;
+  return length > 0 ? Math.max(0, seconds - length) : 0;
+}

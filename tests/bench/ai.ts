@@ -1,56 +1,79 @@
-// AI figures, model time excluded: the offline interpreter's answer time, a scripted tool-call
-// answer through the local OpenAI-compatible test server (which replies at once), and the SQL
-// guard's own cost per query (parse and check, without running it). On the evaluation dataset.
+// Ask figures, model time excluded, on the Kolkata evaluation dataset, in one run:
+// - the offline reader alone (question to plan, no database);
+// - offline ask: read the plan and execute it through the report tools (the whole ai.ask call);
+// - the reports alone that the executor stands on (the same periods), as the floor to compare with;
+// - a scripted model (the local OpenAI-compatible test server, which replies at once) that
+//   fills plan_query with the same plan: two model round trips, the executor, the answer;
+// - the SQL guard's own cost per query (parse and check, without running it).
+import { localDateOf } from '../../shared/domain/local-time.js';
+import { readQuestion } from '../../shared/domain/question-reader.js';
+import type { QueryPlan } from '../../shared/domain/query-plan.js';
 import { guardSql, loadSqlParser } from '../../src-main/services/ai/sql-guard.js';
-import { EVAL_NOW, seedEvalDataset } from '../eval/dataset.js';
-import { EVAL_QUESTIONS } from '../eval/questions.js';
+import { DEV_SET } from '../eval/dev.js';
+import { datasetApp, DATASETS } from '../eval/evaluate.js';
 import { startOpenAiTestServer } from '../support/openai-test-server.js';
-import { makeTestApp, testClock } from '../support/test-app.js';
-import { createTestDatabase } from '../support/test-postgres.js';
 import { emit, summarize } from './stats.js';
 
 export async function benchAi(rounds = 5): Promise<void> {
-  const app = await makeTestApp({ clock: testClock(EVAL_NOW), config: { databaseUrl: await createTestDatabase('benchai') } });
+  const ds = DATASETS.kolkata;
+  const app = await datasetApp('kolkata');
   const ai = await startOpenAiTestServer();
   try {
-    await seedEvalDataset(app);
-    const answerable = EVAL_QUESTIONS.filter((q) => q.answered);
-    await app.call('ai.ask', { question: answerable[0]!.question }); // warm
-    const offline: number[] = [];
-    for (let r = 0; r < rounds; r++) {
-      for (const q of answerable) {
+    const roster = await app.call('roster.list', {});
+    const names = { employees: roster.employees.map((e) => ({ code: e.code, name: e.name })), teams: roster.teams.map((t) => t.name) };
+    const today = localDateOf(ds.now, ds.tz);
+    const planned = DEV_SET.filter((c) => c.dataset === 'kolkata')
+      .map((c) => ({ question: c.question, reading: readQuestion(c.question, today, ds.tz, names) }))
+      .flatMap((x) => ('plan' in x.reading ? [{ question: x.question, plan: x.reading.plan }] : []));
+    await app.call('ai.ask', { question: planned[0]!.question }); // warm
+
+    const reader: number[] = [];
+    for (let r = 0; r < 20; r++)
+      for (const p of planned) {
         const t0 = performance.now();
-        await app.call('ai.ask', { question: q.question });
+        readQuestion(p.question, today, ds.tz, names);
+        reader.push(performance.now() - t0);
+      }
+    const offline: number[] = [];
+    const reports: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      for (const p of planned) {
+        let t0 = performance.now();
+        await app.call('ai.ask', { question: p.question });
         offline.push(performance.now() - t0);
+        t0 = performance.now();
+        await reportsFor(app.call.bind(app), p.plan);
+        reports.push(performance.now() - t0);
       }
     }
+    const rd = summarize(reader);
+    emit({ bench: 'ask_reader_plan_only', questions: planned.length, n: rd.n, p50_ms: rd.p50_ms, p95_ms: rd.p95_ms });
     const o = summarize(offline);
-    emit({ bench: 'ask_offline_answer', n: o.n, p50_ms: o.p50_ms, p95_ms: o.p95_ms, target: 'overhead < 50 ms' });
+    const f = summarize(reports);
+    emit({ bench: 'ask_offline_plan_and_execute', questions: planned.length, n: o.n, p50_ms: o.p50_ms, p95_ms: o.p95_ms });
+    emit({ bench: 'ask_reports_alone', what: 'the reports the executor reads, same periods', n: f.n, p50_ms: f.p50_ms, p95_ms: f.p95_ms });
+    emit({
+      bench: 'ask_offline_vs_reports',
+      p50_ratio: Math.round((o.p50_ms / f.p50_ms) * 100) / 100,
+      p95_ratio: Math.round((o.p95_ms / f.p95_ms) * 100) / 100,
+    });
 
-    // Two tool calls and a final text per question; the server answers immediately, so the time
-    // is ours: three round trips on loopback, the tools, validation and the answer.
+    // The model fills plan_query with the reader's plan, then says a sentence: two round trips on
+    // loopback, the plan's validation and execution, and the answer.
     app.app.deps.ai.save({ aiKey: 'bench', aiBaseUrl: ai.url, aiModel: 'bench' });
     const scripted: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      ai.script(
-        { tools: [{ name: 'find_employee', arguments: { name: 'Anita' } }] },
-        { tools: [{ name: 'work_hours', arguments: { from: '2026-11-16', to: '2026-11-20', employee: 'A1' } }] },
-        { text: 'Anita Rao worked 32.5 hours this week.' },
-      );
-      const t0 = performance.now();
-      await app.call('ai.ask', { question: 'How many hours did Anita work this week?' });
-      if (i >= 5) scripted.push(performance.now() - t0);
+    for (let r = 0; r < rounds; r++) {
+      for (const p of planned) {
+        ai.script({ tools: [{ name: 'plan_query', arguments: p.plan as unknown as Record<string, unknown> }] }, { text: 'Done.' });
+        const t0 = performance.now();
+        const answer = await app.call('ai.ask', { question: p.question });
+        scripted.push(performance.now() - t0);
+        if (answer.engine !== 'model') throw new Error(`the scripted model did not answer ${p.question}`);
+      }
     }
     const s = summarize(scripted);
-    emit({
-      bench: 'ask_scripted_tool_calls_answer',
-      tool_calls: 2,
-      model_round_trips: 3,
-      n: s.n,
-      p50_ms: s.p50_ms,
-      p95_ms: s.p95_ms,
-      target: 'overhead < 50 ms',
-    });
+    emit({ bench: 'ask_scripted_model_plan_query', model_round_trips: 2, n: s.n, p50_ms: s.p50_ms, p95_ms: s.p95_ms });
+    emit({ bench: 'ask_model_vs_reports', p50_ratio: Math.round((s.p50_ms / f.p50_ms) * 100) / 100 });
 
     await loadSqlParser();
     const query = `SELECT e.name, sum(w.seconds) / 3600.0 AS hours FROM reporting.work_sessions w
@@ -68,4 +91,16 @@ export async function benchAi(rounds = 5): Promise<void> {
     await ai.close();
     await app.dispose();
   }
+}
+
+type Call = (method: 'reports.run', input: unknown) => Promise<unknown>;
+
+/** The reports a plan's execution reads, called directly. */
+async function reportsFor(call: Call, plan: QueryPlan): Promise<void> {
+  if (plan.period.kind === 'now') {
+    await call('reports.run', { name: 'present-now' });
+    return;
+  }
+  const range = { from: plan.period.from, to: plan.period.to };
+  for (const name of ['days', 'workhours', 'late', 'exceptions']) await call('reports.run', { name, ...range });
 }

@@ -64,6 +64,7 @@ export const DEV_SET: readonly EvalCase[] = [
   ]),
   yes(n, 'hours', 'how much did Tom work on 10/29/2026', nDay('2026-10-29'), [h(N.hours(['U2'], '2026-10-29', '2026-10-29'))]),
   yes(n, 'hours', 'total hrs for sales last month', october, [h(N.hours(N.codesOf('Sales'), '2026-10-01', '2026-10-31'))]),
+  yes(n, 'hours', 'hours for luis this week', nThisWeek, [h(N.hours(['W2'], '2026-11-02', '2026-11-04'))], ['Luis Moreno']),
   yes(n, 'hours', 'priya hours yesterday', nDay('2026-11-03'), [h(N.hours(['U1'], '2026-11-03', '2026-11-03'))]),
   // average
   yes(k, 'average', "what is anita's average daily hours this week", kThisWeek, [h(avgDaily(K, 'A1', '2026-11-16', '2026-11-20'))]),

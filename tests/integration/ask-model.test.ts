@@ -52,7 +52,9 @@ describe('ask, with a model', () => {
     expect(ai.requests).toHaveLength(3);
     expect(ai.requests[0]!.model).toBe('test-model');
     expect(ai.requests[0]!.tools!.map((t) => t.function.name)).toEqual([
+      'plan_query',
       'work_hours',
+      'days',
       'presence',
       'late',
       'trends',
@@ -128,11 +130,63 @@ describe('ask, with a model', () => {
     expect(ai.requests).toHaveLength(MAX_TOOL_ROUNDS);
   });
 
+  it('fills the query plan, and the one executor answers it: the interpretation, period, figures and table are the executor’s', async () => {
+    const plan = {
+      measure: 'hours',
+      subject: { kind: 'employees', codes: ['A1'] },
+      period: { kind: 'dates', from: '2026-11-16', to: '2026-11-20' },
+      filter: {},
+      aggregation: { kind: 'sum' },
+      groupBy: 'none',
+    };
+    ai.script({ tools: [{ name: 'plan_query', arguments: plan }] }, { text: 'Anita worked 99 hours.' });
+    const r = await app.call('ai.ask', { question: 'How many hours did Anita work this week?' });
+    app.app.deps.ai.save(null);
+    const same = await app.call('ai.ask', { question: 'How many hours did Anita work this week?' });
+    app.app.deps.ai.save({ aiKey: 'sk-test-not-a-real-key', aiBaseUrl: ai.url, aiModel: 'test-model' });
+    // The model's own number (99) never reaches the manager; the answer is the plan's, word for word the offline one.
+    expect(r).toMatchObject({ engine: 'model', answered: true, period: { from: '2026-11-16', to: '2026-11-20' } });
+    expect(r.answer).toBe('Hours worked by Anita Rao, 16–20 November 2026 (Asia/Kolkata): 32.5 h. Not counted yet (no OUT): Fri 20 Nov.');
+    expect(r.answer).toBe(same.answer);
+    expect(r.table).toEqual(same.table);
+    expect(r.steps[0]).toMatchObject({ tool: 'plan_query', input: plan });
+    // The plan's JSON Schema is what the model was given.
+    const spec = ai.requests[0]!.tools!.find((t) => t.function.name === 'plan_query')!;
+    expect(JSON.stringify((spec.function as { parameters?: unknown }).parameters)).toContain('early_departure');
+  });
+
+  it('a plan that does not parse, or asks about the future, goes back to the model as an error it can read', async () => {
+    ai.script(
+      { tools: [{ name: 'plan_query', arguments: { measure: 'salary', subject: { kind: 'everyone' } } }] },
+      {
+        tools: [
+          {
+            name: 'plan_query',
+            arguments: {
+              measure: 'hours',
+              subject: { kind: 'everyone' },
+              period: { kind: 'dates', from: '2026-12-01', to: '2026-12-05' },
+              aggregation: { kind: 'sum' },
+            },
+          },
+        ],
+      },
+      { text: "I can't answer that." },
+    );
+    const r = await app.call('ai.ask', { question: 'What is the salary of everyone next month?' });
+    expect(r).toMatchObject({ engine: 'model', answered: false, table: null });
+    const errors = ai.requests.slice(1).map((q) => JSON.parse(q.messages.filter((m) => m.role === 'tool').at(-1)!.content!) as { error?: string });
+    expect(errors[0]!.error).toMatch(/^I can't use that: /);
+    expect(errors[1]!.error).toMatch(/runs past today \(2026-11-20\)/);
+  });
+
   it('falls back to the offline interpreter when the endpoint keeps failing, after bounded retries', async () => {
     ai.setFallback({ status: 503 });
     const r = await app.call('ai.ask', { question: 'Who was late today?' });
     expect(r).toMatchObject({ engine: 'offline', answered: true, engineNote: 'The AI endpoint failed (503), so the offline interpreter answered.' });
-    expect(r.answer).toContain('2 late arrivals today');
+    expect(r.answer).toBe(
+      'Late arrivals, Friday 20 November 2026 (Asia/Kolkata): 2 people: Bala Krishnan (09:15, 15 min after the shift start) and Farah Khan (10:30, 90 min after the shift start).',
+    );
     expect(ai.requests).toHaveLength(3); // the first try and 2 retries
   });
 

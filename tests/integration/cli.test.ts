@@ -365,6 +365,7 @@ describe('frontdesk report, corrections and audit', () => {
     expect(JSON.parse(ask.stdout)).toMatchObject({
       engine: 'offline',
       answered: true,
+      period: 'now',
       steps: [{ tool: 'roster' }, { tool: 'list_teams' }, { tool: 'present_now' }],
     });
     expect((await cli(['ask', 'write me a poem', '--data', data], env)).code).toBe(1);

@@ -16,7 +16,7 @@ import { mondayOf } from '../../../shared/domain/question.js';
 import { hoursOf } from '../../../shared/domain/work-hours.js';
 import { isExpectedOn } from '../../../shared/domain/attendance.js';
 import { datesOf } from '../../../shared/domain/dashboard.js';
-import { employmentOf } from './offline.js';
+import { employmentOf } from './employment.js';
 import { endpointFailure, openaiClient } from './openai-client.js';
 import { toolNamed, type ToolContext } from './tools.js';
 

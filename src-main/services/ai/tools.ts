@@ -99,6 +99,10 @@ export const TOOLS: readonly Tool[] = [
     ...Range,
     employee: Employee,
   }),
+  reportTool('days', 'days', "Each employee's days: first IN and its work mode, last OUT, and the shift in force (start, end), per local date.", {
+    ...Range,
+    employee: Employee,
+  }),
   reportTool('presence', 'daily', 'Who punched IN on each local date (IN counts per employee per day).', Range),
   reportTool('late', 'late', "Late arrivals: the first IN of a day after the shift start plus grace (a team's or site's).", {
     ...Range,

@@ -39,7 +39,8 @@ const SESSIONS = `sess AS (
 const FIRST_INS = `firsts AS (
   SELECT DISTINCT ON (p.employee_id, p.d) p.employee_id, p.d, p.at_utc, p.zone, p.work_mode,
          coalesce(CASE WHEN tr.found THEN tr.shift_start ELSE t.shift_start END, CASE WHEN sr.found THEN sr.shift_start ELSE s.shift_start END, '09:00') AS shift_start,
-         coalesce(CASE WHEN tr.found THEN tr.grace_minutes ELSE t.grace_minutes END, CASE WHEN sr.found THEN sr.grace_minutes ELSE s.grace_minutes END, 10) AS grace_minutes
+         coalesce(CASE WHEN tr.found THEN tr.grace_minutes ELSE t.grace_minutes END, CASE WHEN sr.found THEN sr.grace_minutes ELSE s.grace_minutes END, 10) AS grace_minutes,
+         coalesce(CASE WHEN tr.found THEN tr.shift_end ELSE t.shift_end END, CASE WHEN sr.found THEN sr.shift_end ELSE s.shift_end END, '18:00') AS shift_end
     FROM (SELECT r.id, r.employee_id, r.at_utc, r.site_id, r.work_mode, coalesce($5::text, r.tz) AS zone, ${localDate('r.at_utc', 'r.local_date')} AS d
             FROM reporting.punch_sequence r
            WHERE r.kind = 'IN' AND ${inRange('r.at_utc')} AND r.employee_id IN (SELECT id FROM emp)) p
@@ -47,10 +48,10 @@ const FIRST_INS = `firsts AS (
     LEFT JOIN public.teams t ON t.id = e.team_id
     LEFT JOIN public.sites s ON s.id = p.site_id
     -- A site or team made on a kiosk and never changed has no history: its own columns apply.
-    LEFT JOIN LATERAL (SELECT true AS found, h.shift_start, h.grace_minutes FROM public.shift_history h
+    LEFT JOIN LATERAL (SELECT true AS found, h.shift_start, h.grace_minutes, h.shift_end FROM public.shift_history h
                         WHERE h.scope = 'team' AND h.scope_id = e.team_id AND h.effective_from <= p.d
                         ORDER BY h.effective_from DESC LIMIT 1) tr ON true
-    LEFT JOIN LATERAL (SELECT true AS found, h.shift_start, h.grace_minutes FROM public.shift_history h
+    LEFT JOIN LATERAL (SELECT true AS found, h.shift_start, h.grace_minutes, h.shift_end FROM public.shift_history h
                         WHERE h.scope = 'site' AND h.scope_id = p.site_id AND h.effective_from <= p.d
                         ORDER BY h.effective_from DESC LIMIT 1) sr ON true
    WHERE p.d BETWEEN $1::date AND $2::date
@@ -95,6 +96,22 @@ SELECT e.code AS employee_code, e.name, e.team, p.d::text AS date, count(*)::int
  WHERE p.d BETWEEN $1::date AND $2::date
  GROUP BY e.code, e.name, e.team, p.d
  ORDER BY p.d, e.code`,
+
+  // Each person's days: the first IN (its work mode, the shift in force) and the last OUT.
+  days: `WITH ${EMP}, ${FIRST_INS},
+outs AS (
+  SELECT DISTINCT ON (p.employee_id, p.d) p.employee_id, p.d, p.at_utc, p.zone
+    FROM (SELECT r.id, r.employee_id, r.at_utc, coalesce($5::text, r.tz) AS zone, ${localDate('r.at_utc', 'r.local_date')} AS d
+            FROM reporting.punch_sequence r
+           WHERE r.kind = 'OUT' AND ${inRange('r.at_utc')} AND r.employee_id IN (SELECT id FROM emp)) p
+   WHERE p.d BETWEEN $1::date AND $2::date
+   ORDER BY p.employee_id, p.d, p.at_utc DESC, p.id DESC)
+SELECT e.code AS employee_code, e.name, e.team, f.d::text AS date,
+       to_char(f.at_utc AT TIME ZONE f.zone, 'HH24:MI') AS first_in,
+       to_char(o.at_utc AT TIME ZONE o.zone, 'HH24:MI') AS last_out, f.work_mode, f.shift_start, f.shift_end
+  FROM firsts f JOIN emp e ON e.id = f.employee_id
+  LEFT JOIN outs o ON o.employee_id = f.employee_id AND o.d = f.d
+ ORDER BY f.d, e.code`,
 
   late: `WITH ${EMP}, ${FIRST_INS}
 SELECT e.code AS employee_code, e.name, e.team, l.d::text AS date,
@@ -206,6 +223,7 @@ export function reportSql(name: ReportName, options: { tz: string | null; maxHou
 export const REPORT_COLUMNS: Record<ReportName, string[]> = {
   workhours: ['employee_code', 'name', 'team', 'date', 'seconds', 'hours', 'sessions', 'open_sessions', 'auto_closed_sessions'],
   daily: ['employee_code', 'name', 'team', 'date', 'ins'],
+  days: ['employee_code', 'name', 'team', 'date', 'first_in', 'last_out', 'work_mode', 'shift_start', 'shift_end'],
   late: ['employee_code', 'name', 'team', 'date', 'first_in', 'shift_start', 'grace_minutes', 'minutes_late'],
   exceptions: ['employee_code', 'name', 'team', 'kind', 'date', 'time', 'elapsed_seconds'],
   'present-now': ['employee_code', 'name', 'team', 'since', 'work_mode', 'seconds_in'],

@@ -27,12 +27,13 @@ export async function seedDataset(app: TestApp, ds: EvalDataset): Promise<void> 
     await app.call('employees.add', {
       code: p.code,
       name: p.name,
-      pin: '1234',
+      pin: p.manager ? '4321' : '1234',
       ...(p.team ? { team: p.team, newTeam: true } : {}),
       ...(p.manager ? { isManager: true } : {}),
       startDate: p.startDate,
     });
   }
+  await app.call('sync.now', {});
   const by = ds.people.find((p) => p.manager)!.code;
   const first = Object.values(ds.days)
     .flatMap((d) => Object.keys(d))

@@ -1,0 +1,121 @@
+import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../../../shared/domain/question-reader.js';
+
+const TODAY = '2026-11-20'; // a Friday
+const ROSTER = {
+  employees: [
+    { code: 'A1', name: 'Anita Rao' },
+    { code: 'B1', name: 'Bala Krishnan' },
+    { code: 'D1', name: 'Dev Patel' },
+    { code: 'D2', name: 'Deva Menon' },
+    { code: 'S1', name: 'Asha Nair' },
+    { code: 'S2', name: 'Asha Kulkarni' },
+  ],
+  teams: ['Front Office', 'Engineering'],
+};
+const read = (q: string, tz = 'Asia/Kolkata') => readQuestion(q, TODAY, tz, ROSTER);
+const plan = (q: string) => {
+  const r = read(q);
+  if (!('plan' in r)) throw new Error(`asked back: ${r.ask}`);
+  return r.plan;
+};
+const ask = (q: string): string => {
+  const r = read(q);
+  if (!('ask' in r)) throw new Error(`answered: ${JSON.stringify(r.plan)}`);
+  return r.ask;
+};
+const week = { kind: 'dates', from: '2026-11-16', to: '2026-11-20' };
+
+describe('the offline reader: a question to a plan', () => {
+  it.each([
+    ['how many hrs did anita work this week', 'hours', { kind: 'employees', codes: ['A1'] }, 'sum'],
+    ["bala's average daily hours this week", 'hours', { kind: 'employees', codes: ['B1'] }, 'average'],
+    ['who worked the most hours this week', 'hours', { kind: 'everyone' }, 'top'],
+    ['fewest hours in Engineering this week', 'hours', { kind: 'teams', names: ['Engineering'] }, 'bottom'],
+    ['compare anita and bala hours this week', 'hours', { kind: 'employees', codes: ['A1', 'B1'] }, 'compare'],
+    ['Engineering vs Front Office hours this week', 'hours', { kind: 'teams', names: ['Front Office', 'Engineering'] }, 'compare'],
+    ['who was late this week', 'late', { kind: 'everyone' }, 'list'],
+    ['how many times was dev late this week', 'late', { kind: 'employees', codes: ['D1'] }, 'count'],
+    ['who left early this week', 'early_departure'],
+    ['what time did dev come in on monday', 'arrival_time', { kind: 'employees', codes: ['D1'] }, 'list'],
+    ['who came in earliest this week', 'arrival_time', { kind: 'everyone' }, 'min'],
+    ['what time did bala clock out on monday', 'departure_time'],
+    ['who left last on monday', 'departure_time', { kind: 'everyone' }, 'max'],
+    ['absentees this week', 'absence'],
+    ["who didn't come in this week", 'absence'],
+    ['who came in this week', 'presence'],
+    ['head count on monday', 'presence', { kind: 'everyone' }, 'count'],
+    ['who worked from home this week', 'work_mode'],
+    ["who hasn't punched out this week", 'missing_out'],
+    ['who forgot to clock out this week', 'missing_out'],
+    ['overtime this week', 'overtime', { kind: 'everyone' }, 'list'],
+  ])('%s', (q, measure, subject?, aggregation?) => {
+    const p = plan(q);
+    expect(p.measure).toBe(measure);
+    if (q.includes('this week')) expect(p.period).toEqual(week);
+    if (subject) expect(p.subject).toEqual(subject);
+    if (aggregation) expect(p.aggregation.kind).toBe(aggregation);
+  });
+
+  it('reads thresholds per day or over the period, and top N', () => {
+    expect(plan('who worked more than 9 hours in a day this week').filter.hours).toEqual({ op: 'gt', hours: 9, per: 'day' });
+    expect(plan('who worked more than 30 hrs this week').filter.hours).toEqual({ op: 'gt', hours: 30, per: 'period' });
+    expect(plan('who worked under 4 hours yesterday').filter.hours).toEqual({ op: 'lt', hours: 4, per: 'day' });
+    expect(plan('top 3 by hours this week').aggregation).toEqual({ kind: 'top', n: 3 });
+    expect(plan('bottom two by hours this week').aggregation).toEqual({ kind: 'bottom', n: 2 });
+    expect(plan('which team worked the most this week')).toMatchObject({ groupBy: 'team', aggregation: { kind: 'top', n: 1 } });
+  });
+
+  it('reads work mode filters: home, office, or the split', () => {
+    expect(plan('who worked from home this week').filter.workMode).toBe('WFH');
+    expect(plan('wfh vs wfo this week').filter.workMode).toBeUndefined();
+    expect(plan('who was in the office on monday').filter.workMode).toBe('WFO');
+  });
+
+  it('the present tense is now or today; a past question without a date is asked back', () => {
+    expect(plan('who is in').period).toEqual({ kind: 'now' });
+    expect(plan('Is Dev in right now?')).toMatchObject({ period: { kind: 'now' }, subject: { kind: 'employees', codes: ['D1'] } });
+    expect(plan('who is late').period).toEqual({ kind: 'dates', from: TODAY, to: TODAY });
+    expect(ask('how many hours did anita work')).toMatch(/^For which dates\?/);
+    expect(ask('who was absent')).toMatch(/^For which dates\?/);
+  });
+
+  it('names what it did not understand, never answering around it', () => {
+    expect(ask('hours for anita in the rainy season')).toContain('“rainy season”');
+    expect(ask('how many hours did zara work this week')).toContain('“zara”');
+    expect(ask('What is the capital of France?')).toMatch(/^I can't answer that: I didn't understand “capital”, “france”/);
+    expect(ask('delete all punches')).toContain('“delete”');
+    expect(ask('this week please')).toMatch(/couldn't tell what to measure/);
+  });
+
+  it('asks which one when a name fits two people, and reads two names joined by "or"', () => {
+    expect(ask('hours of asha this week')).toBe(
+      'Which one do you mean by “asha”: Asha Nair (S1) or Asha Kulkarni (S2)? Ask again with the full name or code.',
+    );
+    expect(plan('did anita or bala work more this week')).toMatchObject({
+      subject: { kind: 'employees', codes: ['A1', 'B1'] },
+      aggregation: { kind: 'compare' },
+    });
+    expect(plan('hours of asha nair this week').subject).toEqual({ kind: 'employees', codes: ['S1'] });
+  });
+
+  it('forgives one letter in a longer name, possessives and codes; not in short ones', () => {
+    expect(plan('how many hours did anitha work this week').subject).toEqual({ kind: 'employees', codes: ['A1'] });
+    expect(plan("krishnan's hours this week").subject).toEqual({ kind: 'employees', codes: ['B1'] });
+    expect(plan('hours for d2 this week').subject).toEqual({ kind: 'employees', codes: ['D2'] });
+    expect(ask('hours of deb this week')).toContain('“deb”');
+  });
+
+  it('dates it cannot use are asked back, quoting them', () => {
+    expect(ask('hours of anita on 03/11')).toContain('“03/11”');
+    expect(ask('who was late on 31 nov')).toContain('“31 nov”: November has 30 days');
+    expect(plan('who was late on 13/11').period).toEqual({ kind: 'dates', from: '2026-11-13', to: '2026-11-13' });
+    expect(readQuestion('who was late on 11/13', TODAY, 'America/New_York', ROSTER)).toMatchObject({ plan: { period: { from: '2026-11-13' } } });
+  });
+
+  it('leave is not recorded: the plan says leave, and nothing else is guessed', () => {
+    expect(plan('who is on leave today').measure).toBe('leave');
+    expect(plan('when did bala leave on monday').measure).toBe('departure_time');
+    expect(plan('did anyone leave early on monday').measure).toBe('early_departure');
+  });
+});
