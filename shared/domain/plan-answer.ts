@@ -229,7 +229,6 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
         groups.sort((a, b) => (most ? b.seconds - a.seconds : a.seconds - b.seconds) || a.label.localeCompare(b.label));
         const n = plan.aggregation.n ?? 1;
         const shown = groups.slice(0, n);
-        const label = byTeam ? 'Team' : 'Name';
         const table = {
           columns: byTeam ? ['Team', unit] : ['Name', 'Team', unit],
           rows: shown.map((g) =>
@@ -242,7 +241,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
           what,
           `${listWords(shown.map((g) => `${g.label} ${hoursText(g.seconds)}`))}.${reviewNote}`,
           table,
-          `${noun} per ${label.toLowerCase()}`,
+          `${noun} per ${byTeam ? 'team' : 'person'}`,
         );
       }
       if (plan.groupBy === 'day' || plan.groupBy === 'week') {

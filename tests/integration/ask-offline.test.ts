@@ -46,7 +46,7 @@ describe('ask, offline', () => {
         { Name: 'Chitra Menon', Team: 'Engineering', 'Hours (h)': 24.5 },
       ],
     });
-    expect(r.chart).toEqual({ kind: 'bar', x: 'Name', y: 'Hours (h)', title: 'Hours worked per name' });
+    expect(r.chart).toEqual({ kind: 'bar', x: 'Name', y: 'Hours (h)', title: 'Hours worked per person' });
     expect(r.steps.map((s) => s.tool)).toEqual(['roster', 'list_teams', 'days', 'work_hours', 'late', 'exceptions']);
     expect(r.steps[2]!.input).toEqual({ from: '2026-11-16', to: '2026-11-20' });
     const mode = await kolkata.call('ai.ask', { question: 'WFH vs WFO this week' });

@@ -5,10 +5,34 @@ import { invoke } from '../../lib/rpc.js';
 import { ErrorNote, TableHead } from '../manager/parts.js';
 import { AiSettings } from './AiSettings.js';
 
-const EXAMPLES = ['Who is in now?', 'Who was late today?', 'Top 5 by hours this week', 'WFH vs WFO this month', 'Who forgot to punch out this week?'];
+const EXAMPLES = [
+  'Who is in now?',
+  'Who was late today?',
+  'Top 5 by hours this week',
+  'Who was absent yesterday?',
+  'WFH vs WFO this month',
+  'Who forgot to punch out this week?',
+];
 
 function engineLabel(engine: AskResult['engine'], status: AiStatus | null): string {
   return engine === 'model' ? `Answered by the AI model${status?.model ? ` (${status.model})` : ''}` : 'Answered by the offline interpreter';
+}
+
+/** The period answered, for tests and tools: "from..to", "now", or empty. */
+const periodAttribute = (p: AskResult['period']): string => (p === null ? '' : p === 'now' ? 'now' : `${p.from}..${p.to}`);
+
+/** The answer, its interpretation first and set apart: what was answered, then the answer. */
+function AnswerText({ result }: { result: AskResult }) {
+  const { interpretation, answer } = result;
+  if (!interpretation || !answer.startsWith(`${interpretation}: `)) return <p className="answer-text">{answer}</p>;
+  return (
+    <p className="answer-text">
+      <span className="answer-interpretation" data-testid="interpretation">
+        {interpretation}:
+      </span>{' '}
+      <span className="answer-value">{answer.slice(interpretation.length + 2)}</span>
+    </p>
+  );
 }
 
 /** The question box and the summaries: plain answers with the table, chart and steps behind them. */
@@ -19,6 +43,8 @@ export function AskScreen({ bar }: { bar: (controls: ReactNode) => ReactNode }) 
   const [status, setStatus] = useState<AiStatus | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The question the shown answer is for. */
+  const [asked, setAsked] = useState('');
 
   useEffect(() => {
     void invoke('ai.status', {}).then((res) => res.ok && setStatus(res.value));
@@ -31,6 +57,7 @@ export function AskScreen({ bar }: { bar: (controls: ReactNode) => ReactNode }) 
     setBusy(false);
     if (!res.ok) return setError(res.error.message);
     setError(null);
+    setAsked(q);
     setResult(res.value);
   };
   const submit = (e: FormEvent) => {
@@ -55,7 +82,7 @@ export function AskScreen({ bar }: { bar: (controls: ReactNode) => ReactNode }) 
               name="question"
               value={question}
               onChange={(e) => setQuestion(e.target.value)}
-              placeholder="e.g. How many hours did Asha work last week?"
+              placeholder="e.g. How many hours did Asha work last week? Who left early on 3 Nov?"
               required
               maxLength={500}
             />
@@ -73,8 +100,16 @@ export function AskScreen({ bar }: { bar: (controls: ReactNode) => ReactNode }) 
         </form>
         <ErrorNote message={error} />
         {result && (
-          <section className="table-card answer" data-testid="answer" data-engine={result.engine} data-answered={result.answered} aria-live="polite">
-            <p className="answer-text">{result.answer}</p>
+          <section
+            className="table-card answer"
+            data-testid="answer"
+            data-engine={result.engine}
+            data-answered={result.answered}
+            data-period={periodAttribute(result.period)}
+            data-question={asked}
+            aria-live="polite"
+          >
+            <AnswerText result={result} />
             <p className="muted">{result.engineNote ?? engineLabel(result.engine, status)}</p>
             {result.chart && result.table && <AnswerChart spec={result.chart} table={result.table} />}
             {result.table && result.table.rows.length > 0 && (
