@@ -17,15 +17,26 @@ export async function datasetApp(id: DatasetId): Promise<TestApp> {
   return app;
 }
 
-export async function evaluate(cases: readonly EvalCase[], apps?: Partial<Record<DatasetId, TestApp>>): Promise<Graded[]> {
+/** Before each question (to script a model, for example); after it, the answer is graded. */
+export type BeforeAsk = (app: TestApp, c: EvalCase) => Promise<void> | void;
+
+export async function evaluate(
+  cases: readonly EvalCase[],
+  apps?: Partial<Record<DatasetId, TestApp>>,
+  options: { setUp?: (app: TestApp) => void; beforeAsk?: BeforeAsk } = {},
+): Promise<Graded[]> {
   const out: Graded[] = [];
   for (const id of Object.keys(DATASETS) as DatasetId[]) {
     const mine = cases.filter((c) => c.dataset === id);
     if (mine.length === 0) continue;
     const app = apps?.[id] ?? (await datasetApp(id));
     try {
+      options.setUp?.(app);
       const names = DATASETS[id].people.map((p) => p.name);
-      for (const c of mine) out.push(grade(c, await app.call('ai.ask', { question: c.question }), names));
+      for (const c of mine) {
+        await options.beforeAsk?.(app, c);
+        out.push(grade(c, await app.call('ai.ask', { question: c.question }), names));
+      }
     } finally {
       if (!apps?.[id]) await app.dispose();
     }

@@ -1,8 +1,12 @@
-// `npm run eval`: the offline interpreter on the development set (both datasets), per family and
-// overall: accuracy, refusal rate and confident-wrong rate; then each miss. `npm run eval --
-// --held-aside` runs the held-aside set instead (kept for the end: its score is the one that
-// counts). And the SQL guard's refusal rate on the attack set. One JSON line per figure; exits 1
-// below 90 % right, above 2 % confidently wrong, or on any unsafe attack.
+// `npm run eval`: the offline reader on the development set (both datasets), per family and
+// overall: accuracy, refusal rate and confident-wrong rate; then each miss. Options:
+//   --held-aside   the held-aside set instead (kept for the end: its score is the one that counts);
+//   --model        the model engine on the same set, graded the same way: the endpoint from
+//                  EVAL_AI_BASE_URL, EVAL_AI_MODEL and EVAL_AI_KEY (none here: no internet);
+//   --model-replay the model path with a scripted model that sends the offline reader's plan to
+//                  plan_query (the plumbing — schema, validation, executor, answer — not a model's skill).
+// And the SQL guard's refusal rate on the attack set. One JSON line per figure; exits 1 below
+// 90 % right, above 2 % confidently wrong, or on any unsafe attack.
 import pg from 'pg';
 import { AppError } from '../../shared/errors.js';
 import { DEFAULT_LIMITS, runGuardedSql } from '../../src-main/services/ai/sql-guard.js';
@@ -14,17 +18,37 @@ import { DEV_SET } from './dev.js';
 import { evaluate, scoreOf, scoresByFamily } from './evaluate.js';
 import { HELD_ASIDE } from './held-aside.js';
 import { SQL_ATTACKS } from './sql-attacks.js';
+import { replayReaderPlan } from './replay.js';
+import { startOpenAiTestServer } from '../support/openai-test-server.js';
 
 const heldAside = process.argv.includes('--held-aside');
+const engine = process.argv.includes('--model') ? 'model' : process.argv.includes('--model-replay') ? 'model_replay' : 'offline_reader';
+if (engine === 'model' && !process.env.EVAL_AI_BASE_URL) {
+  emit({ eval: 'model', skipped: 'no model endpoint: set EVAL_AI_BASE_URL, EVAL_AI_MODEL and EVAL_AI_KEY' });
+  process.exit(2);
+}
 const postgres = process.env.TEST_DATABASE_URL ? null : await startTestPostgres();
 if (postgres) process.env.TEST_DATABASE_URL = postgres.url;
 let failed = false;
 try {
   const set = heldAside ? 'held_aside' : 'development';
-  const graded = await evaluate(heldAside ? HELD_ASIDE : DEV_SET);
-  for (const s of scoresByFamily(graded)) emit({ eval: 'offline_reader', set, ...s });
+  const scripted = engine === 'model_replay' ? await startOpenAiTestServer() : null;
+  const graded = await evaluate(heldAside ? HELD_ASIDE : DEV_SET, undefined, {
+    setUp: (app) => {
+      if (engine === 'model')
+        app.app.deps.ai.save({
+          aiKey: process.env.EVAL_AI_KEY ?? 'none',
+          aiBaseUrl: process.env.EVAL_AI_BASE_URL!,
+          aiModel: process.env.EVAL_AI_MODEL ?? 'default',
+        });
+      if (scripted) app.app.deps.ai.save({ aiKey: 'replay', aiBaseUrl: scripted.url, aiModel: 'replay' });
+    },
+    beforeAsk: scripted ? (app, c) => replayReaderPlan(app, c, scripted) : undefined,
+  });
+  await scripted?.close();
+  for (const s of scoresByFamily(graded)) emit({ eval: engine, set, ...s });
   const all = scoreOf('all', graded);
-  emit({ eval: 'offline_reader', set, ...all, target: 'accuracy >= 0.9, confident_wrong_rate <= 0.02' });
+  emit({ eval: engine, set, ...all, target: 'accuracy >= 0.9, confident_wrong_rate <= 0.02' });
   for (const g of graded.filter((x) => x.grade !== 'right'))
     emit({ miss: g.c.question, dataset: g.c.dataset, family: g.c.family, grade: g.grade, why: g.why, got: g.result.answer });
   failed ||= all.accuracy < 0.9 || all.confident_wrong_rate > 0.02;

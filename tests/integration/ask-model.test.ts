@@ -171,10 +171,12 @@ describe('ask, with a model', () => {
           },
         ],
       },
-      { text: "I can't answer that." },
+      { text: 'Here is the salary of everyone.' },
     );
     const r = await app.call('ai.ask', { question: 'What is the salary of everyone next month?' });
+    // The model claims an answer, but the executor refused its plans and no tool gave a table: not answered.
     expect(r).toMatchObject({ engine: 'model', answered: false, table: null });
+    expect(r.answer).toMatch(/runs past today/);
     const errors = ai.requests.slice(1).map((q) => JSON.parse(q.messages.filter((m) => m.role === 'tool').at(-1)!.content!) as { error?: string });
     expect(errors[0]!.error).toMatch(/^I can't use that: /);
     expect(errors[1]!.error).toMatch(/runs past today \(2026-11-20\)/);

@@ -69,6 +69,8 @@ export async function answerWithModel(ctx: ToolContext, client: OpenAI, model: s
   let table: Table | null = null;
   /** The last plan the executor answered: the answer stands on it unless a later tool replaced its table. */
   let planned: PlanOutcome | null = null;
+  /** Why the executor refused the model's last plan, when it did. */
+  let refused: string | null = null;
   for (let round = 0; round < MAX_TOOL_ROUNDS; round++) {
     const completion = await client.chat.completions.create({ model, messages, tools: toolsForModel(ctx), tool_choice: 'auto' });
     const reply = completion.choices[0]?.message;
@@ -78,6 +80,19 @@ export async function answerWithModel(ctx: ToolContext, client: OpenAI, model: s
       const answer = (reply.content ?? '').trim() || "I can't answer that.";
       const answered = !answer.startsWith("I can't answer that");
       if (planned && planned.table === table) return { engine: 'model', engineNote: null, ...planned, steps };
+      // A plan the executor refused, and no table since: the model has nothing to stand on.
+      if (refused !== null && table === null)
+        return {
+          engine: 'model',
+          engineNote: null,
+          answered: false,
+          interpretation: null,
+          period: null,
+          answer: refused,
+          table: null,
+          chart: null,
+          steps,
+        };
       return {
         engine: 'model',
         engineNote: null,
@@ -94,7 +109,8 @@ export async function answerWithModel(ctx: ToolContext, client: OpenAI, model: s
     for (const call of calls) {
       if (call.function.name === PLAN_TOOL) {
         const outcome = await runPlanCall(ctx, call.function.arguments, steps);
-        if (outcome.answered) [planned, table] = [outcome, outcome.table];
+        if (outcome.answered) [planned, table, refused] = [outcome, outcome.table, null];
+        else refused = outcome.answer;
         messages.push({
           role: 'tool',
           tool_call_id: call.id,
