@@ -209,6 +209,15 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     if (m[1] === 'since ') push(start, m.index + m[0].length, date, today, `since ${word}`);
     else push(start, m.index + m[0].length, date, date, word, m[1] === undefined || m[1] === 'on ' ? wd : undefined);
   }
+  // "the 21st": the most recent such day of a month, on or before today.
+  for (const m of rest().matchAll(/\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of )?[a-z]{3})/g)) {
+    const day = Number(m[1]);
+    const t = parseLocalDate(today);
+    let [y, mo] = [t.year, t.month];
+    if (day > t.day) [y, mo] = mo === 1 ? [y - 1, 12] : [y, mo - 1];
+    if (day < 1 || day > daysIn(y, mo)) return ask(m[0], `${monthName(mo)} has ${daysIn(y, mo)} days`);
+    push(m.index, m.index + m[0].length, iso(y, mo, day), iso(y, mo, day), m[0]);
+  }
   // Named dates and ranges, by chrono-node (the month is a word, so the site's order does not matter; numeric dates were read above).
   // "3 and 5 November" as chrono reads it, "3 to 5 November" (same length, so indices hold).
   const named = rest().replace(new RegExp(`\\b(\\d{1,2}(?:st|nd|rd|th)?) and (?=\\d{1,2}(?:st|nd|rd|th)? ${MONTH_RE})`, 'g'), '$1 to  ');

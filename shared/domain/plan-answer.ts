@@ -201,6 +201,17 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
         );
       }
       const agg = plan.aggregation.kind;
+      if (agg === 'average' && plan.groupBy === 'person' && scope.kind !== 'one') {
+        const with_ = totals.filter((p) => p.seconds > 0);
+        const table = { columns: ['Name', 'Team', unit], rows: with_.map((p) => ({ Name: p.name, Team: p.team, [unit]: hoursNumber(p.seconds) })) };
+        const total = with_.reduce((a, p) => a + p.seconds, 0);
+        return say(
+          `Average ${noun.toLowerCase()} per person${of} (over ${peopleCount(with_.length)} with hours)`,
+          with_.length ? `${hoursText(total / with_.length)} a person.${reviewNote}` : 'nobody had hours to average.',
+          table,
+          `${noun} per person`,
+        );
+      }
       if (agg === 'average') {
         const worked = facts.days.filter((d) => d.seconds > 0);
         const total = worked.reduce((a, d) => a + value(d), 0);
@@ -235,13 +246,25 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
             byTeam ? { Team: g.label, [unit]: hoursNumber(g.seconds) } : { Name: g.label, Team: g.team, [unit]: hoursNumber(g.seconds) },
           ),
         };
-        const what = `${n === 1 ? `${byTeam ? 'The team' : 'Who'} with the ${most ? 'most' : 'fewest'}` : `The ${n} ${byTeam ? 'teams' : 'people'} with the ${most ? 'most' : 'fewest'}`} ${noun.toLowerCase()}${of}`;
+        const what = `${n === 1 ? `${byTeam ? 'The team' : 'The person'} with the ${most ? 'most' : 'fewest'}` : `The ${n} ${byTeam ? 'teams' : 'people'} with the ${most ? 'most' : 'fewest'}`} ${noun.toLowerCase()}${of}`;
         if (shown.length === 0) return say(what, 'nobody.', table);
         return say(
           what,
           `${listWords(shown.map((g) => `${g.label} ${hoursText(g.seconds)}`))}.${reviewNote}`,
           table,
           `${noun} per ${byTeam ? 'team' : 'person'}`,
+        );
+      }
+      if (plan.groupBy === 'person' && scope.kind !== 'one') {
+        const table = { columns: ['Name', 'Team', unit], rows: totals.map((p) => ({ Name: p.name, Team: p.team, [unit]: hoursNumber(p.seconds) })) };
+        return say(
+          `${noun}${of} per person`,
+          `${listWords(
+            totals.map((p) => `${p.name} ${hoursText(p.seconds)}`),
+            50,
+          )}.${reviewNote}`,
+          table,
+          `${noun} per person`,
         );
       }
       if (plan.groupBy === 'day' || plan.groupBy === 'week') {
@@ -256,8 +279,15 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
           `${noun} per ${plan.groupBy}`,
         );
       }
-      // sum (or compare): each group's total.
-      const groupTotals = scope.groups.map((g) => ({
+      // sum (or compare): each group's total — each team's when asked by team.
+      const groups =
+        plan.groupBy === 'team' && scope.kind !== 'teams'
+          ? [...new Set(facts.people.map((p) => p.team ?? '(no team)'))].sort().map((t) => ({
+              label: t,
+              codes: new Set(facts.people.filter((p) => (p.team ?? '(no team)') === t).map((p) => p.code)),
+            }))
+          : scope.groups;
+      const groupTotals = groups.map((g) => ({
         label: g.label,
         seconds: totals.filter((p) => g.codes.has(p.code)).reduce((a, p) => a + p.seconds, 0),
       }));
@@ -275,19 +305,17 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
         return say(`${noun} by ${scope.words}`, `${hoursText(p?.seconds ?? 0)}.${note}${reviewNote}`, table, oneDay ? null : `${noun} per day`);
       }
       if (groupTotals.length > 1) {
-        const table = {
-          columns: [scope.kind === 'teams' ? 'Team' : 'Name', unit],
-          rows: groupTotals.map((g) => ({ [scope.kind === 'teams' ? 'Team' : 'Name']: g.label, [unit]: hoursNumber(g.seconds) })),
-        };
+        const col = scope.kind === 'teams' || plan.groupBy === 'team' ? 'Team' : 'Name';
+        const table = { columns: [col, unit], rows: groupTotals.map((g) => ({ [col]: g.label, [unit]: hoursNumber(g.seconds) })) };
         const ranked = [...groupTotals].sort((a, b) => b.seconds - a.seconds);
         const lead =
-          ranked.length >= 2 && ranked[0]!.seconds !== ranked[1]!.seconds
-            ? ` ${ranked[0]!.label} worked ${hoursText(ranked[0]!.seconds - ranked[1]!.seconds)} more.`
-            : ranked.length >= 2
-              ? ' The same hours.'
-              : '';
+          ranked.length !== 2
+            ? ''
+            : ranked[0]!.seconds !== ranked[1]!.seconds
+              ? ` ${ranked[0]!.label} worked ${hoursText(ranked[0]!.seconds - ranked[1]!.seconds)} more.`
+              : ' The same hours.';
         return say(
-          `${noun} by ${scope.words}`,
+          plan.groupBy === 'team' && scope.kind !== 'teams' ? `${noun}${of} per team` : `${noun} by ${scope.words}`,
           `${listWords(groupTotals.map((g) => `${g.label} ${hoursText(g.seconds)}`))}.${lead}${reviewNote}`,
           table,
           `${noun}`,
@@ -446,16 +474,37 @@ function answerDays(plan: QueryPlan, facts: PlanFacts, scope: Scope, say: Say, o
       'People per day',
     );
   }
+  // The most or fewest such days: people ranked by their count.
+  const agg = plan.aggregation.kind;
+  if ((agg === 'top' || agg === 'bottom' || agg === 'max' || agg === 'min') && !oneDay) {
+    const most = agg === 'top' || agg === 'max';
+    const counts = facts.people
+      .map((p) => ({ name: p.name, team: p.team, days: hits.filter((d) => d.code === p.code).length }))
+      .sort((a, b) => (most ? b.days - a.days : a.days - b.days) || a.name.localeCompare(b.name));
+    const n = plan.aggregation.n ?? 1;
+    const best = counts[n - 1]?.days;
+    const shown = counts.filter((c, i) => i < n || c.days === best);
+    const rows = shown.map((c) => ({ Name: c.name, Team: c.team, Days: c.days }));
+    return say(
+      `${what}${of}, ${most ? 'most' : 'fewest'} days`,
+      shown.length ? `${listWords(shown.map((c) => `${c.name} (${dayCount(c.days)})`))}.` : 'nobody.',
+      { columns: ['Name', 'Team', 'Days'], rows },
+      'Days per person',
+    );
+  }
   if (names.length === 0) return say(`${what}${of}`, 'nobody.', table);
   const items = names.map((n) => {
     const mine = hits.filter((d) => d.name === n);
     if (oneDay) return detail(mine[0]!) ? `${n} (${detail(mine[0]!)})` : n;
     return `${n} (${m === 'absence' || m === 'work_mode' || m === 'presence' ? dayCount(mine.length) : listWords(mine.map((d) => `${dayLabel(d.date)}${detail(d) && m !== 'missing_out' ? ` ${detail(d).split(',')[0]}` : m === 'missing_out' ? ` IN ${d.firstIn}` : ''}`))})`;
   });
+  const events = plural(hits.length, m === 'missing_out' ? 'missing OUT' : m === 'late' ? 'late arrival' : 'early departure');
   const countWords =
     oneDay || m === 'absence' || m === 'presence' || m === 'work_mode'
       ? peopleCount(names.length)
-      : plural(hits.length, m === 'missing_out' ? 'missing OUT' : m === 'late' ? 'late arrival' : 'early departure');
+      : agg === 'count'
+        ? `${peopleCount(names.length)} (${events})`
+        : events;
   return say(`${what}${of}`, `${countWords}: ${listWords(items)}.`, table, null);
 }
 

@@ -43,7 +43,7 @@ const CUES: Cue[] = [
     ),
   },
   { measure: 'overtime', re: /\bover ?time\b|\bextra hours\b|\bot\b/ },
-  { measure: 'late', re: /\b(late|latecomers?|tardy|tardies)\b|\bafter (the )?shift start\b/ },
+  { measure: 'late', re: /\b(late ?comers?|late|tardy|tardies)\b|\bafter (the )?shift start\b/ },
   {
     measure: 'early_departure',
     re: new RegExp(
@@ -59,7 +59,7 @@ const CUES: Cue[] = [
   {
     measure: 'arrival_time',
     re: new RegExp(
-      `\\b(what time|when) did (?:\\S+ ){0,2}(come in|arrive|get in|${PUNCH_IN}|start|show up|reach)\\b|\\b(arrival|${PUNCH_IN}|start|in) times?\\b|\\b(came in|come in|arrived|arrive|${PUNCH_IN}|got in) (the )?(first|earliest|last|latest)\\b|\\b(first|earliest|last|latest) to (arrive|come in|${PUNCH_IN})\\b|\\barrivals?\\b|\\bfirst in\\b`,
+      `\\b(what time|when) did (?:\\S+ ){0,2}(come in|arrive|get in|${PUNCH_IN}|start|show up|reach)\\b|\\b(arrival|${PUNCH_IN}|start|in) times?\\b|\\b(came(?: in)?|come(?: in)?|arrived|arrive|${PUNCH_IN}|got in) (the )?(first|earliest|last|latest)\\b|\\b(first|earliest|last|latest) to (arrive|come in|${PUNCH_IN})\\b|\\barrivals?\\b|\\bfirst in\\b`,
     ),
   },
   {
@@ -70,11 +70,14 @@ const CUES: Cue[] = [
     measure: 'work_mode',
     re: /\b(wfh|wfo|remote(ly)?|work(ing|ed)? mode|from home|at home|home (vs|versus|or|and) office|office (vs|versus|or|and) home|in (the )?office|onsite|on site)\b/,
   },
-  { measure: 'hours', re: /\b(hours?|hrs?|how long|worked|work(ed)? time|time (at work|spent|worked)|put in|clocked|work)\b/ },
+  {
+    measure: 'hours',
+    re: /\b(hours?|hrs?|how long|worked|work(ed)? time|time (at work|spent|worked)|put in|work|longest (day|shift)s?|shortest (day|shift)s?)\b/,
+  },
   {
     measure: 'presence',
     re: new RegExp(
-      `\\b(came in|come in|comes in|coming in|came to work|come to work|showed up|show up|turned up|turn up|present|attendance|attended|attend|head ?counts?|${PUNCH_IN}|in the building|at work)\\b|\\b(is|was|were|are|who's|whos|anyone|anybody|everyone|people|staff) (still )?(in|here|around|in the office)\\b|\\bin (right )?now\\b`,
+      `\\b(came in|come in|comes in|coming in|came|come|comes|arrived|came to work|come to work|showed up|show up|turned up|turn up|present|attendance|attended|attend|head ?counts?|${PUNCH_IN}|in the building|at work)\\b|\\b(is|was|were|are|who's|whos|anyone|anybody|everyone|people|staff) (still )?(in|here|around|in the office)\\b|\\bin (right )?now\\b`,
     ),
   },
 ];
@@ -173,7 +176,14 @@ export function readQuestion(question: string, today: string, tz: string, roster
     /\b(more than|over|above|greater than|longer than|at least|less than|under|below|fewer than|shorter than|at most|>=|<=|>|<) ?(\d+(?:\.\d+)?) ?(?:hours?|hrs?|h)\b/.exec(
       mask.rest,
     );
-  if (th) {
+  const bare = th
+    ? null
+    : /\b(more than|over|above|greater than|longer than|at least|less than|under|below|fewer than|shorter than|at most) (\d+(?:\.\d+)?)\b(?! ?(?:min|mins|minutes|am|pm|days?|people|times)\b)/.exec(
+        mask.rest,
+      );
+  const thresholdMatch = th ?? (bare && /\b(hours?|hrs?)\b/.test(mask.rest) ? bare : null);
+  if (thresholdMatch) {
+    const th = thresholdMatch;
     const op = /more|over|above|greater|longer|^>$/.test(th[1]!)
       ? 'gt'
       : /at least|>=/.test(th[1]!)
@@ -240,11 +250,14 @@ export function readQuestion(question: string, today: string, tz: string, roster
   const groupBy: Grouping =
     has(/\bwhich teams?\b|\b(per|by|each) team\b|\bteam (worked|had|put|with)\b/) && named.teams.length === 0
       ? 'team'
-      : has(/\b(per|by|each) day\b|\bday by day\b|\bdaily\b/) && !threshold && agg.kind !== 'average'
-        ? 'day'
-        : has(/\b(per|by|each) week\b|\bweek by week\b|\bweekly\b|\btrend\b/)
-          ? 'week'
-          : 'none';
+      : has(/\b(per|by|each|every) (person|employee|one|member|individual)\b|\beach of them\b|\beveryone's\b|\bindividual(ly)?\b/) &&
+          named.codes.length !== 1
+        ? 'person'
+        : has(/\b(per|by|each) day\b|\bday by day\b|\bdaily\b/) && !threshold && agg.kind !== 'average'
+          ? 'day'
+          : has(/\b(per|by|each) week\b|\bweek by week\b|\bweekly\b|\btrend\b/)
+            ? 'week'
+            : 'none';
   const filter: QueryPlan['filter'] = {
     ...(threshold ? { hours: threshold } : {}),
     ...(measure === 'work_mode' &&
@@ -282,6 +295,8 @@ function aggregationOf(
     if (measure === 'overtime' && has(/\bwho\b/) && named.codes.length === 0) return { kind: 'list' };
     return { kind: 'sum' };
   }
+  if (has(/\b(most|highest|biggest)\b/)) return { kind: 'top', n: 1 };
+  if (has(/\b(fewest|least|lowest)\b/)) return { kind: 'bottom', n: 1 };
   if (has(/\bhow many\b|\bnumber of\b|\bhead ?counts?\b|\bhow often\b|\btimes\b|\bcount\b|\battendance\b/)) return { kind: 'count' };
   return { kind: 'list' };
 }

@@ -52,6 +52,9 @@ describe('periods, to explicit local dates', () => {
     ['16/11', '2026-11-16', '2026-11-16'],
     ['dec 5', '2025-12-05', '2025-12-05'],
     ['saturday 14/11', '2026-11-14', '2026-11-14'],
+    ['on the 17th', '2026-11-17', '2026-11-17'],
+    ['the 21st', '2026-10-21', '2026-10-21'],
+    ['the 3rd of november', '2026-11-03', '2026-11-03'],
   ])('%s', (q, from, to) => {
     expect(range(q)).toEqual({ from, to });
   });
@@ -77,6 +80,7 @@ describe('periods, to explicit local dates', () => {
     expect(range('the last 0 days')).toMatchObject({ kind: 'ask' });
     expect(range('tuesday 14/11')).toMatchObject({ kind: 'ask', why: '2026-11-14 is not a tuesday' });
     expect(range('on 2 nov and on 5 nov')).toMatchObject({ kind: 'ask' });
+    expect(range('the 31st', 'DMY', '2026-12-15')).toMatchObject({ kind: 'ask', why: 'November has 30 days' });
   });
 
   it('reads nothing where there is no date, and leaves the other words for the reader', () => {

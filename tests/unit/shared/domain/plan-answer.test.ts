@@ -151,6 +151,22 @@ describe('answering a plan', () => {
     );
   });
 
+  it('groups hours by person or by team, averages per person, and ranks people by days', () => {
+    const perPerson = answered({ ...base, measure: 'hours', groupBy: 'person' }, facts(DAYS));
+    expect(perPerson.answer).toMatch(/per person, .*: Anita Rao 16.5 h, Bala Krishnan 8 h and Chitra Menon 4 h\.$/);
+    const perTeam = answered({ ...base, measure: 'hours', groupBy: 'team' }, facts(DAYS));
+    expect(perTeam.answer).toMatch(/per team, .*: Engineering 4 h and Front Office 24.5 h\. Front Office worked 20.5 h more\.$/);
+    const avg = answered({ ...base, measure: 'hours', aggregation: { kind: 'average' }, groupBy: 'person' }, facts(DAYS));
+    expect(avg.answer).toMatch(/\(over 3 people with hours\).*: 9.5 h a person\.$/);
+    const mostLate = answered({ ...base, measure: 'late', aggregation: { kind: 'top', n: 1 } }, facts(DAYS));
+    expect(mostLate.answer).toMatch(/most days, .*: Bala Krishnan \(1 day\)\.$/);
+    const count = answered(
+      { ...base, measure: 'late', aggregation: { kind: 'count' } },
+      facts([...DAYS, worked('A1', '2026-11-18', '09:30', '17:00', 7.5, { lateMinutes: 30 })]),
+    );
+    expect(count.answer).toContain('2 people (2 late arrivals)');
+  });
+
   it('refuses leave honestly', () => {
     const a = answerPlan({ ...base, measure: 'leave', aggregation: { kind: 'list' } }, facts(DAYS));
     expect(a).toMatchObject({ answered: false });

@@ -118,4 +118,18 @@ describe('the offline reader: a question to a plan', () => {
     expect(plan('when did bala leave on monday').measure).toBe('departure_time');
     expect(plan('did anyone leave early on monday').measure).toBe('early_departure');
   });
+
+  it('reads grouping, counts of people, rankings of days, bare thresholds and arrival words', () => {
+    expect(plan('hours worked by each person this week').groupBy).toBe('person');
+    expect(plan('total hours by team this week').groupBy).toBe('team');
+    expect(plan('average hours per person this week')).toMatchObject({ aggregation: { kind: 'average' }, groupBy: 'person' });
+    expect(plan('how many employees were late this week').aggregation.kind).toBe('count');
+    expect(plan('who has the most late days this week')).toMatchObject({ measure: 'late', aggregation: { kind: 'top', n: 1 } });
+    expect(plan('whose hours were below 8 on monday').filter.hours).toEqual({ op: 'lt', hours: 8, per: 'day' });
+    expect(ask('who came in after 9 today')).toContain('“after 9”');
+    expect(plan('who clocked in today').measure).toBe('presence');
+    expect(plan('who came earliest yesterday')).toMatchObject({ measure: 'arrival_time', aggregation: { kind: 'min' } });
+    expect(plan('list late comers today').measure).toBe('late');
+    expect(plan('who had the longest day yesterday')).toMatchObject({ measure: 'hours', aggregation: { kind: 'top' } });
+  });
 });
