@@ -60,13 +60,16 @@ interface Item {
   label: string;
   /** A bare weekday ("saturday"), which may only name the weekday of a date beside it. */
   weekday?: number;
+  /** Written without a year: the same dates in the current year, before moving to the most recent. */
+  thisYear?: { from: string; to: string };
 }
 
 /** The characters of a text, with those read blanked out. */
 export class Masked {
   private chars: string[];
   constructor(readonly text: string) {
-    this.chars = [...text];
+    // UTF-16 code units, as regular expressions count them.
+    this.chars = text.split('');
   }
   take(start: number, end: number): void {
     for (let i = start; i < end; i++) this.chars[i] = ' ';
@@ -84,6 +87,19 @@ function withYear(today: string, m: number, d: number, y: number | null): string
   return d >= 1 && d <= daysIn(year, m) ? iso(year, m, d) : null;
 }
 
+/** The date in the current year (for a range written without years), or null if it has no such day. */
+function inThisYear(today: string, m: number, d: number): string | null {
+  const year = parseLocalDate(today).year;
+  return d >= 1 && d <= daysIn(year, m) ? iso(year, m, d) : null;
+}
+
+/** Two-digit years: this century up to this year, else the last one. */
+const fullYear = (yy: string, today: string): number => {
+  const n = Number(yy);
+  const now = parseLocalDate(today).year;
+  return 2000 + n <= now ? 2000 + n : 1900 + n;
+};
+
 function monthRange(today: string, m: number, y: number | null): { from: string; to: string } {
   const t = parseLocalDate(today);
   let year = y ?? t.year;
@@ -96,8 +112,8 @@ function monthRange(today: string, m: number, y: number | null): { from: string;
 export function readPeriod(q: string, today: string, order: DateOrder, mask: Masked): DateReading {
   const items: Item[] = [];
   const rest = () => mask.rest;
-  const push = (start: number, end: number, from: string, to: string, label: string, weekday?: number) => {
-    items.push({ start, end, from, to, label, ...(weekday === undefined ? {} : { weekday }) });
+  const push = (start: number, end: number, from: string, to: string, label: string, weekday?: number, thisYear?: { from: string; to: string }) => {
+    items.push({ start, end, from, to, label, ...(weekday === undefined ? {} : { weekday }), ...(thisYear ? { thisYear } : {}) });
     mask.take(start, end);
   };
   const ask = (text: string, why: string): DateReading => ({ kind: 'ask', text, why });
@@ -113,7 +129,7 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     const a = Number(m[1]);
     const b = Number(m[2] ?? m[4]);
     const yText = m[3] ?? m[5];
-    const y = yText === undefined ? null : yText.length === 2 ? 2000 + Number(yText) : Number(yText);
+    const y = yText === undefined ? null : yText.length === 2 ? fullYear(yText, today) : Number(yText);
     const dmy = a <= 31 && b >= 1 && b <= 12 ? withYear(today, b, a, y) : null;
     const mdy = a >= 1 && a <= 12 ? withYear(today, a, b, y) : null;
     if (dmy === null && mdy === null) return ask(m[0], 'that is not a date that exists');
@@ -122,7 +138,9 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
       return ask(m[0], `it could be ${spoken(first)} or ${spoken(second)}`);
     }
     const date = (dmy ?? mdy)!;
-    push(m.index, m.index + m[0].length, date, date, date);
+    const [mm, dd] = dmy !== null ? [b, a] : [a, b];
+    const plain = y === null ? inThisYear(today, mm, dd) : null;
+    push(m.index, m.index + m[0].length, date, date, date, undefined, plain ? { from: plain, to: plain } : undefined);
   }
   // A day that a month does not have ("31 Nov", "Feb 30").
   for (const re of [
@@ -155,20 +173,22 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
         if (n === null || n < 1 || n > 3660) return null;
         const days = m[2] === 'day' ? n : m[2] === 'week' ? n * 7 : null;
         if (days === null) {
+          // N months back from today: the day after the same date N months ago.
           const t = parseLocalDate(today);
-          const first = new Date(Date.UTC(t.year, t.month - n, 1));
-          return { from: iso(first.getUTCFullYear(), first.getUTCMonth() + 1, 1), to: today, label: `the last ${n} months` };
+          const back = new Date(Date.UTC(t.year, t.month - 1 - n, 1));
+          const [y, m] = [back.getUTCFullYear(), back.getUTCMonth() + 1];
+          return { from: addDays(iso(y, m, Math.min(t.day, daysIn(y, m))), 1), to: today, label: `the last ${n} months` };
         }
         return { from: addDays(today, -(days - 1)), to: today, label: `the last ${n} ${m[2]}s` };
       },
     ],
-    [/\b(?:in |over |during )?the past week\b/, () => ({ from: addDays(today, -6), to: today, label: 'the past 7 days' })],
+    [/\b(?:in |over |during )?(?:the )?past week\b/, () => ({ from: addDays(today, -6), to: today, label: 'the past 7 days' })],
     [
       /\b(?:so far )?(?:this|current|the current) week(?: so far)?\b|\bso far this week\b/,
       () => ({ from: mondayOfWeek(today), to: today, label: 'this week' }),
     ],
     [
-      /\b(?:last|previous|past) week\b/,
+      /\b(?:last|previous) week\b/,
       () => {
         const monday = addDays(mondayOfWeek(today), -7);
         return { from: monday, to: addDays(monday, 6), label: 'last week' };
@@ -199,11 +219,13 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     push(m.index, m.index + m[0].length, r.from, r.to, r.label);
   }
   // Weekdays: "on Monday", "Monday", "last Monday" (strictly before today), "since Monday".
-  for (const m of rest().matchAll(new RegExp(`\\b(last |on |this |past |since |from )?${WEEKDAY_RE}\\b`, 'g'))) {
+  for (const m of rest().matchAll(new RegExp(`\\b(last |on |this |past |since )?${WEEKDAY_RE}\\b`, 'g'))) {
     const word = m[2]!;
     const wd = WEEKDAYS.findIndex((w) => w.startsWith(word.slice(0, 3)));
     let back = (weekdayOf(today) - wd + 7) % 7;
     if (back === 0 && m[1] === 'last ') back = 7;
+    // "this Saturday" is the one of this week (Monday to Sunday): after today, it has not come yet.
+    if (m[1] === 'this ' && (wd + 6) % 7 > (weekdayOf(today) + 6) % 7) return ask(m[0], `that is after today (${today})`);
     const date = addDays(today, -back);
     const start = m.index;
     if (m[1] === 'since ') push(start, m.index + m[0].length, date, today, `since ${word}`);
@@ -225,14 +247,25 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     // Only a date with its month in words: "now", "in a day" and the like are not dates here.
     if (!r.start.isCertain('day') || !r.start.isCertain('month') || !new RegExp(`\\b${MONTH_RE}`).test(r.text)) continue;
     const y = r.start.isCertain('year') ? (r.start.get('year') ?? null) : null;
-    const from = withYear(today, r.start.get('month')!, r.start.get('day')!, y);
-    const end =
-      r.end && r.end.isCertain('day')
-        ? withYear(today, r.end.get('month')!, r.end.get('day')!, r.end.isCertain('year') ? (r.end.get('year') ?? null) : y)
-        : null;
+    const [sm, sd] = [r.start.get('month')!, r.start.get('day')!];
+    const from = withYear(today, sm, sd, y);
     if (from === null) return ask(r.text, 'that date does not exist');
-    const to = end ?? from;
-    const [a, b] = from <= to ? [from, to] : [to, from];
+    if (!(r.end && r.end.isCertain('day'))) {
+      const plain = y === null ? inThisYear(today, sm, sd) : null;
+      push(r.index, Math.min(r.index + r.text.length, q.length), from, from, r.text, undefined, plain ? { from: plain, to: plain } : undefined);
+      continue;
+    }
+    // A range: both ends in one year (the start's), the start moving back a year when it ends in
+    // January; an end after today is not the most recent such range, it is the future.
+    const ey = r.end.isCertain('year') ? (r.end.get('year') ?? null) : y;
+    const [em, ed] = [r.end.get('month')!, r.end.get('day')!];
+    const year = y ?? ey ?? parseLocalDate(today).year;
+    let a = iso(year, sm, sd);
+    const b = iso(ey ?? year, em, ed);
+    if (!isRealLocalDate(b)) return ask(r.text, 'that date does not exist');
+    if (a > b && y === null) a = iso(year - 1, sm, sd);
+    if (a > b) return ask(r.text, 'the range ends before it starts');
+    if (b > today) return ask(r.text, `it runs past today (${today})`);
     push(r.index, Math.min(r.index + r.text.length, q.length), a, b, r.text);
   }
   // Months: "in October", "october 2026", "for sept".
@@ -240,7 +273,9 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     const month = monthIndex(m[1]!) + 1;
     if (m[1] === 'may' && !/\b(in|for|during|of) may\b|\bmay \d{4}\b/.test(m[0])) continue; // "may" the verb
     const r = monthRange(today, month, m[2] ? Number(m[2]) : null);
-    push(m.index, m.index + m[0].length, r.from, r.to, monthName(month));
+    const year = parseLocalDate(today).year;
+    const thisYear = m[2] ? undefined : { from: iso(year, month, 1), to: iso(year, month, daysIn(year, month)) };
+    push(m.index, m.index + m[0].length, r.from, r.to, monthName(month), undefined, thisYear);
   }
   // "week of <date>": the Monday-to-Sunday week holding that date (to today while it runs).
   for (const at of weekOf) {
@@ -250,14 +285,17 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     const sunday = addDays(monday, 6);
     Object.assign(item, { from: monday, to: sunday > today ? today : sunday, label: `the week of ${item.label}` });
   }
-  // "since <date>" runs to today.
+  // "since <date>" and "from <date>" (with no end) run to today; "until <date>" alone has no start.
   for (const item of items) {
-    const before = q.slice(Math.max(0, item.start - 6), item.start);
-    if (/since $/.test(before) && item.from === item.to) {
+    const before = /\b(since|from|until|till|up to|up until)\s+$/.exec(q.slice(Math.max(0, item.start - 10), item.start));
+    const alone = items.length === 1;
+    if (before?.[1] === 'since' || (before?.[1] === 'from' && alone)) {
       item.to = today;
-      item.label = `since ${item.label}`;
-      mask.take(item.start - 6, item.start);
-    }
+      item.label = `${before[1]} ${item.label}`;
+      delete item.thisYear;
+      mask.take(item.start - before[0].length, item.start);
+    } else if (before && alone)
+      return ask(`${before[1]} ${item.label}`, 'from when? Say where the period starts, for example from 2 Nov to yesterday');
   }
   if (items.length === 0) return { kind: 'none' };
   items.sort((a, b) => a.start - b.start);
@@ -272,28 +310,39 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     items.splice(items.indexOf(wd), 1);
     i -= 1;
   }
-  if (items.length === 1) return period(items[0]!);
+  const checked = (from: string, to: string, label: string, text: string): DateReading => {
+    if (from < '1900-01-01' || to > '2999-12-31') return ask(text, 'dates run from 1900 to 2999');
+    if (from > today) return ask(text, `that is after today (${today})`);
+    if (to > today) return ask(text, `it runs past today (${today})`);
+    if (from > to) return ask(text, 'the range ends before it starts');
+    return { kind: 'period', from, to, label };
+  };
+  const textOf = (i: Item): string => q.slice(i.start, i.end).trim();
+  if (items.length === 1) return checked(items[0]!.from, items[0]!.to, items[0]!.label, textOf(items[0]!));
   if (items.length === 2) {
     const [a, b] = [items[0]!, items[1]!];
     const between = q.slice(a.end, b.start);
     const lead = /\b(between|from)\s*$/.exec(q.slice(0, a.start));
-    // "X to Y" is a range; "X and Y" only after "between" (else it is two days).
-    if (/^\s*(to|-|until|till|through|thru)\s*$/.test(between) || (/^\s*and\s*$/.test(between) && lead?.[1] === 'between')) {
+    const text = q.slice(lead?.index ?? a.start, b.end).trim();
+    // "X to Y" runs from X's start to Y's end; "between X and Y" from the earlier to the later
+    // (else "X and Y" is two days). Written without years, both ends are of one year.
+    const to_ = /^\s*(to|-|until|till|through|thru)\s*$/.test(between);
+    // "last week until Wednesday": which Wednesday? A period ended by a bare weekday is asked back.
+    if (to_ && a.from !== a.to && b.weekday !== undefined) return ask(text, `which ${WEEKDAYS[b.weekday]}? Give the dates (from … to …)`);
+    if (to_ || (/^\s*and\s*$/.test(between) && lead?.[1] === 'between')) {
       mask.take(a.end, b.start);
       if (lead) mask.take(lead.index, a.start);
-      const from = a.from <= b.from ? a.from : b.from;
-      const to = a.to >= b.to ? a.to : b.to;
-      return { kind: 'period', from, to, label: `${a.label} to ${b.label}` };
+      let [x, y] = a.thisYear && b.thisYear ? [a.thisYear, b.thisYear] : [a, b];
+      if (!to_ && x.from > y.from) [x, y] = [y, x];
+      let from = x.from;
+      if (from > y.to && a.thisYear && b.thisYear) from = `${Number(from.slice(0, 4)) - 1}${from.slice(4)}`;
+      return checked(from, y.to, `${a.label} to ${b.label}`, text);
     }
   }
   return ask(
     items.map((i) => q.slice(i.start, i.end).trim()).join('” and “'),
     'I read more than one period there; ask about one date or one range (from … to …)',
   );
-}
-
-function period(i: Item): DateReading {
-  return { kind: 'period', from: i.from, to: i.to, label: i.label };
 }
 
 function spoken(date: string): string {

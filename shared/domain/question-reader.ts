@@ -16,9 +16,9 @@ const FILLER = new Set(
    there their them they he she his her him i me my we us our you your please kindly can could would will should tell show list give get
    find see know want need check let name names all any each every per total number count anyone anybody everyone everybody someone
    somebody people person persons employee employees staff member members folks team teams department dept group crew
-   hour hours hrs hr h day days time times work worked working works put spent spend logged log most least fewest more less
-   so far still yet just only also both either whether any one ones other else ever not no yes up out back home office here right now currently
-   s t d ll re ve amount altogether overall summary number`
+   hour hours hrs hr h day days times work worked working works put spent spend logged log most least fewest more less
+   so far still yet just only also both either whether any one ones ever yes up out back home office here right now currently
+   s t d ll re ve amount altogether overall summary number take took taken taking`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -91,66 +91,77 @@ interface Named {
   codes: string[];
   teams: string[];
   ambiguous: { text: string; options: { code: string; name: string }[] } | null;
+  /** Where the names stood in the question. */
+  spans: [number, number][];
 }
 
 /** People and teams the question names, and the characters that named them. */
-function readNames(mask: Masked, roster: RosterNames): Named {
-  const out: Named = { codes: [], teams: [], ambiguous: null };
+const escapeRe = (text: string): string => text.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A whole name: not inside a longer word, whatever characters it starts or ends with. */
+const wholeRe = (names: readonly string[]): RegExp | null =>
+  names.length === 0
+    ? null
+    : new RegExp(
+        `(?<![\\p{L}\\p{N}])(${[...names]
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRe)
+          .join('|')})(?![\\p{L}\\p{N}])(?:'s)?`,
+        'gu',
+      );
+
+/** Full names of people and teams, before the dates (a person called April Jones is not April). */
+function readFullNames(mask: Masked, roster: RosterNames, out: Named): void {
+  const teams = wholeRe(roster.teams);
+  for (const m of teams ? mask.rest.matchAll(teams) : []) {
+    const team = roster.teams.find((t) => t.toLowerCase() === m[1])!;
+    if (!out.teams.includes(team)) out.teams.push(team);
+    out.spans.push([m.index, m.index + m[0].length]);
+    mask.take(m.index, m.index + m[0].length);
+  }
+  const people = wholeRe(roster.employees.map((e) => e.name));
+  for (const m of people ? mask.rest.matchAll(people) : []) {
+    for (const e of roster.employees.filter((x) => x.name.toLowerCase() === m[1])) if (!out.codes.includes(e.code)) out.codes.push(e.code);
+    out.spans.push([m.index, m.index + m[0].length]);
+    mask.take(m.index, m.index + m[0].length);
+  }
+}
+
+/** Codes, first or last names, one letter off in a longer name. */
+function readShortNames(mask: Masked, roster: RosterNames, out: Named): void {
   const add = (code: string) => {
     if (!out.codes.includes(code)) out.codes.push(code);
   };
-  const escape = (s: string) => s.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  for (const team of [...roster.teams].sort((a, b) => b.length - a.length)) {
-    const m = new RegExp(`\\b${escape(team)}\\b(?:'s)?`).exec(mask.rest);
-    if (m) {
-      out.teams.push(team);
-      mask.take(m.index, m.index + m[0].length);
-    }
-  }
-  for (const e of [...roster.employees].sort((a, b) => b.name.length - a.name.length)) {
-    const m = new RegExp(`\\b${escape(e.name)}\\b(?:'s)?`).exec(mask.rest);
-    if (m) {
-      add(e.code);
-      mask.take(m.index, m.index + m[0].length);
-    }
-  }
+  const byPart = new Map<string, { code: string; name: string }[]>();
+  for (const e of roster.employees) for (const part of new Set(e.name.toLowerCase().split(/\s+/))) byPart.set(part, [...(byPart.get(part) ?? []), e]);
+  const longParts = [...byPart.keys()].filter((p) => p.length >= 5);
+  const byCode = new Map(roster.employees.map((e) => [e.code.toLowerCase(), e]));
   for (const t of tokensOf(mask.rest)) {
     const word = t.word;
     const end = t.at + word.length + (/^'s\b/.test(mask.rest.slice(t.at + word.length)) ? 2 : 0);
-    const byCode = roster.employees.filter((e) => e.code.toLowerCase() === word);
-    if (byCode.length === 1 && /\d/.test(word)) {
-      add(byCode[0]!.code);
+    const coded = /\d/.test(word) ? byCode.get(word) : undefined;
+    if (coded) {
+      add(coded.code);
+      out.spans.push([t.at, end]);
       mask.take(t.at, end);
       continue;
     }
     if (FILLER.has(word) || word.length < 3) continue;
-    const stem = word.endsWith('s') && word.length > 3 ? word.slice(0, -1) : null;
-    const exact = roster.employees.filter((e) =>
-      e.name
-        .toLowerCase()
-        .split(/\s+/)
-        .some((p) => p === word || p === stem),
-    );
+    const exact = byPart.get(word) ?? [];
     const near =
       exact.length > 0
         ? exact
-        : word.length >= 4
-          ? roster.employees.filter((e) =>
-              e.name
-                .toLowerCase()
-                .split(/\s+/)
-                .some((p) => p.length >= 5 && editDistance(word, p) <= 1),
-            )
+        : word.length >= 4 && word.length <= 40
+          ? [...new Set(longParts.filter((p) => Math.abs(p.length - word.length) <= 1 && editDistance(word, p) <= 1).flatMap((p) => byPart.get(p)!))]
           : [];
     if (near.length === 1) {
       add(near[0]!.code);
+      out.spans.push([t.at, end]);
       mask.take(t.at, end);
     } else if (near.length > 1 && !out.ambiguous) {
       out.ambiguous = { text: word, options: near.map((e) => ({ code: e.code, name: e.name })) };
       mask.take(t.at, end);
     }
   }
-  return out;
 }
 
 const quoted = (parts: string[]): string => parts.map((p) => `“${p}”`).join(', ');
@@ -166,12 +177,15 @@ export function readQuestion(question: string, today: string, tz: string, roster
     .replace(/\s+/g, ' ')
     .trim();
   const mask = new Masked(q);
-  const when = readPeriod(q, today, dateOrderOf(tz), mask);
+  const named: Named = { codes: [], teams: [], ambiguous: null, spans: [] };
+  readFullNames(mask, roster, named);
+  const when = readPeriod(mask.rest, today, dateOrderOf(tz), mask);
   if (when.kind === 'ask')
     return { ask: `I can't use the date “${when.text}”: ${when.why}. Ask again with the date written out, such as 3 Nov 2026 or 2026-11-03.` };
 
   // Thresholds and top/bottom N before names, so their numbers are read as numbers.
   let threshold: HoursThreshold | undefined;
+  let th0 = '';
   const th =
     /\b(more than|over|above|greater than|longer than|at least|less than|under|below|fewer than|shorter than|at most|>=|<=|>|<) ?(\d+(?:\.\d+)?) ?(?:hours?|hrs?|h)\b/.exec(
       mask.rest,
@@ -184,6 +198,8 @@ export function readQuestion(question: string, today: string, tz: string, roster
   const thresholdMatch = th ?? (bare && /\b(hours?|hrs?)\b/.test(mask.rest) ? bare : null);
   if (thresholdMatch) {
     const th = thresholdMatch;
+    th0 = th[0];
+    if (Number(th[2]) > 24 * 31) return { ask: `I can't use “${th[0]}”: that is more hours than a month has.` };
     const op = /more|over|above|greater|longer|^>$/.test(th[1]!)
       ? 'gt'
       : /at least|>=/.test(th[1]!)
@@ -208,16 +224,25 @@ export function readQuestion(question: string, today: string, tz: string, roster
     if (!n || n > MAX_TOP_N) return { ask: `I can rank the top ${MAX_TOP_N} at most; ask for fewer than “${topN[0]}”.` };
   }
 
-  const named = readNames(mask, roster);
+  readShortNames(mask, roster, named);
   if (named.ambiguous)
     return {
       ask: `Which one do you mean by “${named.ambiguous.text}”: ${named.ambiguous.options.map((o) => `${o.name} (${o.code})`).join(' or ')}? Ask again with the full name or code.`,
     };
 
+  // Questions that need more than one plan, or a comparison the plan cannot make, are asked back.
+  const before = (at: number) => q.slice(0, at);
+  for (const [at] of named.spans)
+    if (/\b(more|less|fewer|longer|shorter|earlier|later|than|as much as|as many as)\s*$/.test(before(at)))
+      return { ask: "I can't compare with one person's figure; ask for both instead (for example, compare Anita and Bala hours last week)." };
+  if (named.codes.length > 0 && named.teams.length > 0)
+    return { ask: 'I compare people with people, or teams with teams: ask about the people, or about the teams.' };
+  if (/'s team\b|\bteam of\b/.test(q) && named.codes.length > 0)
+    return { ask: "Name the team itself (for example, hours of Front Office this week), not a person's team." };
+
   const rest = mask.rest.replace(/\s+/g, ' ');
   const cue = CUES.find((c) => c.re.test(rest));
   const measure = cue?.measure;
-  if (measure === 'leave') return { plan: planOf('leave', named, { kind: 'dates', from: today, to: today }, {}, { kind: 'list' }, 'none') };
   // The words that said what to measure or how to aggregate are read; anything else must be filler.
   const AGG_WORDS =
     /\b(average|avg|mean|typical|usually|compare|comparison|vs|versus|most|highest|longest|biggest|fewest|least|lowest|shortest|smallest|first|earliest|last|latest|who|which|how many|number of|head ?counts?|per (day|week|person|team)|by (day|week|person|team|hours?)|each (day|week|person|team)|daily|weekly|week by week|day by day|split|breakdown|break down|ranking|rank|ranked|top|bottom|more|less)\b/g;
@@ -231,10 +256,24 @@ export function readQuestion(question: string, today: string, tz: string, roster
       ask: `I can't answer that: I didn't understand ${unread}. I answer questions about hours, arrivals and departures, late arrivals, early departures, absences, who came in or is in now, work from home, missing OUTs and overtime, for people or teams of the roster over dates you name.`,
     };
   }
+  if (measure === 'leave') return { plan: planOf('leave', named, { kind: 'dates', from: today, to: today }, {}, { kind: 'list' }, 'none') };
   if (!measure)
     return {
       ask: "I can't answer that: I couldn't tell what to measure. Ask about hours, arrivals, departures, late arrivals, absences, who came in, work from home, missing OUTs or overtime.",
     };
+  // Two things to measure ("late or absent", "came in first and left last"): one plan answers one.
+  const second = secondMeasure(rest, measure);
+  if (second) return { ask: `I answer one thing at a time: ask about ${MEASURE_WORDS[measure]} and ${MEASURE_WORDS[second]} separately.` };
+  if (threshold && measure !== 'hours' && measure !== 'overtime' && measure !== 'presence')
+    return {
+      ask: `I can filter hours by “${th0}”, not ${MEASURE_WORDS[measure]}; ask for the ${MEASURE_WORDS[measure]} and read the minutes in the answer.`,
+    };
+  if (threshold && /\b(every|each|all) (working )?days?\b|\bon average\b|\baverage\b/.test(rest))
+    return {
+      ask: `I can find days over or under “${th0}”, or totals, but not “every day” or an average against it; ask for the days, or the totals.`,
+    };
+  if (/\bwhich (day|date|week)s?\b.*\b(most|fewest|least|highest|lowest|busiest|quietest)\b/.test(rest))
+    return { ask: 'I answer about people and teams, not which day or week: ask for the figures per day (for example, hours per day last week).' };
 
   const has = (re: RegExp) => re.test(rest);
   const presentTense =
@@ -268,7 +307,38 @@ export function readQuestion(question: string, today: string, tz: string, roster
         ? { workMode: 'WFO' as const }
         : {}),
   };
-  return { plan: planOf(threshold && measure !== 'overtime' ? 'hours' : measure, named, period, filter, agg, groupBy) };
+  return { plan: planOf(threshold && measure === 'presence' ? 'hours' : measure, named, period, filter, agg, groupBy) };
+}
+
+const MEASURE_WORDS: Record<Measure, string> = {
+  hours: 'hours',
+  overtime: 'overtime',
+  presence: 'who came in',
+  absence: 'absences',
+  late: 'late arrivals',
+  early_departure: 'early departures',
+  arrival_time: 'arrival times',
+  departure_time: 'departure times',
+  work_mode: 'work from home',
+  missing_out: 'missing OUTs',
+  leave: 'leave',
+};
+/** Measures that ask a question of their own (hours and presence words go along with the others). */
+const DISTINCT: readonly Measure[] = ['overtime', 'late', 'early_departure', 'arrival_time', 'departure_time', 'work_mode', 'missing_out', 'absence'];
+
+/** A second thing to measure, once the first one's words are read. */
+function secondMeasure(rest: string, first: Measure): Measure | null {
+  const left = new Masked(rest);
+  for (const c of CUES.filter((x) => x.measure === first))
+    for (const m of rest.matchAll(new RegExp(c.re.source, 'g'))) left.take(m.index, m.index + m[0].length);
+  const distinct = first === 'overtime' ? [...DISTINCT, 'hours'] : DISTINCT;
+  const other = CUES.find((c) => c.measure !== first && distinct.includes(c.measure) && c.re.test(left.rest));
+  if (!other) return null;
+  // Hours with overtime ("hours of overtime") and a presence word with the rest are one question.
+  if (first === 'overtime' && other.measure === 'hours' && /\b(hours?|hrs?) (of )?over ?time\b|\bover ?time (hours?|hrs?)\b/.test(rest)) return null;
+  // "Late arrivals" are late; "early departures" are early.
+  if ((first === 'late' && other.measure === 'arrival_time') || (first === 'early_departure' && other.measure === 'departure_time')) return null;
+  return other.measure;
 }
 
 function aggregationOf(
@@ -316,7 +386,7 @@ function planOf(
         ? { kind: 'teams', names: named.teams }
         : { kind: 'everyone' };
   // Overtime "who": those with any; listing means a threshold of more than 0 h past the shift.
-  if (measure === 'overtime' && aggregation.kind === 'list')
+  if (measure === 'overtime' && aggregation.kind === 'list' && !filter.hours)
     return { measure, subject, period, filter: { ...filter, hours: { op: 'gt', hours: 0, per: 'day' } }, aggregation, groupBy };
   return { measure, subject, period, filter, aggregation, groupBy };
 }

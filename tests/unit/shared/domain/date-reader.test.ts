@@ -22,6 +22,14 @@ describe('periods, to explicit local dates', () => {
     ['last week', '2026-11-09', '2026-11-15'],
     ['previous week', '2026-11-09', '2026-11-15'],
     ['the past week', '2026-11-14', '2026-11-20'],
+    ['past week', '2026-11-14', '2026-11-20'],
+    ['the last 1 month', '2026-10-21', '2026-11-20'],
+    ['since last week', '2026-11-09', '2026-11-20'],
+    ['since october', '2026-10-01', '2026-11-20'],
+    ['from monday', '2026-11-16', '2026-11-20'],
+    ['this month until yesterday', '2026-11-01', '2026-11-19'],
+    ['dec 28 to jan 3', '2025-12-28', '2026-01-03'],
+    ['13/11/99', '1999-11-13', '1999-11-13'],
     ['this month', '2026-11-01', '2026-11-20'],
     ['last month', '2026-10-01', '2026-10-31'],
     ['the last 3 days', '2026-11-18', '2026-11-20'],
@@ -81,6 +89,16 @@ describe('periods, to explicit local dates', () => {
     expect(range('tuesday 14/11')).toMatchObject({ kind: 'ask', why: '2026-11-14 is not a tuesday' });
     expect(range('on 2 nov and on 5 nov')).toMatchObject({ kind: 'ask' });
     expect(range('the 31st', 'DMY', '2026-12-15')).toMatchObject({ kind: 'ask', why: 'November has 30 days' });
+    // Periods not asked for are never made up: the future, a range past today, a range with no start.
+    expect(range('nov 15 to nov 25')).toMatchObject({ kind: 'ask', why: 'it runs past today (2026-11-20)' });
+    expect(range('18/11 to 25/11')).toMatchObject({ kind: 'ask', why: 'it runs past today (2026-11-20)' });
+    expect(range('from oct to dec')).toMatchObject({ kind: 'ask', why: 'it runs past today (2026-11-20)' });
+    expect(range('in december 2026')).toMatchObject({ kind: 'ask', why: 'that is after today (2026-11-20)' });
+    expect(range('since 2027-01-01')).toMatchObject({ kind: 'ask', why: 'that is after today (2026-11-20)' });
+    expect(range('this saturday')).toMatchObject({ kind: 'ask', why: 'that is after today (2026-11-20)' });
+    expect(range('until yesterday')).toMatchObject({ kind: 'ask', text: 'until yesterday' });
+    expect(range('1 jan 9999')).toMatchObject({ kind: 'ask', why: 'dates run from 1900 to 2999' });
+    expect(range('1/1/1899')).toMatchObject({ kind: 'ask', why: 'dates run from 1900 to 2999' });
   });
 
   it('reads nothing where there is no date, and leaves the other words for the reader', () => {

@@ -209,7 +209,7 @@ describe('attack 1: it never throws, and every plan is one the executor accepts'
     expect(bad).toEqual([]);
   });
 
-  it.fails.each(OUT_OF_CONTRACT)('%j is asked back, not planned outside the contract', (q) => {
+  it.each(OUT_OF_CONTRACT)('%j is asked back, not planned outside the contract', (q) => {
     for (const tz of ZONES) {
       const out = read(q, tz);
       if ('plan' in out) expect(problemsOf(out.plan), JSON.stringify(out.plan)).toEqual([]);
@@ -245,7 +245,9 @@ describe('attack 1: it never throws, and every plan is one the executor accepts'
       const out = read('who was late on feb 29 2028', tz);
       if ('plan' in out) expect(out.plan.period).toEqual({ kind: 'dates', from: '2028-02-29', to: '2028-02-29' });
     }
-    expect(read('who was late on 29/02/2028')).toMatchObject({ plan: { period: { from: '2028-02-29', to: '2028-02-29' } } });
+    // A real date, but after today: asked back rather than planned.
+    expect(read('who was late on 29/02/2028')).toEqual({ ask: expect.stringContaining('“29/02/2028”: that is after today') });
+    expect(read('who was late on 29/02/2024')).toMatchObject({ plan: { period: { from: '2024-02-29', to: '2024-02-29' } } });
   });
 
   it('top N: 1 to 50 are read, 0, 51, 999 and negative numbers are asked back', () => {
@@ -334,7 +336,7 @@ describe('attack 1: it never throws, and every plan is one the executor accepts'
     expect(plans).toBeGreaterThan(100); // the mix does reach the planner, not only the questions back
   });
 
-  it.fails('the same with out-of-range years, future months and thresholds mixed in: every plan is inside the contract', () => {
+  it('the same with out-of-range years, future months and thresholds mixed in: every plan is inside the contract', () => {
     const bad: string[] = [];
     for (const q of questions(11, 3000, OUT_OF_CONTRACT_DATES))
       for (const tz of ZONES) {
@@ -514,8 +516,8 @@ describe('attack 3: wrong but confident — what it gets right today', () => {
   )('%s', run);
 });
 
-describe('attack 3: wrong but confident — bugs today (it.fails until fixed)', () => {
-  it.fails.each(
+describe('attack 3: wrong but confident — bugs found by the attack pass, fixed', () => {
+  it.each(
     titled([
       // Negation ignored: "not" and "no" are filler words, so the plan answers the opposite question.
       { q: 'who was not late this week', want: asks },

@@ -33,7 +33,7 @@ describe('the offline reader: a question to a plan', () => {
     ['who worked the most hours this week', 'hours', { kind: 'everyone' }, 'top'],
     ['fewest hours in Engineering this week', 'hours', { kind: 'teams', names: ['Engineering'] }, 'bottom'],
     ['compare anita and bala hours this week', 'hours', { kind: 'employees', codes: ['A1', 'B1'] }, 'compare'],
-    ['Engineering vs Front Office hours this week', 'hours', { kind: 'teams', names: ['Front Office', 'Engineering'] }, 'compare'],
+    ['Engineering vs Front Office hours this week', 'hours', { kind: 'teams', names: ['Engineering', 'Front Office'] }, 'compare'],
     ['who was late this week', 'late', { kind: 'everyone' }, 'list'],
     ['how many times was dev late this week', 'late', { kind: 'employees', codes: ['D1'] }, 'count'],
     ['who left early this week', 'early_departure'],
