@@ -167,7 +167,7 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     [/\b(?:so far )?today\b|\bthis morning\b|\bthis afternoon\b|\btonight\b/, () => ({ from: today, to: today, label: 'today' })],
     [/\byesterday\b/, () => ({ from: addDays(today, -1), to: addDays(today, -1), label: 'yesterday' })],
     [
-      /\b(?:in |over |during |for )?(?:the )?(?:last|past|previous) (\d+|[a-z]+) (day|week|month)s?\b/,
+      /\b(?:the )?(?:last|past|previous) (\d+|[a-z]+) (day|week|month)s?\b/,
       (m) => {
         const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : (NUMBER_WORDS[m[1]!] ?? null);
         if (n === null || n < 1 || n > 3660) return null;
@@ -182,7 +182,7 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
         return { from: addDays(today, -(days - 1)), to: today, label: `the last ${n} ${m[2]}s` };
       },
     ],
-    [/\b(?:in |over |during )?(?:the )?past week\b/, () => ({ from: addDays(today, -6), to: today, label: 'the past 7 days' })],
+    [/\b(?:the )?past week\b/, () => ({ from: addDays(today, -6), to: today, label: 'the past 7 days' })],
     [
       /\b(?:so far )?(?:this|current|the current) week(?: so far)?\b|\bso far this week\b/,
       () => ({ from: mondayOfWeek(today), to: today, label: 'this week' }),
@@ -289,6 +289,11 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
   for (const item of items) {
     const before = /\b(since|from|until|till|up to|up until)\s+$/.exec(q.slice(Math.max(0, item.start - 10), item.start));
     const alone = items.length === 1;
+    // "missing OUTs from yesterday" is of yesterday; "from Monday" alone is from it to today.
+    if (before?.[1] === 'from' && alone && /^(today|yesterday|the day before yesterday)$/.test(item.label)) {
+      mask.take(item.start - before[0].length, item.start);
+      continue;
+    }
     if (before?.[1] === 'since' || (before?.[1] === 'from' && alone)) {
       item.to = today;
       item.label = `${before[1]} ${item.label}`;

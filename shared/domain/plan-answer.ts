@@ -6,6 +6,10 @@
 import type { HoursThreshold, QueryPlan } from './query-plan.js';
 import { mondayOf } from './question.js';
 
+/** Said to any question about leave, which Frontdesk does not record (yet). */
+export const LEAVE_NOT_RECORDED =
+  "Frontdesk does not record leave, so I can't say who was on leave. I can say who was absent: expected at work on a working day and not in (ask “who was absent …”).";
+
 /** One person on one local date of the period (a row for every date, came in or not). */
 export interface DayFact {
   code: string;
@@ -145,12 +149,7 @@ function scoped(plan: QueryPlan, facts: PlanFacts): PlanFacts {
 export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
   const facts = scoped(plan, all);
   const scope = scopeOf(plan, all);
-  if (plan.measure === 'leave')
-    return {
-      answered: false,
-      answer:
-        "Frontdesk does not record leave, so I can't say who was on leave. I can say who was absent: expected at work on a working day and not in (ask “who was absent …”).",
-    };
+  if (plan.measure === 'leave') return { answered: false, answer: LEAVE_NOT_RECORDED };
   if (plan.period.kind === 'now') return answerNow(plan, facts, scope);
   const { from, to } = plan.period;
   const when = `${periodWords(from, to)} (${facts.tz})`;
@@ -185,6 +184,12 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
           const items = who.map(
             (n) => `${n} (${listWords(hits.filter((d) => d.name === n).map((d) => `${dayLabel(d.date)} ${hoursText(value(d))}`))})`,
           );
+          if (plan.aggregation.kind === 'count')
+            return say(
+              `Days with ${opWords(t).replace(' in a day', '')}${of}`,
+              `${dayCount(hits.length)}${hits.length ? `: ${listWords(hits.map((d) => `${scope.kind === 'one' ? '' : `${d.name} `}${dayLabel(d.date)} ${hoursText(value(d))}`))}` : ''}.`,
+              table,
+            );
           return say(
             plan.measure === 'overtime' ? `Who worked overtime (past the shift length)${of}` : `Who worked ${opWords(t)}${of}`,
             hits.length ? `${peopleCount(who.length)}: ${listWords(items)}.` : 'nobody.',
@@ -496,7 +501,13 @@ function answerDays(plan: QueryPlan, facts: PlanFacts, scope: Scope, say: Say, o
   const items = names.map((n) => {
     const mine = hits.filter((d) => d.name === n);
     if (oneDay) return detail(mine[0]!) ? `${n} (${detail(mine[0]!)})` : n;
-    return `${n} (${m === 'absence' || m === 'work_mode' || m === 'presence' ? dayCount(mine.length) : listWords(mine.map((d) => `${dayLabel(d.date)}${detail(d) && m !== 'missing_out' ? ` ${detail(d).split(',')[0]}` : m === 'missing_out' ? ` IN ${d.firstIn}` : ''}`))})`;
+    const brief = (d: DayFact): string =>
+      m === 'late'
+        ? `${d.firstIn}, ${d.lateMinutes} min late`
+        : m === 'early_departure'
+          ? `left ${d.lastOut}, ${d.earlyMinutes} min early`
+          : `IN ${d.firstIn}`;
+    return `${n} (${m === 'absence' || m === 'work_mode' || m === 'presence' ? dayCount(mine.length) : listWords(mine.map((d) => `${dayLabel(d.date)} ${brief(d)}`))})`;
   });
   const events = plural(hits.length, m === 'missing_out' ? 'missing OUT' : m === 'late' ? 'late arrival' : 'early departure');
   const countWords =

@@ -7,6 +7,7 @@
 import { dateOrderOf, Masked, readPeriod } from './date-reader.js';
 import { MAX_TOP_N, type Grouping, type HoursThreshold, type Measure, type QueryPlan } from './query-plan.js';
 import { editDistance, type RosterNames } from './question.js';
+import { LEAVE_NOT_RECORDED } from './plan-answer.js';
 
 export type ReaderOutcome = { plan: QueryPlan } | { ask: string };
 
@@ -18,7 +19,7 @@ const FILLER = new Set(
    somebody people person persons employee employees staff member members folks team teams department dept group crew
    hour hours hrs hr h day days times work worked working works put spent spend logged log most least fewest more less
    so far still yet just only also both either whether any one ones ever yes up out back home office here right now currently
-   s t d ll re ve amount altogether overall summary number take took taken taking`
+   s t d ll re ve amount altogether overall summary number take took taken taking ppl guys got get gets clocked`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -77,7 +78,7 @@ const CUES: Cue[] = [
   {
     measure: 'presence',
     re: new RegExp(
-      `\\b(came in|come in|comes in|coming in|came|come|comes|arrived|came to work|come to work|showed up|show up|turned up|turn up|present|attendance|attended|attend|head ?counts?|${PUNCH_IN}|in the building|at work)\\b|\\b(is|was|were|are|who's|whos|anyone|anybody|everyone|people|staff) (still )?(in|here|around|in the office)\\b|\\bin (right )?now\\b`,
+      `\\b(came in|come in|comes in|coming in|came|come|comes|arrived|came to work|come to work|showed up|show up|turned up|turn up|present|attendance|attended|attend|head ?counts?|${PUNCH_IN}|in the building|at work)\\b|\\b(is|was|were|are|who's|whos|anyone|anybody|everyone|people|ppl|staff)( or| and)? (still )?(in|here|around|in the office)\\b|\\bin (right )?now\\b`,
     ),
   },
 ];
@@ -146,6 +147,15 @@ function readShortNames(mask: Masked, roster: RosterNames, out: Named): void {
       continue;
     }
     if (FILLER.has(word) || word.length < 3) continue;
+    // "engineers", "the warehouse guys": a word that starts a one-word team's name is that team.
+    const stem = word.replace(/s$/, '');
+    const team = stem.length >= 5 ? roster.teams.find((t) => !/\s/.test(t) && t.toLowerCase().startsWith(stem)) : undefined;
+    if (team && !byPart.has(word)) {
+      if (!out.teams.includes(team)) out.teams.push(team);
+      out.spans.push([t.at, end]);
+      mask.take(t.at, end);
+      continue;
+    }
     const exact = byPart.get(word) ?? [];
     const near =
       exact.length > 0
@@ -208,7 +218,8 @@ export function readQuestion(question: string, today: string, tz: string, roster
           ? 'lte'
           : 'lt';
     const perDay =
-      /\b(a|per|each|any|in one|one|single) day\b|\bdaily\b|\bon a day\b/.test(mask.rest) || (when.kind === 'period' && when.from === when.to);
+      /\b(a|per|each|any|in one|one|single) day\b|\bdaily\b|\bon a day\b|\b(how many|number of) days\b/.test(mask.rest) ||
+      (when.kind === 'period' && when.from === when.to);
     threshold = { op, hours: Number(th[2]), per: perDay ? 'day' : 'period' };
     mask.take(th.index, th.index + th[0].length);
     const per = /\b(in |on )?(a|per|each|any|one|single) day\b|\bdaily\b/.exec(mask.rest);
@@ -242,7 +253,8 @@ export function readQuestion(question: string, today: string, tz: string, roster
 
   const rest = mask.rest.replace(/\s+/g, ' ');
   const cue = CUES.find((c) => c.re.test(rest));
-  const measure = cue?.measure;
+  // "who did more than 8 hours": the threshold itself names hours.
+  const measure = cue?.measure ?? (threshold ? 'hours' : undefined);
   // The words that said what to measure or how to aggregate are read; anything else must be filler.
   const AGG_WORDS =
     /\b(average|avg|mean|typical|usually|compare|comparison|vs|versus|most|highest|longest|biggest|fewest|least|lowest|shortest|smallest|first|earliest|last|latest|who|which|how many|number of|head ?counts?|per (day|week|person|team)|by (day|week|person|team|hours?)|each (day|week|person|team)|daily|weekly|week by week|day by day|split|breakdown|break down|ranking|rank|ranked|top|bottom|more|less)\b/g;
@@ -250,13 +262,13 @@ export function readQuestion(question: string, today: string, tz: string, roster
   for (const c of CUES) for (const m of rest.matchAll(new RegExp(c.re.source, 'g'))) read.take(m.index, m.index + m[0].length);
   for (const m of rest.matchAll(AGG_WORDS)) read.take(m.index, m.index + m[0].length);
   const unknown = unknownPhrases(read.rest);
+  if (measure === 'leave') return { ask: `${LEAVE_NOT_RECORDED}${unknown.length ? ` (I also didn't understand ${quoted(unknown)}.)` : ''}` };
   if (unknown.length) {
     const unread = quoted(unknown);
     return {
       ask: `I can't answer that: I didn't understand ${unread}. I answer questions about hours, arrivals and departures, late arrivals, early departures, absences, who came in or is in now, work from home, missing OUTs and overtime, for people or teams of the roster over dates you name.`,
     };
   }
-  if (measure === 'leave') return { plan: planOf('leave', named, { kind: 'dates', from: today, to: today }, {}, { kind: 'list' }, 'none') };
   if (!measure)
     return {
       ask: "I can't answer that: I couldn't tell what to measure. Ask about hours, arrivals, departures, late arrivals, absences, who came in, work from home, missing OUTs or overtime.",
@@ -359,6 +371,7 @@ function aggregationOf(
     return { kind: 'list' };
   }
   if (measure === 'hours' || measure === 'overtime') {
+    if (has(/\b(how many|number of) days\b/)) return { kind: 'count' };
     if (subjects >= 2 || has(/\b(compare|comparison|vs|versus)\b/)) return { kind: 'compare' };
     if (has(/\b(most|highest|longest|biggest)\b/)) return { kind: 'top', n: 1 };
     if (has(/\b(fewest|least|lowest|shortest|smallest)\b/)) return { kind: 'bottom', n: 1 };

@@ -113,8 +113,9 @@ describe('the offline reader: a question to a plan', () => {
     expect(readQuestion('who was late on 11/13', TODAY, 'America/New_York', ROSTER)).toMatchObject({ plan: { period: { from: '2026-11-13' } } });
   });
 
-  it('leave is not recorded: the plan says leave, and nothing else is guessed', () => {
-    expect(plan('who is on leave today').measure).toBe('leave');
+  it('leave is not recorded: it says so, and nothing else is guessed', () => {
+    expect(ask('who is on leave today')).toMatch(/^Frontdesk does not record leave/);
+    expect(ask('how many hours did zara work excluding holidays')).toContain("I also didn't understand “zara excluding”");
     expect(plan('when did bala leave on monday').measure).toBe('departure_time');
     expect(plan('did anyone leave early on monday').measure).toBe('early_departure');
   });
@@ -131,5 +132,19 @@ describe('the offline reader: a question to a plan', () => {
     expect(plan('who came earliest yesterday')).toMatchObject({ measure: 'arrival_time', aggregation: { kind: 'min' } });
     expect(plan('list late comers today').measure).toBe('late');
     expect(plan('who had the longest day yesterday')).toMatchObject({ measure: 'hours', aggregation: { kind: 'top' } });
+  });
+
+  it('reads the rest of what the first held-aside look missed', () => {
+    expect(plan('who did more than 40 hrs last week')).toMatchObject({ measure: 'hours', filter: { hours: { op: 'gt', hours: 40, per: 'period' } } });
+    expect(plan('how many days did anita work more than 8 hours this week')).toMatchObject({
+      aggregation: { kind: 'count' },
+      filter: { hours: { per: 'day' } },
+    });
+    expect(plan('how many days was anita in the past 3 days')).toMatchObject({ measure: 'presence', aggregation: { kind: 'count' } });
+    expect(plan('was anita or bala in on monday')).toMatchObject({ measure: 'presence', subject: { codes: ['A1', 'B1'] } });
+    expect(plan('how many ppl are here now').period).toEqual({ kind: 'now' });
+    expect(plan('which engineers were absent on monday').subject).toEqual({ kind: 'teams', names: ['Engineering'] });
+    expect(plan('who clocked the most hours this week').aggregation).toEqual({ kind: 'top', n: 1 });
+    expect(plan("who hasn't punched out from yesterday").period).toEqual({ kind: 'dates', from: '2026-11-19', to: '2026-11-19' });
   });
 });
