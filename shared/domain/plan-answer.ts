@@ -192,7 +192,9 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
             );
           return say(
             plan.measure === 'overtime' ? `Who worked overtime (past the shift length)${of}` : `Who worked ${opWords(t)}${of}`,
-            hits.length ? `${peopleCount(who.length)}: ${listWords(items)}.` : 'nobody.',
+            hits.length
+              ? `${peopleCount(who.length)}: ${listWords(items)}.${plan.measure === 'overtime' ? ` In all: ${hoursText(hits.reduce((a, d) => a + value(d), 0))}.` : ''}`
+              : 'nobody.',
             table,
           );
         }
@@ -446,7 +448,7 @@ function answerDays(plan: QueryPlan, facts: PlanFacts, scope: Scope, say: Say, o
     if (plan.aggregation.kind === 'count') {
       return say(
         `${what}${of}, days counted`,
-        `${name} ${verb} on ${dayCount(hits.length)}${hits.length ? `: ${listWords(hits.map((d) => dayLabel(d.date)))}` : ''}.`,
+        `${name} ${verb} on ${dayCount(hits.length)}${hits.length ? `: ${listWords(hits.map((d) => (detail(d) ? `${dayLabel(d.date)} (${detail(d)})` : dayLabel(d.date))))}` : ''}.`,
         table,
         null,
       );

@@ -19,7 +19,7 @@ const FILLER = new Set(
    somebody people person persons employee employees staff member members folks team teams department dept group crew
    hour hours hrs hr h day days times work worked working works put spent spend logged log most least fewest more less
    so far still yet just only also both either whether any one ones ever yes up out back home office here right now currently
-   s t d ll re ve amount altogether overall summary number take took taken taking ppl guys got get gets clocked`
+   s t d ll re ve amount altogether overall summary number take took taken taking ppl guys got get gets clocked min mins minute minutes`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -54,22 +54,22 @@ const CUES: Cue[] = [
   {
     measure: 'departure_time',
     re: new RegExp(
-      `\\b(what time|when) did (?:\\S+ ){0,2}(leave|go home|${PUNCH_OUT}|depart|finish)\\b|\\b(leave|leaving|departure|${PUNCH_OUT}|finish) times?\\b|\\b(left|leave|${PUNCH_OUT}) (the )?(last|latest|first|earliest)\\b|\\b(last|first|latest|earliest) to (leave|${PUNCH_OUT}|go home)\\b|\\bdepartures?\\b|\\blast out\\b`,
+      `\\b(what time|when) (?:did|does|do|has|have|will) (?:\\S+ ){0,3}(?:usually |normally |typically )?(leave|go home|${PUNCH_OUT}|depart|finish)\\b|\\b(leave|leaving|departure|${PUNCH_OUT}|finish) times?\\b|\\b(left|leave|${PUNCH_OUT}) (the )?(last|latest|first|earliest)\\b|\\b(last|first|latest|earliest) to (leave|${PUNCH_OUT}|go home)\\b|\\bdepartures?\\b|\\blast out\\b`,
     ),
   },
   {
     measure: 'arrival_time',
     re: new RegExp(
-      `\\b(what time|when) did (?:\\S+ ){0,2}(come in|arrive|get in|${PUNCH_IN}|start|show up|reach)\\b|\\b(arrival|${PUNCH_IN}|start|in) times?\\b|\\b(came(?: in)?|come(?: in)?|arrived|arrive|${PUNCH_IN}|got in) (the )?(first|earliest|last|latest)\\b|\\b(first|earliest|last|latest) to (arrive|come in|${PUNCH_IN})\\b|\\barrivals?\\b|\\bfirst in\\b`,
+      `\\b(what time|when) (?:did|does|do|has|have|will) (?:\\S+ ){0,3}(?:usually |normally |typically )?(come in|arrive|get in|${PUNCH_IN}|start|show up|reach)\\b|\\b(arrival|${PUNCH_IN}|start|in) times?\\b|\\b(came(?: in)?|come(?: in)?|arrived|arrive|${PUNCH_IN}|got in) (the )?(first|earliest|last|latest)\\b|\\b(first|earliest|last|latest) to (arrive|come in|${PUNCH_IN})\\b|\\barrivals?\\b|\\bfirst in\\b`,
     ),
   },
   {
     measure: 'absence',
-    re: /\b(absent|absentees?|absences?|no[- ]shows?|missing)\b|\b(didn't|did not|didnt|wasn't|was not|weren't|were not|not) (come|show|turn|in|present|make it|attend)\b/,
+    re: /\b(absent|absentees?|absences?|no[- ]shows?|missing)\b|\b(didn't|did not|didnt|wasn't|was not|weren't|were not|isn't|is not|aren't|are not|not) (come|show|turn|in|present|make it|attend)\b|\b(was|were|is|are) (out|away|off)\b/,
   },
   {
     measure: 'work_mode',
-    re: /\b(wfh|wfo|remote(ly)?|work(ing|ed)? mode|from home|at home|home (vs|versus|or|and) office|office (vs|versus|or|and) home|in (the )?office|onsite|on site)\b/,
+    re: /\b(wfh|wfo|remote(ly)?|work(ing|ed)? mode|from home|at home|home (vs|versus|or|and) office|office (vs|versus|or|and) home|in (the )?office|onsite|on site|(office|home|wfh|wfo|remote) days?)\b/,
   },
   {
     measure: 'hours',
@@ -315,7 +315,7 @@ export function readQuestion(question: string, today: string, tz: string, roster
     has(/\b(wfh|remote(ly)?|from home|at home)\b/) &&
     !has(/\b(vs|versus|or|and|split|breakdown)\b.*\b(office|wfo)\b|\b(office|wfo)\b.*\b(vs|versus|or|and)\b/)
       ? { workMode: 'WFH' as const }
-      : measure === 'work_mode' && has(/\b(wfo|in (the )?office|onsite|on site)\b/) && !has(/\b(wfh|home)\b/)
+      : measure === 'work_mode' && has(/\b(wfo|office|onsite|on site)\b/) && !has(/\b(wfh|home|remote(ly)?)\b/)
         ? { workMode: 'WFO' as const }
         : {}),
   };
@@ -364,7 +364,8 @@ function aggregationOf(
   const subjects = named.codes.length + named.teams.length;
   if (rank) return { kind: rank, n: n ?? 1 };
   if (has(/\b(average|avg|mean|typical|usually|on average)\b/)) return { kind: 'average' };
-  if (measure === 'overtime' && named.codes.length === 0) return { kind: 'list' };
+  if (measure === 'overtime' && named.codes.length === 0 && !has(/\b(total|sum|altogether|in all|how much|how many hours)\b/))
+    return { kind: 'list' };
   if (measure === 'arrival_time' || measure === 'departure_time') {
     if (has(/\b(earliest|first)\b/)) return { kind: 'min' };
     if (has(/\b(latest|last)\b/)) return { kind: 'max' };

@@ -41,9 +41,17 @@ test('a manager asks a question and sees the answer, its table, its chart and ho
   await page.getByText('How I got this').click();
   await expect(page.getByTestId('how')).toContainText('work_hours');
 
+  await kiosk.screenshot('manager-ask');
   await page.getByRole('button', { name: 'This week', exact: true }).click();
   await expect(page.getByTestId('summary-text')).toContainText(/employees came in and worked [\d.]+ hours in all/);
-  await kiosk.screenshot('manager-ask');
+  // The facts line keeps the totals; the people are named in the text.
+  await expect(page.getByTestId('summary-facts')).not.toContainText('Asha Rao');
+  await page.getByTestId('summary').scrollIntoViewIfNeeded();
+  await kiosk.screenshot('manager-summary');
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await page.getByTestId('summary').scrollIntoViewIfNeeded();
+  await kiosk.screenshot('manager-summary');
+  await page.setViewportSize({ width: 1440, height: 1000 });
 
   // Only an admin at the machine sets the endpoint (the key on stdin); the screen shows what is
   // set and how. An endpoint that cannot be reached falls back to the offline interpreter.

