@@ -46,6 +46,24 @@ export async function benchAi(rounds = 5): Promise<void> {
         reports.push(performance.now() - t0);
       }
     }
+    // The reader with a 2,000-person roster (the name index is built per question).
+    const first = ['Anita', 'Bala', 'Chitra', 'Dev', 'Farah', 'Kavitha', 'Meena', 'Omar', 'Priya', 'Ravi'];
+    const big = {
+      employees: Array.from({ length: 2000 }, (_, i) => ({
+        code: `E${i}`,
+        name: `${first[i % 10]}${i} ${['Rao', 'Nair', 'Khan', 'Iyer'][i % 4]}${Math.floor(i / 10)}`,
+      })),
+      teams: Array.from({ length: 40 }, (_, i) => `Team ${i}`),
+    };
+    const large: number[] = [];
+    for (const q of ['hours of anita17 rao1 last week', 'who was late yesterday in team 7', `hours of ${'zzzz '.repeat(95)}this week`])
+      for (let r = 0; r < 40; r++) {
+        const t0 = performance.now();
+        readQuestion(q, today, ds.tz, big);
+        large.push(performance.now() - t0);
+      }
+    const lg = summarize(large);
+    emit({ bench: 'ask_reader_plan_only_2000_people', n: lg.n, p50_ms: lg.p50_ms, p95_ms: lg.p95_ms, max_ms: lg.max_ms });
     const rd = summarize(reader);
     emit({ bench: 'ask_reader_plan_only', questions: planned.length, n: rd.n, p50_ms: rd.p50_ms, p95_ms: rd.p95_ms });
     const o = summarize(offline);
