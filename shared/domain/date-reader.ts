@@ -62,6 +62,8 @@ interface Item {
   weekday?: number;
   /** Written without a year: the same dates in the current year, before moving to the most recent. */
   thisYear?: { from: string; to: string };
+  /** "the 16th": a day of a month not named, which a date beside it may name. */
+  dayOfMonth?: number;
 }
 
 /** The characters of a text, with those read blanked out. */
@@ -232,13 +234,14 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     else push(start, m.index + m[0].length, date, date, word, m[1] === undefined || m[1] === 'on ' ? wd : undefined);
   }
   // "the 21st": the most recent such day of a month, on or before today.
-  for (const m of rest().matchAll(/\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)\b(?! (?:of )?[a-z]{3})/g)) {
+  for (const m of rest().matchAll(new RegExp(`\\b(?:on )?the (\\d{1,2})(?:st|nd|rd|th)\\b(?! (?:of )?${MONTH_RE})`, 'g'))) {
     const day = Number(m[1]);
     const t = parseLocalDate(today);
     let [y, mo] = [t.year, t.month];
     if (day > t.day) [y, mo] = mo === 1 ? [y - 1, 12] : [y, mo - 1];
     if (day < 1 || day > daysIn(y, mo)) return ask(m[0], `${monthName(mo)} has ${daysIn(y, mo)} days`);
     push(m.index, m.index + m[0].length, iso(y, mo, day), iso(y, mo, day), m[0]);
+    items.at(-1)!.dayOfMonth = day;
   }
   // Named dates and ranges, by chrono-node (the month is a word, so the site's order does not matter; numeric dates were read above).
   // "3 and 5 November" as chrono reads it, "3 to 5 November" (same length, so indices hold).
@@ -331,10 +334,18 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     const text = q.slice(lead?.index ?? a.start, b.end).trim();
     // "X to Y" runs from X's start to Y's end; "between X and Y" from the earlier to the later
     // (else "X and Y" is two days). Written without years, both ends are of one year.
-    const to_ = /^\s*(to|-|until|till|through|thru)\s*$/.test(between);
+    const to_ = /^\s*(to|-|until|till|through|thru)( the)?\s*$/.test(between);
     // "last week until Wednesday": which Wednesday? A period ended by a bare weekday is asked back.
     if (to_ && a.from !== a.to && b.weekday !== undefined) return ask(text, `which ${WEEKDAYS[b.weekday]}? Give the dates (from … to …)`);
-    if (to_ || (/^\s*and\s*$/.test(between) && lead?.[1] === 'between')) {
+    if (to_ || (/^\s*and( the)?\s*$/.test(between) && lead?.[1] === 'between')) {
+      // "between the 16th and the 18th of November": the first day is of the second one's month.
+      if (a.dayOfMonth !== undefined && b.dayOfMonth === undefined && b.from === b.to) {
+        const d = iso(Number(b.from.slice(0, 4)), Number(b.from.slice(5, 7)), a.dayOfMonth);
+        if (!isRealLocalDate(d)) return ask(text, 'that date does not exist');
+        Object.assign(a, { from: d, to: d });
+        delete a.thisYear;
+        delete b.thisYear;
+      }
       mask.take(a.end, b.start);
       if (lead) mask.take(lead.index, a.start);
       let [x, y] = a.thisYear && b.thisYear ? [a.thisYear, b.thisYear] : [a, b];

@@ -509,7 +509,9 @@ function answerDays(plan: QueryPlan, facts: PlanFacts, scope: Scope, say: Say, o
         : m === 'early_departure'
           ? `left ${d.lastOut}, ${d.earlyMinutes} min early`
           : `IN ${d.firstIn}`;
-    return `${n} (${m === 'absence' || m === 'work_mode' || m === 'presence' ? dayCount(mine.length) : listWords(mine.map((d) => `${dayLabel(d.date)} ${brief(d)}`))})`;
+    if (m === 'absence' || m === 'work_mode' || m === 'presence')
+      return `${n} (${dayCount(mine.length)}${mine.length <= 5 ? `: ${listWords(mine.map((d) => dayLabel(d.date)))}` : ''})`;
+    return `${n} (${listWords(mine.map((d) => `${dayLabel(d.date)} ${brief(d)}`))})`;
   });
   const events = plural(hits.length, m === 'missing_out' ? 'missing OUT' : m === 'late' ? 'late arrival' : 'early departure');
   const countWords =

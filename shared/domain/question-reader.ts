@@ -19,7 +19,7 @@ const FILLER = new Set(
    somebody people person persons employee employees staff member members folks team teams department dept group crew
    hour hours hrs hr h day days times work worked working works put spent spend logged log most least fewest more less
    so far still yet just only also both either whether any one ones ever yes up out back home office here right now currently
-   s t d ll re ve amount altogether overall summary number take took taken taking ppl guys got get gets clocked min mins minute minutes`
+   s t d ll re ve amount altogether overall summary number take took taken taking ppl guys got get gets clocked min mins minute minutes payroll report reports make made done been side`
     .split(/\s+/)
     .filter(Boolean),
 );
@@ -44,11 +44,11 @@ const CUES: Cue[] = [
     ),
   },
   { measure: 'overtime', re: /\bover ?time\b|\bextra hours\b|\bot\b/ },
-  { measure: 'late', re: /\b(late ?comers?|late|tardy|tardies)\b|\bafter (the )?shift start\b/ },
+  { measure: 'late', re: /\b(late ?comers?|late|tardy|tardies|tardiness|punctuality|punctual)\b|\bafter (the )?shift start\b/ },
   {
     measure: 'early_departure',
     re: new RegExp(
-      `\\b(left|leave|leaving|went home|go home|gone home|${PUNCH_OUT}|departed?) (too )?early\\b|\\bearly (departures?|leavers?|exits?)\\b|\\bleft before (the )?(end|shift end)\\b`,
+      `\\b(left|leave|leaving|went home|go home|gone home|${PUNCH_OUT}|departed?) (too )?early\\b|\\bearly (departures?|leavers?|exits?)\\b|\\b(left|leave|leaving|went home|go home) before (the )?(end|shift end)( of (the|their|his|her) shift)?\\b|\\bearly (did|does) (?:\\S+ ){0,3}(leave|go home|${PUNCH_OUT})\\b`,
     ),
   },
   {
@@ -78,7 +78,7 @@ const CUES: Cue[] = [
   {
     measure: 'presence',
     re: new RegExp(
-      `\\b(came in|come in|comes in|coming in|came|come|comes|arrived|came to work|come to work|showed up|show up|turned up|turn up|present|attendance|attended|attend|head ?counts?|${PUNCH_IN}|in the building|at work)\\b|\\b(is|was|were|are|who's|whos|anyone|anybody|everyone|people|ppl|staff)( or| and)? (still )?(in|here|around|in the office)\\b|\\bin (right )?now\\b`,
+      `\\b(came in|come in|comes in|coming in|came|come|comes|arrived|came to work|come to work|showed up|show up|turned up|turn up|present|attendance|attended|attend|head ?counts?|${PUNCH_IN}|in the building|at work)\\b|\\b(is|was|were|are|been|who's|whos|anyone|anybody|everyone|people|ppl|staff)( or| and)? (still |currently )?(in|here|around|in the office)\\b|\\bin (right )?now\\b`,
     ),
   },
 ];
@@ -347,7 +347,8 @@ function secondMeasure(rest: string, first: Measure): Measure | null {
   const other = CUES.find((c) => c.measure !== first && distinct.includes(c.measure) && c.re.test(left.rest));
   if (!other) return null;
   // Hours with overtime ("hours of overtime") and a presence word with the rest are one question.
-  if (first === 'overtime' && other.measure === 'hours' && /\b(hours?|hrs?) (of )?over ?time\b|\bover ?time (hours?|hrs?)\b/.test(rest)) return null;
+  if (first === 'overtime' && other.measure === 'hours' && /\bput in\b|\b(hours?|hrs?) (of )?over ?time\b|\bover ?time (hours?|hrs?)\b/.test(rest))
+    return null;
   // "Late arrivals" are late; "early departures" are early.
   if ((first === 'late' && other.measure === 'arrival_time') || (first === 'early_departure' && other.measure === 'departure_time')) return null;
   return other.measure;
@@ -373,7 +374,7 @@ function aggregationOf(
   }
   if (measure === 'hours' || measure === 'overtime') {
     if (has(/\b(how many|number of) days\b/)) return { kind: 'count' };
-    if (subjects >= 2 || has(/\b(compare|comparison|vs|versus)\b/)) return { kind: 'compare' };
+    if (subjects >= 2 || has(/\b(compare|comparison|vs|versus|side by side)\b/)) return { kind: 'compare' };
     if (has(/\b(most|highest|longest|biggest)\b/)) return { kind: 'top', n: 1 };
     if (has(/\b(fewest|least|lowest|shortest|smallest)\b/)) return { kind: 'bottom', n: 1 };
     if (measure === 'overtime' && has(/\bwho\b/) && named.codes.length === 0) return { kind: 'list' };

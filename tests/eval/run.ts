@@ -1,7 +1,8 @@
 // `npm run eval`: the offline reader on the development set (both datasets), per family and
 // overall: accuracy, refusal rate and confident-wrong rate; then each miss. Options:
-//   --held-aside   the held-aside set B instead (kept unseen for the end: its score is the one that
-//                  counts); --held-aside-a the first held-aside set (seen once, then a regression set);
+//   --held-aside   the last held-aside set (C) instead (kept unseen for the end: its score is the one
+//                  that counts); --held-aside-a and --held-aside-b the earlier ones (seen once, then
+//                  kept as regression sets);
 //   --model        the model engine on the same set, graded the same way: the endpoint from
 //                  EVAL_AI_BASE_URL, EVAL_AI_MODEL and EVAL_AI_KEY (none here: no internet);
 //   --model-replay the model path with a scripted model that sends the offline reader's plan to
@@ -19,12 +20,14 @@ import { DEV_SET } from './dev.js';
 import { evaluate, scoreOf, scoresByFamily } from './evaluate.js';
 import { HELD_ASIDE } from './held-aside.js';
 import { HELD_ASIDE_B } from './held-aside-b.js';
+import { HELD_ASIDE_C } from './held-aside-c.js';
 import { SQL_ATTACKS } from './sql-attacks.js';
 import { replayReaderPlan } from './replay.js';
 import { startOpenAiTestServer } from '../support/openai-test-server.js';
 
 const heldAside = process.argv.includes('--held-aside');
 const heldAsideA = process.argv.includes('--held-aside-a');
+const heldAsideB = process.argv.includes('--held-aside-b');
 const engine = process.argv.includes('--model') ? 'model' : process.argv.includes('--model-replay') ? 'model_replay' : 'offline_reader';
 if (engine === 'model' && !process.env.EVAL_AI_BASE_URL) {
   emit({ eval: 'model', skipped: 'no model endpoint: set EVAL_AI_BASE_URL, EVAL_AI_MODEL and EVAL_AI_KEY' });
@@ -34,9 +37,9 @@ const postgres = process.env.TEST_DATABASE_URL ? null : await startTestPostgres(
 if (postgres) process.env.TEST_DATABASE_URL = postgres.url;
 let failed = false;
 try {
-  const set = heldAside ? 'held_aside_b' : heldAsideA ? 'held_aside_a' : 'development';
+  const set = heldAside ? 'held_aside_c' : heldAsideA ? 'held_aside_a' : heldAsideB ? 'held_aside_b' : 'development';
   const scripted = engine === 'model_replay' ? await startOpenAiTestServer() : null;
-  const graded = await evaluate(heldAside ? HELD_ASIDE_B : heldAsideA ? HELD_ASIDE : DEV_SET, undefined, {
+  const graded = await evaluate(heldAside ? HELD_ASIDE_C : heldAsideA ? HELD_ASIDE : heldAsideB ? HELD_ASIDE_B : DEV_SET, undefined, {
     setUp: (app) => {
       if (engine === 'model')
         app.app.deps.ai.save({

@@ -98,7 +98,7 @@ describe('answering a plan', () => {
 
   it('names who was absent, late or left early, with the detail', () => {
     expect(answered({ ...base, measure: 'absence', aggregation: { kind: 'list' } }, facts(DAYS)).answer).toMatch(
-      /: 1 person: Bala Krishnan \(1 day\)\.$/,
+      /: 1 person: Bala Krishnan \(1 day: Tue 17 Nov\)\.$/,
     );
     const counted = answered(
       { ...base, measure: 'late', aggregation: { kind: 'count' }, subject: { kind: 'employees', codes: ['B1'] } },

