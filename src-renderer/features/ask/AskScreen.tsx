@@ -163,7 +163,8 @@ export function AskScreen({ bar }: { bar: (controls: ReactNode) => ReactNode }) 
                   (summary.engine === 'model' ? 'Written by the AI model from the facts below.' : 'Written by the template from the facts below.')}
               </p>
               <p className="muted" data-testid="summary-facts">
-                Facts: {summary.facts
+                Facts:{' '}
+                {summary.facts
                   .filter((f) => f.employee === undefined)
                   .map((f) => `${f.label} ${f.value}`)
                   .join(' · ')}
