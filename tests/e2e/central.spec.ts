@@ -163,7 +163,8 @@ test.afterAll(async () => {
 test('an admin makes a manager for one team and a payroll token; the manager sees only that team and adds a missing OUT', async ({ page }) => {
   test.setTimeout(120_000);
   const c = central;
-  // Two people who forgot an OUT yesterday: one in Engineering, one in Operations.
+  // Two people who forgot an OUT yesterday: one in Engineering, one in Operations. (An IN at 06:10
+  // is older than the 16 h max at any hour of today, so it is a missing OUT, not someone at work.)
   const seed = JSON.parse(
     await cli(['central', 'tokens', 'create', '--name', 'seed', '--scope', 'write', '--json', '--data', c.dataDir], { DATABASE_URL: c.databaseUrl }),
   ) as {
@@ -177,7 +178,7 @@ test('an admin makes a manager for one team and a payroll token; the manager see
   ] as const) {
     expect((await apiCall(c, seed.token, 'POST', '/api/v1/employees', { code, name, pin: '2468', team, start_date: '2026-01-01' })).status).toBe(201);
     expect(
-      (await apiCall(c, seed.token, 'POST', '/api/v1/attendance', { employee_id: code, event_type: 'IN', timestamp: `${day}T09:10:00+05:30` }))
+      (await apiCall(c, seed.token, 'POST', '/api/v1/attendance', { employee_id: code, event_type: 'IN', timestamp: `${day}T06:10:00+05:30` }))
         .status,
     ).toBe(201);
   }
@@ -257,8 +258,8 @@ test('an admin makes a manager for one team and a payroll token; the manager see
   await shoot(page, 'central-manager-dashboard');
   await missing.filter({ hasText: 'Nila Bose' }).getByRole('button', { name: 'Add OUT' }).click();
   const day2 = page.getByTestId('day-review');
-  await day2.getByLabel('OUT time').fill('17:40');
-  await day2.getByLabel('Reason', { exact: true }).fill('Left at 17:40, confirmed by the lead');
+  await day2.getByLabel('OUT time').fill('14:40');
+  await day2.getByLabel('Reason', { exact: true }).fill('Left at 14:40, confirmed by the lead');
   await day2.getByRole('button', { name: 'Save correction' }).click();
   await expect(day2).toBeHidden();
   await expect(missing.filter({ hasText: 'Nila Bose' })).toHaveCount(0);

@@ -12,7 +12,8 @@ async function addTeam(url: string, name: string): Promise<void> {
 
 /**
  * A "Night Desk" team of three, apart from the demo data: each works 09:07–17:00 Kolkata time
- * (UTC+5:30) on each of the last ten days, Priya from home; yesterday Nina forgot to punch out.
+ * on each of the last ten Kolkata days (whatever the hour in UTC), Priya from home; the day before
+ * yesterday Nina forgot to punch out (an IN that old is a missing OUT at any hour of today).
  */
 async function seedNightDesk(url: string): Promise<void> {
   await centralReady(url);
@@ -27,11 +28,11 @@ async function seedNightDesk(url: string): Promise<void> {
     url,
     `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
      SELECT gen_random_uuid(), e.id, k.kind,
-            date_trunc('day', now() AT TIME ZONE 'UTC') AT TIME ZONE 'UTC' - make_interval(days => d) + k.at,
+            (date_trunc('day', now() AT TIME ZONE 'Asia/Kolkata') - make_interval(days => d) + k.at) AT TIME ZONE 'Asia/Kolkata',
             (SELECT id FROM sites LIMIT 1), 'e2e', CASE WHEN e.code = '2003' THEN 'WFH' ELSE 'WFO' END, 'kiosk', now()
        FROM employees e, generate_series(1, 10) AS d,
-            (VALUES ('IN', interval '3 hours 37 minutes'), ('OUT', interval '11 hours 30 minutes')) AS k(kind, at)
-      WHERE e.code IN ('2001', '2002', '2003') AND NOT (e.code = '2001' AND d = 1 AND k.kind = 'OUT')`,
+            (VALUES ('IN', interval '9 hours 7 minutes'), ('OUT', interval '17 hours')) AS k(kind, at)
+      WHERE e.code IN ('2001', '2002', '2003') AND NOT (e.code = '2001' AND d = 2 AND k.kind = 'OUT')`,
   );
 }
 
@@ -77,8 +78,9 @@ test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missi
   expect(lines.filter((l) => l.startsWith('2002,Omar Ali,Night Desk,'))).toHaveLength(6);
   expect(lines.filter((l) => l.startsWith('2002,')).every((l) => l.endsWith(',28380,7.88,1,0,0'))).toBe(true);
   expect(lines.some((l) => l.startsWith('1002,'))).toBe(false);
-  const yesterday = new Date(Date.now() - DAY).toISOString().slice(0, 10);
-  expect(lines.find((l) => l.startsWith(`2001,Nina Shah,Night Desk,${yesterday},`))).toBe(`2001,Nina Shah,Night Desk,${yesterday},0,0,0,1,0`);
+  // Nina's day: the day before yesterday in Kolkata (5 h 30 min ahead of UTC), the dashboard's zone.
+  const ninasDay = new Date(Date.now() + 5.5 * 3600_000 - 2 * DAY).toISOString().slice(0, 10);
+  expect(lines.find((l) => l.startsWith(`2001,Nina Shah,Night Desk,${ninasDay},`))).toBe(`2001,Nina Shah,Night Desk,${ninasDay},0,0,0,1,0`);
 
   const missing = page.getByTestId('exceptions').locator('tr[data-kind="MISSING_OUT"]');
   await expect(missing).toHaveCount(1);
@@ -86,7 +88,7 @@ test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missi
   await missing.getByRole('button', { name: 'Add OUT' }).click();
   const dialog = page.getByTestId('day-review');
   // The day as it is: the IN, and where the OUT will go (the shift end by default).
-  await expect(dialog.getByTestId('day-punches').locator('tr[data-kind="IN"]')).toContainText('09:07');
+  await expect(dialog.getByTestId('day-punches').locator('tr[data-kind="IN"]').first()).toContainText('09:07');
   await expect(dialog.getByLabel('OUT time')).toHaveValue('18:00');
   await expect(dialog.getByLabel('OUT date').locator('option')).toHaveCount(2);
   await dialog.getByLabel('OUT time').fill('17:37');
@@ -107,8 +109,8 @@ test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missi
 
   const after = await exportCsv(page);
   // 09:07 to the corrected 17:37 is 8 h 30 min.
-  expect(after.text.split('\r\n').find((l) => l.startsWith(`2001,Nina Shah,Night Desk,${yesterday},`))).toBe(
-    `2001,Nina Shah,Night Desk,${yesterday},30600,8.5,1,0,0`,
+  expect(after.text.split('\r\n').find((l) => l.startsWith(`2001,Nina Shah,Night Desk,${ninasDay},`))).toBe(
+    `2001,Nina Shah,Night Desk,${ninasDay},30600,8.5,1,0,0`,
   );
   const audit = await query<{ actor: string; reason: string }>(server.databaseUrl, "SELECT actor, reason FROM audit_log WHERE action = 'punch.add'");
   expect(audit).toEqual([{ actor: 'manager:1001', reason: 'Forgot to punch out; confirmed by the team lead' }]);
@@ -116,7 +118,7 @@ test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missi
   // The day's history is where the correction is made; undo it from the screens with a reason.
   const exceptions = page.getByTestId('exceptions');
   await exceptions.getByLabel('Employee code').fill('2001');
-  await exceptions.getByLabel('Day').fill(yesterday);
+  await exceptions.getByLabel('Day').fill(ninasDay);
   await exceptions.getByRole('button', { name: 'Open day' }).click();
   await expect(dialog.getByTestId('day-history')).toContainText('Added by manager 1001 — Forgot to punch out; confirmed by the team lead');
   const correction = dialog.getByTestId('day-punches').locator('tr', { hasText: 'correction' });
