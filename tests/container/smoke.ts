@@ -142,8 +142,10 @@ try {
   rmSync(kioskDir, { recursive: true, force: true });
   rmSync(credentialDir, { recursive: true, force: true });
 }
-const today = new Date().toISOString().slice(0, 10);
-const attendance = await api('GET', `/api/v1/attendance?employee_id=${code}&from=${today}&to=${today}`);
+// The punch's local date is the site's (Kolkata), a day ahead of UTC's for part of the day: ask
+// for the days around UTC's today.
+const utcDay = (offset: number): string => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+const attendance = await api('GET', `/api/v1/attendance?employee_id=${code}&from=${utcDay(-1)}&to=${utcDay(1)}`);
 check(attendance.status === 200 && JSON.stringify(attendance.body).includes(code), "the kiosk's punch is in Central's attendance", attendance.body);
 const fleet = await rpc('kiosks.list', {});
 const listed =
