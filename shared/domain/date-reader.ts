@@ -50,7 +50,6 @@ const pad = (n: number): string => String(n).padStart(2, '0');
 const iso = (y: number, m: number, d: number): string => `${y}-${pad(m)}-${pad(d)}`;
 const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
 const monthName = (m: number): string => MONTHS[m - 1]![0]!.toUpperCase() + MONTHS[m - 1]!.slice(1);
-export const mondayOfWeek = mondayOf;
 
 interface Item {
   from: string;
@@ -187,12 +186,12 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     [/\b(?:the )?past week\b/, () => ({ from: addDays(today, -6), to: today, label: 'the past 7 days' })],
     [
       /\b(?:so far )?(?:this|current|the current) week(?: so far)?\b|\bso far this week\b/,
-      () => ({ from: mondayOfWeek(today), to: today, label: 'this week' }),
+      () => ({ from: mondayOf(today), to: today, label: 'this week' }),
     ],
     [
       /\b(?:last|previous) week\b/,
       () => {
-        const monday = addDays(mondayOfWeek(today), -7);
+        const monday = addDays(mondayOf(today), -7);
         return { from: monday, to: addDays(monday, 6), label: 'last week' };
       },
     ],
@@ -284,7 +283,7 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
   for (const at of weekOf) {
     const item = items.find((i) => i.start >= at - 1 && i.start <= at + 4 && i.from === i.to);
     if (!item) return ask('week of', 'I could not read the date of that week');
-    const monday = mondayOfWeek(item.from);
+    const monday = mondayOf(item.from);
     const sunday = addDays(monday, 6);
     Object.assign(item, { from: monday, to: sunday > today ? today : sunday, label: `the week of ${item.label}` });
   }

@@ -8,8 +8,6 @@ import { AppError } from '../../../shared/errors.js';
 import { executePlan, ToolRun } from './plan-executor.js';
 import type { ToolContext } from './tools.js';
 
-export { employmentOf } from './employment.js';
-
 export const CAN_DO =
   'I can answer: who is in now; hours of people or teams (totals, averages, the most and fewest, comparisons, over or under N hours, overtime); who came in, was absent, late or left early; arrival and departure times; home vs office days; and missing OUTs — for today, yesterday, a date, a week, a month or a range.';
 

@@ -8,24 +8,13 @@ import { isRealLocalDate } from '../../../../shared/domain/local-time.js';
 import type { QueryPlan } from '../../../../shared/domain/query-plan.js';
 import { readQuestion, type ReaderOutcome } from '../../../../shared/domain/question-reader.js';
 import type { RosterNames } from '../../../../shared/domain/question.js';
+import { ROSTER } from './reader-roster.js';
 
 const TODAY = '2026-11-20'; // a Friday
 const KOLKATA = 'Asia/Kolkata'; // day-first
 const NEW_YORK = 'America/New_York'; // month-first
 const ZONES = [KOLKATA, NEW_YORK];
 
-// The roster of question-reader.test.ts.
-const ROSTER: RosterNames = {
-  employees: [
-    { code: 'A1', name: 'Anita Rao' },
-    { code: 'B1', name: 'Bala Krishnan' },
-    { code: 'D1', name: 'Dev Patel' },
-    { code: 'D2', name: 'Deva Menon' },
-    { code: 'S1', name: 'Asha Nair' },
-    { code: 'S2', name: 'Asha Kulkarni' },
-  ],
-  teams: ['Front Office', 'Engineering'],
-};
 // The same, plus names and teams a regular expression would choke on, and names that are also dates.
 const ODD_ROSTER: RosterNames = {
   employees: [

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readQuestion } from '../../../../shared/domain/question-reader.js';
+import { ROSTER } from './reader-roster.js';
 
 const TODAY = '2026-11-20'; // a Friday
-const ROSTER = {
-  employees: [
-    { code: 'A1', name: 'Anita Rao' },
-    { code: 'B1', name: 'Bala Krishnan' },
-    { code: 'D1', name: 'Dev Patel' },
-    { code: 'D2', name: 'Deva Menon' },
-    { code: 'S1', name: 'Asha Nair' },
-    { code: 'S2', name: 'Asha Kulkarni' },
-  ],
-  teams: ['Front Office', 'Engineering'],
-};
 const read = (q: string, tz = 'Asia/Kolkata') => readQuestion(q, TODAY, tz, ROSTER);
 const plan = (q: string) => {
   const r = read(q);
