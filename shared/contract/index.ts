@@ -41,7 +41,7 @@ import {
   ReceiptSchema,
   RecordPunchInputSchema,
 } from './punches.js';
-import { ReportInputSchema, ReportResultSchema } from './reports.js';
+import { ReportInputSchema, ReportJsonSchema, ReportResultSchema } from './reports.js';
 import {
   AddCentralEmployeeInputSchema,
   AddSiteInputSchema,
@@ -156,6 +156,7 @@ export const contract = {
   'punches.autoCheckout': { kind: 'mutation', access: 'admin', central: 'admin', input: AutoCheckoutInputSchema, output: AutoCheckoutOutputSchema },
   'audit.list': { kind: 'query', access: 'admin', central: 'admin', input: AuditInputSchema, output: z.array(AuditEntrySchema) },
   'reports.run': { kind: 'query', access: 'admin', central: 'read', input: ReportInputSchema, output: ReportResultSchema },
+  'reports.json': { kind: 'query', access: 'central', central: 'read', input: ReportInputSchema, output: ReportJsonSchema },
   'manager.signIn': { kind: 'mutation', access: 'kiosk', input: SignInInputSchema, output: SignInOutputSchema },
   'manager.signOut': { kind: 'mutation', access: 'kiosk', input: Empty, output: z.object({ signedOut: z.boolean() }) },
   'reports.dashboard': { kind: 'query', access: 'admin', central: 'read', input: DashboardInputSchema, output: DashboardSchema },

@@ -58,5 +58,13 @@ export const ReportResultSchema = z.object({
   rows: z.array(z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]))),
 });
 
+/**
+ * A report for the REST API: the same rows as reports.run, as one JSON array text, keyed as the
+ * REST API names them (restFields in rest.ts) by the query itself, so a large answer is not
+ * copied row by row into other objects on Central before it is written.
+ */
+export const ReportJsonSchema = ReportResultSchema.omit({ rows: true }).extend({ rowsJson: z.string() });
+
 export type ReportInput = z.input<typeof ReportInputSchema>;
 export type ReportResult = z.infer<typeof ReportResultSchema>;
+export type ReportJson = z.infer<typeof ReportJsonSchema>;

@@ -158,6 +158,15 @@ export function restEvent(e: AttendanceEvent): z.infer<typeof RestAttendanceEven
   };
 }
 
+/**
+ * The REST keys of a report's columns, each with its column: the first system's employee_id
+ * (for employee_code) first, then the rest in order — the key order withEmployeeId gives.
+ */
+export function restFields(columns: readonly string[]): [key: string, column: string][] {
+  const rest = columns.filter((c) => c !== 'employee_code').map((c): [string, string] => [c, c]);
+  return columns.includes('employee_code') ? [['employee_id', 'employee_code'], ...rest] : rest;
+}
+
 /** Report rows with the first system's employee_id for the employee code. */
 export function withEmployeeId(rows: readonly Record<string, unknown>[]): Record<string, unknown>[] {
   // A plain loop, not a rest spread: report answers run to tens of thousands of rows.

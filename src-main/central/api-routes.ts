@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { Method, ReportResult } from '../../shared/contract/index.js';
+import type { Method, ReportJson, ReportResult } from '../../shared/contract/index.js';
 import {
   AskBodySchema,
   AttendanceQuerySchema,
@@ -35,7 +35,8 @@ import type { AttendanceEvent, AttendancePage } from '../../shared/contract/atte
 import type { Roster } from '../../shared/contract/roster.js';
 import { dailyInCounts } from '../../shared/domain/dashboard.js';
 import { exportFileName, toCsv } from '../../shared/domain/report-range.js';
-import { isLiveToken, resolveToken } from '../services/accounts/tokens.js';
+import { resolveToken } from '../services/accounts/tokens.js';
+import type { CentralActor } from '../services/accounts/actor.js';
 import type { ServerContext } from './server.js';
 import { sendBadInput, sendEnvelope, sendError } from './server.js';
 import { buildOpenApi, apiReferencePage } from './openapi.js';
@@ -49,6 +50,8 @@ interface Plan {
   /** The rows a CSV answer holds, when the route offers CSV. */
   csv?: (value: never) => { name: string; range?: ReportResult['range']; columns: string[]; rows: Record<string, unknown>[] };
   status?: (value: never) => number;
+  /** The REST body as JSON text, sent as it is (a report whose rows PostgreSQL wrote as JSON). */
+  jsonText?: (value: never) => string;
 }
 
 export interface ApiRoute {
@@ -65,7 +68,7 @@ export interface ApiRoute {
   /** Idempotency-Key is the event's client id. */
   idempotent?: true;
   successStatus?: number;
-  plan(args: { query: Record<string, unknown>; body: Record<string, unknown>; idempotencyKey: string | undefined }): Plan;
+  plan(args: { query: Record<string, unknown>; body: Record<string, unknown>; idempotencyKey: string | undefined; csv: boolean }): Plan;
 }
 
 const range = (q: Record<string, unknown>) => ({
@@ -82,6 +85,13 @@ const reportCsv = (report: ReportResult) => ({
   columns: restColumns(report.columns),
   rows: withEmployeeId(report.rows),
 });
+
+/**
+ * A report whose REST body is its rows: as CSV, from reports.run; as JSON, from reports.json,
+ * whose rows PostgreSQL already wrote as the JSON text the API sends.
+ */
+const rowsReportPlan = (input: Record<string, unknown>, csv: boolean): Plan =>
+  csv ? { method: 'reports.run', input, csv: reportCsv } : { method: 'reports.json', input, jsonText: (v: ReportJson) => v.rowsJson };
 
 const recordPlan = (kind: 'IN' | 'OUT' | undefined, b: Record<string, unknown>, key: string | undefined, now: () => number): Plan => ({
   method: 'attendance.record',
@@ -233,17 +243,16 @@ export function apiRouteTable(now: () => number): ApiRoute[] {
       query: WorkhoursQuerySchema,
       response: z.array(RestWorkhoursRowSchema),
       csv: true,
-      plan: ({ query }) => ({
-        method: 'reports.run',
-        input: {
-          name: 'workhours',
-          ...range(query),
-          ...(query.max_hours !== undefined ? { maxHours: query.max_hours } : {}),
-          ...(query.employee_id !== undefined ? { employee: query.employee_id } : {}),
-        },
-        shape: (v: ReportResult) => withEmployeeId(v.rows),
-        csv: reportCsv,
-      }),
+      plan: ({ query, csv }) =>
+        rowsReportPlan(
+          {
+            name: 'workhours',
+            ...range(query),
+            ...(query.max_hours !== undefined ? { maxHours: query.max_hours } : {}),
+            ...(query.employee_id !== undefined ? { employee: query.employee_id } : {}),
+          },
+          csv,
+        ),
     },
     {
       method: 'GET',
@@ -300,12 +309,7 @@ export function apiRouteTable(now: () => number): ApiRoute[] {
       query: TrendsQuerySchema,
       response: RestRowsSchema,
       csv: true,
-      plan: ({ query }) => ({
-        method: 'reports.run',
-        input: { name, ...range(query) },
-        shape: (v: ReportResult) => withEmployeeId(v.rows),
-        csv: reportCsv,
-      }),
+      plan: ({ query, csv }) => rowsReportPlan({ name, ...range(query) }, csv),
     })),
     ...(['daily', 'weekly'] as const).map((period): ApiRoute => ({
       method: 'GET',
@@ -336,15 +340,29 @@ const bearer = (req: FastifyRequest): string | null => {
   return typeof auth === 'string' && auth.startsWith('Bearer ') ? auth.slice(7).trim() : null;
 };
 
+/** The caller a request's token names (null: none, unknown or revoked), looked up once per request. */
+const actorOfRequest = (ctx: ServerContext) => {
+  const seen = new WeakMap<FastifyRequest, Promise<CentralActor | null>>();
+  return (req: FastifyRequest): Promise<CentralActor | null> => {
+    let actor = seen.get(req);
+    if (!actor) {
+      const token = bearer(req);
+      actor = token ? ctx.app.pool().then((pool) => resolveToken(pool, token, new Date(ctx.now()))) : Promise.resolve(null);
+      seen.set(req, actor);
+    }
+    return actor;
+  };
+};
+
 /**
  * The rate limit's key: a live token (hashed), else the address. A made-up token counts against
  * its sender's address: a new random one per call must not mean a new allowance per call.
  */
 const limitKeyOf =
-  (ctx: ServerContext) =>
+  (actorOf: (req: FastifyRequest) => Promise<CentralActor | null>) =>
   async (req: FastifyRequest): Promise<string> => {
     const token = bearer(req);
-    if (token && (await isLiveToken(await ctx.app.pool(), token))) return `tok:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
+    if (token && (await actorOf(req))) return `tok:${createHash('sha256').update(token).digest('hex').slice(0, 32)}`;
     return `ip:${req.ip}`;
   };
 
@@ -355,7 +373,8 @@ const wantsCsv = (req: FastifyRequest): boolean => {
 
 export function apiRoutes(app: FastifyInstance, ctx: ServerContext): void {
   const routes = apiRouteTable(ctx.now);
-  const limit = { max: ctx.app.config.apiRateLimit, timeWindow: 60_000, keyGenerator: limitKeyOf(ctx) };
+  const actorOf = actorOfRequest(ctx);
+  const limit = { max: ctx.app.config.apiRateLimit, timeWindow: 60_000, keyGenerator: limitKeyOf(actorOf) };
 
   for (const route of routes) {
     app.route({
@@ -379,12 +398,12 @@ export function apiRoutes(app: FastifyInstance, ctx: ServerContext): void {
           const token = bearer(req);
           if (!token)
             return sendError(reply, { code: 'UNAUTHORIZED', message: 'Send an API token: Authorization: Bearer fdk_… (made by an admin).' });
-          actor = await resolveToken(await ctx.app.pool(), token, new Date(ctx.now()));
+          actor = await actorOf(req);
           if (!actor) return sendError(reply, { code: 'UNAUTHORIZED', message: 'This API token is not valid: it is unknown or was revoked.' });
         }
         const key = req.headers['idempotency-key'];
         const idempotencyKey = route.idempotent && typeof key === 'string' && key.trim() !== '' ? key.trim().slice(0, 200) : undefined;
-        const plan = route.plan({ query: query.data, body, idempotencyKey });
+        const plan = route.plan({ query: query.data, body, idempotencyKey, csv });
         const env = await ctx.app.dispatch(plan.method, plan.input, { origin: 'central', actor });
         if (!env.ok) return sendEnvelope(reply, env);
         const value = env.value as never;
@@ -399,6 +418,13 @@ export function apiRoutes(app: FastifyInstance, ctx: ServerContext): void {
             .send(toCsv(table.columns, table.rows));
         }
         const status = plan.status ? plan.status(value) : (route.successStatus ?? 200);
+        if (plan.jsonText) {
+          return reply
+            .code(status)
+            .header('Content-Type', 'application/json; charset=utf-8')
+            .header('Cache-Control', 'no-store')
+            .send(plan.jsonText(value));
+        }
         return reply
           .code(status)
           .header('Cache-Control', 'no-store')

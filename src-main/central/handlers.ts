@@ -16,7 +16,7 @@ import { ask } from '../services/ai/ask.js';
 import { summarize } from '../services/ai/summary.js';
 import { runGuardedSql } from '../services/ai/sql-guard.js';
 import { dashboard } from '../services/reports/dashboard.js';
-import { runReport } from '../services/reports/reports.js';
+import { runReport, runReportJson } from '../services/reports/reports.js';
 import { addCentralEmployee, addSite, addTeam, listRoster, updateEmployee, updateSite, updateTeam } from '../services/roster/central-roster.js';
 import { withCentral, type CentralSource } from '../services/sync/central-source.js';
 import type { CallContext, CentralHandlers } from '../rpc/dispatch.js';
@@ -56,6 +56,7 @@ export function createCentralHandlers(deps: CentralDeps, source: CentralSource):
       }
     },
     'reports.run': (input, ctx) => runReport(deps, source, input, reachOf(ctx)),
+    'reports.json': (input, ctx) => runReportJson(deps, source, input, reachOf(ctx)),
     'reports.dashboard': (input, ctx) => dashboard(deps, source, input, reachOf(ctx)),
     'punches.day': (input, ctx) => employeeDay(deps, source, input, reachOf(ctx)),
     'punches.correct': (input, ctx) => correctPunch(deps, source, input, actingOf(ctx)),

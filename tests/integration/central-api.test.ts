@@ -9,6 +9,7 @@ import { instantOf } from '../../shared/domain/local-time.js';
 import { seedTwoTeams, TZ, type Seeded } from '../support/central-seed.js';
 import { api, startTestCentral, type TestCentral } from '../support/test-central.js';
 import { query } from '../support/test-postgres.js';
+import { withEmployeeId } from '../../shared/contract/rest.js';
 
 let c: TestCentral;
 let seeded: Seeded;
@@ -187,6 +188,27 @@ describe('the second system’s endpoints', () => {
     expect(late.body.map((r: { employee_id: string }) => r.employee_id)).toContain('E2'); // 10:05 is past 09:00 + 10 min
     const exceptions = await api(c.url, read, 'GET', '/api/v1/reports/exceptions?days=7');
     expect(exceptions.body.some((r: { employee_id: string; kind: string }) => r.employee_id === 'O1' && r.kind === 'MISSING_OUT')).toBe(true);
+  });
+
+  it('report rows in JSON are reports.run’s rows with employee_id, key for key and in order, as the CSV holds them', async () => {
+    // The API's JSON comes from reports.json (keyed by the query itself); the CSV and the console
+    // from reports.run. A renamed, dropped, re-typed or re-ordered column in either shows here.
+    const from = seeded.dates[0]!;
+    const to = seeded.dates[seeded.dates.length - 1]!;
+    for (const [path, name] of [
+      ['/api/v1/summary/workhours', 'workhours'],
+      ['/api/v1/reports/late', 'late'],
+      ['/api/v1/reports/exceptions', 'exceptions'],
+    ] as const) {
+      const r = await api(c.url, read, 'GET', `${path}?from=${from}&to=${to}`);
+      expect(r.status, path).toBe(200);
+      expect(r.headers.get('content-type'), path).toMatch(/^application\/json/);
+      const run = await c.admin('reports.run', { name, from, to });
+      expect(run.rows.length, path).toBeGreaterThan(0);
+      expect(r.text, path).toBe(JSON.stringify(withEmployeeId(run.rows)));
+      const csv = await api(c.url, read, 'GET', `${path}?from=${from}&to=${to}`, undefined, { accept: 'text/csv' });
+      expect(csv.text.split('\r\n')[0], path).toBe(Object.keys(r.body[0]).join(','));
+    }
   });
 
   it('daily and weekly summaries, and a question', async () => {

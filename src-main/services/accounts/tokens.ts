@@ -98,13 +98,6 @@ export async function revokeToken(pool: pg.Pool, id: string, actor: string, now:
 }
 
 /** The caller a bearer token stands for, or null when it is unknown or revoked (or its user is deactivated). */
-/** Whether a token is one Central made and has not revoked (the rate limit's key is only then the token). */
-export async function isLiveToken(pool: pg.Pool, token: string): Promise<boolean> {
-  if (!token.startsWith(PREFIX) || token.length > 200) return false;
-  const { rowCount } = await pool.query('SELECT 1 FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL', [tokenHash(token)]);
-  return (rowCount ?? 0) > 0;
-}
-
 export async function resolveToken(pool: pg.Pool, token: string, now: Date): Promise<CentralActor | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
   const hash = tokenHash(token);
