@@ -7,5 +7,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     pool: 'forks',
     setupFiles: ['tests/support/fail-on-unhandled.ts'],
+    // Instrumented code is slower: fewer seeded and random cases than npm test's 3,000.
+    env: { PROPERTY_RUNS: '300' },
+    testTimeout: 60_000,
   },
 });

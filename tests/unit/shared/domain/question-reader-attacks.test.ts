@@ -279,6 +279,9 @@ describe('attack 1: it never throws, and every plan is one the executor accepts'
     ['', 'anita', 'bala', 'dev', 'asha nair', 'engineering', 'front office', 'a.*b (x)', '[ops]', 'anita and bala'],
   ];
 
+  // Fewer under mutation testing (PROPERTY_RUNS), where every mutant of the reader runs these.
+  const MIX = Number(process.env.PROPERTY_RUNS ?? 3000);
+
   function questions(seed: number, count: number, extra: string[] = []): string[] {
     const r = seeded(seed);
     const pick = <T>(a: readonly T[]): T => a[Math.floor(r() * a.length)]!;
@@ -302,18 +305,18 @@ describe('attack 1: it never throws, and every plan is one the executor accepts'
     return out;
   }
 
-  it('a seeded mix of 3000 strings: never a throw, always a plan or a question, in both zones and both rosters', () => {
-    for (const q of questions(20261120, 3000, OUT_OF_CONTRACT_DATES))
+  it(`a seeded mix of ${MIX} strings: never a throw, always a plan or a question, in both zones and both rosters`, () => {
+    for (const q of questions(20261120, MIX, OUT_OF_CONTRACT_DATES))
       for (const tz of ZONES) {
         wellFormed(q, tz, ROSTER);
         wellFormed(q, tz, ODD_ROSTER);
       }
   });
 
-  it('a seeded mix of 3000 strings: every plan passes QueryPlanSchema, with real dates in order', () => {
+  it(`a seeded mix of ${MIX} strings: every plan passes QueryPlanSchema, with real dates in order`, () => {
     const bad: string[] = [];
     let plans = 0;
-    for (const q of questions(7, 3000))
+    for (const q of questions(7, MIX))
       for (const tz of ZONES) {
         const out = read(q, tz, ODD_ROSTER);
         if (!('plan' in out)) continue;
@@ -322,12 +325,12 @@ describe('attack 1: it never throws, and every plan is one the executor accepts'
         if (problems.length) bad.push(`${JSON.stringify(q)} (${tz}): ${problems.join('; ')}`);
       }
     expect(bad).toEqual([]);
-    expect(plans).toBeGreaterThan(100); // the mix does reach the planner, not only the questions back
+    expect(plans).toBeGreaterThan(MIX / 30); // the mix does reach the planner, not only the questions back
   });
 
   it('the same with out-of-range years, future months and thresholds mixed in: every plan is inside the contract', () => {
     const bad: string[] = [];
-    for (const q of questions(11, 3000, OUT_OF_CONTRACT_DATES))
+    for (const q of questions(11, MIX, OUT_OF_CONTRACT_DATES))
       for (const tz of ZONES) {
         const out = read(q, tz, ODD_ROSTER);
         if ('plan' in out && problemsOf(out.plan).length) bad.push(`${JSON.stringify(q)} (${tz}): ${problemsOf(out.plan).join('; ')}`);
