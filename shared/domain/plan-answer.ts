@@ -5,6 +5,8 @@
 // 2026 (Asia/Kolkata): 32.12 h") and a table with headers in words, local times and units.
 import type { HoursThreshold, QueryPlan } from './query-plan.js';
 import { mondayOf } from './question.js';
+import { hoursOf } from './work-hours.js';
+import { dayCount, dayLabel, fromMinutes, hoursText, listWords, peopleCount, periodWords, plural, toMinutes } from './answer-words.js';
 
 /** Said to any question about leave, which Frontdesk does not record (yet). */
 export const LEAVE_NOT_RECORDED =
@@ -59,44 +61,6 @@ export interface PlanTable {
 
 export type PlanAnswer =
   { answered: true; interpretation: string; answer: string; table: PlanTable; chartTitle: string | null } | { answered: false; answer: string };
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-const parts = (date: string): { y: number; m: number; d: number; wd: number } => {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return { y, m, d, wd: new Date(Date.UTC(y, m - 1, d)).getUTCDay() };
-};
-
-/** "Tue 17 Nov": a day in a list. */
-export function dayLabel(date: string): string {
-  const p = parts(date);
-  return `${WEEKDAYS[p.wd]!.slice(0, 3)} ${p.d} ${MONTHS[p.m - 1]!.slice(0, 3)}`;
-}
-
-/** A period in words: "Friday 20 November 2026", "16–20 November 2026", "26 October – 1 November 2026". */
-export function periodWords(from: string, to: string): string {
-  const a = parts(from);
-  const b = parts(to);
-  if (from === to) return `${WEEKDAYS[a.wd]} ${a.d} ${MONTHS[a.m - 1]} ${a.y}`;
-  if (a.y === b.y && a.m === b.m) return `${a.d}–${b.d} ${MONTHS[a.m - 1]} ${a.y}`;
-  if (a.y === b.y) return `${a.d} ${MONTHS[a.m - 1]} – ${b.d} ${MONTHS[b.m - 1]} ${a.y}`;
-  return `${a.d} ${MONTHS[a.m - 1]} ${a.y} – ${b.d} ${MONTHS[b.m - 1]} ${b.y}`;
-}
-
-export const hoursText = (seconds: number): string => `${Math.round(seconds / 36) / 100} h`;
-const hoursNumber = (seconds: number): number => Math.round(seconds / 36) / 100;
-const toMinutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-const fromMinutes = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
-const peopleCount = (n: number): string => plural(n, 'person', 'people');
-const dayCount = (n: number): string => plural(n, 'day');
-const LIST_CAP = 12;
-/** "A, B and C", capped with "and N more". */
-export function listWords(items: readonly string[], cap = LIST_CAP): string {
-  const shown = items.length > cap ? [...items.slice(0, cap), `${items.length - cap} more`] : [...items];
-  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
-}
 
 interface Scope {
   /** "Anita Rao", "Engineering", "Tom Reyes and Priya Nair", or "everyone". */
@@ -179,7 +143,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
           const who = [...new Set(hits.map((d) => d.name))];
           const table = {
             columns: ['Date', 'Name', 'Team', unit],
-            rows: hits.map((d) => ({ Date: d.date, Name: d.name, Team: d.team, [unit]: hoursNumber(value(d)) })),
+            rows: hits.map((d) => ({ Date: d.date, Name: d.name, Team: d.team, [unit]: hoursOf(value(d)) })),
           };
           const items = who.map(
             (n) => `${n} (${listWords(hits.filter((d) => d.name === n).map((d) => `${dayLabel(d.date)} ${hoursText(value(d))}`))})`,
@@ -199,7 +163,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
           );
         }
         const hits = totals.filter((p) => passes(p.seconds, t));
-        const table = { columns: ['Name', 'Team', unit], rows: hits.map((p) => ({ Name: p.name, Team: p.team, [unit]: hoursNumber(p.seconds) })) };
+        const table = { columns: ['Name', 'Team', unit], rows: hits.map((p) => ({ Name: p.name, Team: p.team, [unit]: hoursOf(p.seconds) })) };
         return say(
           `Who worked ${opWords(t)}${of}`,
           hits.length ? `${peopleCount(hits.length)}: ${listWords(hits.map((p) => `${p.name} ${hoursText(p.seconds)}`))}.` : 'nobody.',
@@ -210,7 +174,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
       const agg = plan.aggregation.kind;
       if (agg === 'average' && plan.groupBy === 'person' && scope.kind !== 'one') {
         const with_ = totals.filter((p) => p.seconds > 0);
-        const table = { columns: ['Name', 'Team', unit], rows: with_.map((p) => ({ Name: p.name, Team: p.team, [unit]: hoursNumber(p.seconds) })) };
+        const table = { columns: ['Name', 'Team', unit], rows: with_.map((p) => ({ Name: p.name, Team: p.team, [unit]: hoursOf(p.seconds) })) };
         const total = with_.reduce((a, p) => a + p.seconds, 0);
         return say(
           `Average ${noun.toLowerCase()} per person${of} (over ${peopleCount(with_.length)} with hours)`,
@@ -224,7 +188,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
         const total = worked.reduce((a, d) => a + value(d), 0);
         const table = {
           columns: ['Date', 'Name', unit],
-          rows: worked.map((d) => ({ Date: d.date, Name: d.name, [unit]: hoursNumber(value(d)) })),
+          rows: worked.map((d) => ({ Date: d.date, Name: d.name, [unit]: hoursOf(value(d)) })),
         };
         if (worked.length === 0) return say(`Average daily ${noun.toLowerCase()}${of}`, 'no day with hours to average.', table);
         return say(
@@ -250,7 +214,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
         const table = {
           columns: byTeam ? ['Team', unit] : ['Name', 'Team', unit],
           rows: shown.map((g) =>
-            byTeam ? { Team: g.label, [unit]: hoursNumber(g.seconds) } : { Name: g.label, Team: g.team, [unit]: hoursNumber(g.seconds) },
+            byTeam ? { Team: g.label, [unit]: hoursOf(g.seconds) } : { Name: g.label, Team: g.team, [unit]: hoursOf(g.seconds) },
           ),
         };
         const what = `${n === 1 ? `${byTeam ? 'The team' : 'The person'} with the ${most ? 'most' : 'fewest'}` : `The ${n} ${byTeam ? 'teams' : 'people'} with the ${most ? 'most' : 'fewest'}`} ${noun.toLowerCase()}${of}`;
@@ -263,7 +227,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
         );
       }
       if (plan.groupBy === 'person' && scope.kind !== 'one') {
-        const table = { columns: ['Name', 'Team', unit], rows: totals.map((p) => ({ Name: p.name, Team: p.team, [unit]: hoursNumber(p.seconds) })) };
+        const table = { columns: ['Name', 'Team', unit], rows: totals.map((p) => ({ Name: p.name, Team: p.team, [unit]: hoursOf(p.seconds) })) };
         return say(
           `${noun}${of} per person`,
           `${listWords(
@@ -278,7 +242,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
         const key = (d: DayFact): string => (plan.groupBy === 'day' ? d.date : mondayOf(d.date));
         const keys = [...new Set(facts.days.map(key))].sort();
         const col = plan.groupBy === 'day' ? 'Date' : 'Week of';
-        const rows = keys.map((k) => ({ [col]: k, [unit]: hoursNumber(facts.days.filter((d) => key(d) === k).reduce((a, d) => a + value(d), 0)) }));
+        const rows = keys.map((k) => ({ [col]: k, [unit]: hoursOf(facts.days.filter((d) => key(d) === k).reduce((a, d) => a + value(d), 0)) }));
         return say(
           `${noun}${of} per ${plan.groupBy}`,
           `${listWords(rows.map((r) => `${plan.groupBy === 'day' ? dayLabel(String(r[col])) : `week of ${dayLabel(String(r[col]))}`} ${r[unit]} h`))}.`,
@@ -304,16 +268,14 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
         const open = days.filter((d) => d.present && d.seconds === 0 && d.lastOut === null);
         const table = {
           columns: ['Date', unit, 'First IN', 'Last OUT'],
-          rows: days
-            .filter((d) => d.present)
-            .map((d) => ({ Date: d.date, [unit]: hoursNumber(value(d)), 'First IN': d.firstIn, 'Last OUT': d.lastOut })),
+          rows: days.filter((d) => d.present).map((d) => ({ Date: d.date, [unit]: hoursOf(value(d)), 'First IN': d.firstIn, 'Last OUT': d.lastOut })),
         };
         const note = open.length ? ` Not counted yet (no OUT): ${listWords(open.map((d) => dayLabel(d.date)))}.` : '';
         return say(`${noun} by ${scope.words}`, `${hoursText(p?.seconds ?? 0)}.${note}${reviewNote}`, table, oneDay ? null : `${noun} per day`);
       }
       if (groupTotals.length > 1) {
         const col = scope.kind === 'teams' || plan.groupBy === 'team' ? 'Team' : 'Name';
-        const table = { columns: [col, unit], rows: groupTotals.map((g) => ({ [col]: g.label, [unit]: hoursNumber(g.seconds) })) };
+        const table = { columns: [col, unit], rows: groupTotals.map((g) => ({ [col]: g.label, [unit]: hoursOf(g.seconds) })) };
         const ranked = [...groupTotals].sort((a, b) => b.seconds - a.seconds);
         const lead =
           ranked.length !== 2
@@ -333,7 +295,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
         rows: totals.map((p) => ({
           Name: p.name,
           Team: p.team,
-          [unit]: hoursNumber(p.seconds),
+          [unit]: hoursOf(p.seconds),
           'Days with hours': p.days.filter((d) => d.seconds > 0).length,
         })),
       };

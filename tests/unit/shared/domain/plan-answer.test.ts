@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerPlan, dayLabel, listWords, periodWords, type DayFact, type PlanFacts } from '../../../../shared/domain/plan-answer.js';
+import { answerPlan, type DayFact, type PlanFacts } from '../../../../shared/domain/plan-answer.js';
+import { dayLabel, listWords, periodWords } from '../../../../shared/domain/answer-words.js';
 import type { QueryPlan } from '../../../../shared/domain/query-plan.js';
 
 const people = [
