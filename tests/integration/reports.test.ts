@@ -337,3 +337,31 @@ describe('workhours row order', () => {
     }
   });
 });
+
+describe('late on a working day only', () => {
+  it("a Saturday IN is not late on a Mon–Fri site; it is once the site works Saturdays, and the trends' late days agree", async () => {
+    await addStaff(delhi, 'W1', '1234', { name: 'Wasim', team: 'Weekend' });
+    const csv = ['W1,IN,2026-11-14T10:30:00+05:30', 'W1,OUT,2026-11-14T14:00:00+05:30', 'W1,IN,2026-11-16T10:30:00+05:30'].join('\n');
+    await delhi.call('punches.import', { fileName: 'w.csv', content: csv });
+    await delhi.call('sync.now', {});
+    const range = { from: '2026-11-14', to: '2026-11-16', team: 'Weekend' } as const;
+    const lateDates = async () => pick(await run({ name: 'late', ...range }), 'date').map((r) => r.date);
+    const lateDays = async () =>
+      (await run({ name: 'trends', ...range })).rows.filter((r) => r.employee_code === 'W1').map((r) => [r.week, r.late_days]);
+    expect(await lateDates()).toEqual(['2026-11-16']);
+    expect(await lateDays()).toEqual([
+      ['2026-11-09', 0],
+      ['2026-11-16', 1],
+    ]);
+    await delhi.call('roster.updateSite', { name: 'Delhi', workingDays: [1, 2, 3, 4, 5, 6], by: 'M1' });
+    try {
+      expect(await lateDates()).toEqual(['2026-11-14', '2026-11-16']);
+      expect(await lateDays()).toEqual([
+        ['2026-11-09', 1],
+        ['2026-11-16', 1],
+      ]);
+    } finally {
+      await delhi.call('roster.updateSite', { name: 'Delhi', workingDays: [1, 2, 3, 4, 5], by: 'M1' });
+    }
+  });
+});

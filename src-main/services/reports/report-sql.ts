@@ -11,7 +11,7 @@ import { DEFAULT_MAX_HOURS } from '../../../shared/domain/work-hours.js';
 const IN_REACH = `($8::uuid[] IS NULL OR e.team_id = ANY($8::uuid[]) OR e.site_id = ANY($9::uuid[]))`;
 
 const EMP = `emp AS (
-  SELECT e.id, e.code, e.name, e.team, e.team_id FROM reporting.employees e
+  SELECT e.id, e.code, e.name, e.team, e.team_id, e.working_days FROM reporting.employees e
    WHERE ($3::text IS NULL OR e.team = $3) AND ($4::text IS NULL OR e.code = $4) AND ${IN_REACH})`;
 
 /**
@@ -37,7 +37,7 @@ const SESSIONS = `sess AS (
  * does not change last month's late arrivals.
  */
 const FIRST_INS = `firsts AS (
-  SELECT DISTINCT ON (p.employee_id, p.d) p.employee_id, p.d, p.at_utc, p.zone, p.work_mode,
+  SELECT DISTINCT ON (p.employee_id, p.d) p.employee_id, p.d, p.at_utc, p.zone, p.work_mode, e.working_days,
          coalesce(CASE WHEN tr.found THEN tr.shift_start ELSE t.shift_start END, CASE WHEN sr.found THEN sr.shift_start ELSE s.shift_start END, '09:00') AS shift_start,
          coalesce(CASE WHEN tr.found THEN tr.grace_minutes ELSE t.grace_minutes END, CASE WHEN sr.found THEN sr.grace_minutes ELSE s.grace_minutes END, 10) AS grace_minutes,
          coalesce(CASE WHEN tr.found THEN tr.shift_end ELSE t.shift_end END, CASE WHEN sr.found THEN sr.shift_end ELSE s.shift_end END, '18:00') AS shift_end
@@ -57,7 +57,11 @@ const FIRST_INS = `firsts AS (
    WHERE p.d BETWEEN $1::date AND $2::date
    ORDER BY p.employee_id, p.d, p.at_utc, p.id),
 late AS (
-  SELECT f.*, (f.at_utc AT TIME ZONE f.zone) > (f.d + f.shift_start::time + make_interval(mins => f.grace_minutes)) AS is_late,
+  -- Late only on a working day of the employee's site (isExpectedOn's weekdays): a Saturday IN
+  -- has no shift to be late for.
+  SELECT f.*, (f.at_utc AT TIME ZONE f.zone) > (f.d + f.shift_start::time + make_interval(mins => f.grace_minutes))
+              AND position(',' || extract(isodow FROM f.d)::int || ',' IN ',' || replace(coalesce(nullif(f.working_days, ''), '1,2,3,4,5'), ' ', '') || ',') > 0
+              AS is_late,
          floor(extract(epoch FROM (f.at_utc AT TIME ZONE f.zone) - (f.d + f.shift_start::time)) / 60)::int AS minutes_after_start
     FROM firsts f)`;
 
