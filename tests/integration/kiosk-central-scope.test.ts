@@ -147,12 +147,14 @@ describe('a device credential', () => {
       const res = await fetch(central.url + path, { headers: { authorization: `Bearer ${credential}` } });
       expect(res.status, path).toBe(401);
     }
-    const rpc = await fetch(`${central.url}/rpc/reports.run`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ name: 'workhours', days: 7 }),
-    });
-    expect([401, 403]).toContain(rpc.status);
+    for (const method of ['reports.run', 'reports.json']) {
+      const rpc = await fetch(`${central.url}/rpc/${method}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${credential}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ name: 'workhours', days: 7 }),
+      });
+      expect([401, 403], method).toContain(rpc.status);
+    }
   });
 
   it('is the only key to the sync API: an API token or no credential is refused', async () => {
