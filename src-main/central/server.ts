@@ -15,6 +15,7 @@ import cors from '@fastify/cors';
 import type { Envelope } from '../../shared/contract/index.js';
 import type { ErrorBody } from '../../shared/errors.js';
 import type { z } from 'zod';
+import { describeFailure, isUnreachable } from '../../shared/domain/retry-policy.js';
 import { describeIssues } from '../../shared/contract/issue-words.js';
 import { createLogger } from '../log.js';
 import { rendererDir } from '../paths.js';
@@ -165,6 +166,8 @@ export async function startCentralServer(app: CentralApp, opts: { staticDir?: st
         err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err instanceof SyntaxError ? 'The request body is not valid JSON.' : err.message;
       return sendError(reply, { code: 'BAD_INPUT', message }, status === 404 ? 404 : 400);
     }
+    // The token check and the rate count run before the dispatch, which words such failures itself.
+    if (isUnreachable(err)) return sendError(reply, { code: 'UNAVAILABLE', message: describeFailure(err) });
     log.error('request failed', { method: req.method, path: req.url.split('?')[0], error: err.stack ?? String(err) });
     return sendError(reply, { code: 'INTERNAL', message: 'Something went wrong inside Frontdesk Central; please try again.' });
   });

@@ -7,6 +7,7 @@ import { migrateCentral } from '../../src-main/db/central/migrate.js';
 import { startPgBouncer, type PgBouncer } from '../support/pgbouncer.js';
 import { addStaff, makeTestApp, punch, testClock } from '../support/test-app.js';
 import { adminUrl, createTestDatabase, query } from '../support/test-postgres.js';
+import { api, startTestCentral } from '../support/test-central.js';
 
 let bouncer: PgBouncer;
 beforeAll(async () => {
@@ -60,6 +61,28 @@ describe('central behind a transaction-pooling PgBouncer', () => {
       expect(sql.rows).toEqual([{ n: 1 }]);
     } finally {
       await t.dispose();
+    }
+  });
+});
+
+describe('the API while its database is down', () => {
+  it('answers a token call with 503 UNAVAILABLE in words (not INTERNAL), and stays up', async () => {
+    const direct = await createTestDatabase();
+    const own = await startPgBouncer(adminUrl(), { poolSize: 2 });
+    const c = await startTestCentral({ databaseUrl: own.url(new URL(direct).pathname.slice(1)) });
+    try {
+      const token = await c.token('read');
+      expect((await api(c.url, token, 'GET', '/api/v1/summary/workhours?days=7')).status).toBe(200);
+      await own.stop();
+      const down = await api(c.url, token, 'GET', '/api/v1/summary/workhours?days=7');
+      expect(down.status).toBe(503);
+      expect(down.body).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+      expect(down.body.error.message).not.toMatch(/ECONNREFUSED|at .*\.js|stack/i);
+      // The process is up: health answers, and says the database is not reachable.
+      const health = await api(c.url, null, 'GET', '/api/v1/health');
+      expect(health.body.database).not.toBe('reachable');
+    } finally {
+      await c.close();
     }
   });
 });
