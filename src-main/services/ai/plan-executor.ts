@@ -7,6 +7,7 @@ import { isExpectedOn } from '../../../shared/domain/attendance.js';
 import { chooseChart } from '../../../shared/domain/chart-choice.js';
 import { datesOf } from '../../../shared/domain/dashboard.js';
 import { localDateOf, localTimeOf } from '../../../shared/domain/local-time.js';
+import { periodRefusal, unknownCodes, unknownTeams } from '../../../shared/domain/plan-checks.js';
 import { answerPlan, type DayFact, type NowFact, type PlanFacts } from '../../../shared/domain/plan-answer.js';
 import { QueryPlanSchema } from '../../../shared/contract/query-plan.js';
 import { minutesEarly, overtimeSecondsOf } from '../../../shared/domain/work-hours.js';
@@ -15,9 +16,6 @@ import { toolNamed, type ToolContext } from './tools.js';
 
 type Step = AskResult['steps'][number];
 type Row = Table['rows'][number];
-
-/** The longest period one plan may cover. */
-export const MAX_PLAN_DAYS = 366;
 
 /** Runs tools and keeps each call as a step ("how I got this"); the same call twice in one answer runs once. */
 export class ToolRun {
@@ -54,24 +52,24 @@ export async function executePlan(run: ToolRun, proposed: unknown): Promise<Plan
   const checked = QueryPlanSchema.safeParse(proposed);
   if (!checked.success) return refuse(`I can't use that: ${[...new Set(checked.error.issues.map((i) => i.message))].join('; ')}.`);
   const plan = checked.data;
-  if (plan.period.kind === 'dates') {
-    if (plan.period.to > today) return refuse(`That period runs past today (${today}); I can only answer about days that have happened.`);
-    if (datesOf(plan.period.from, plan.period.to).length > MAX_PLAN_DAYS)
-      return refuse(`That period is longer than ${MAX_PLAN_DAYS} days; ask about a shorter one.`);
-  }
+  const badPeriod = periodRefusal(plan, today);
+  if (badPeriod) return refuse(badPeriod);
   const roster = (await run.tool('roster', {})).rows;
   const s = plan.subject;
   const inScope = roster.filter((r) =>
     s.kind === 'everyone' ? true : s.kind === 'employees' ? s.codes.includes(String(r.code)) : s.names.includes(String(r.team ?? '')),
   );
-  if (s.kind === 'employees') {
-    const unknown = s.codes.filter((c) => !roster.some((r) => r.code === c));
-    if (unknown.length) return refuse(`I don't know the employee code ${unknown.join(', ')}.`);
-  }
+  const badCode = unknownCodes(
+    s,
+    roster.map((r) => String(r.code)),
+  );
+  if (badCode) return refuse(badCode);
   if (s.kind === 'teams') {
-    const teams = (await run.tool('list_teams', {})).rows.map((t) => String(t.name));
-    const unknown = s.names.filter((t) => !teams.includes(t));
-    if (unknown.length) return refuse(`I don't know the team ${unknown.join(', ')}.`);
+    const badTeam = unknownTeams(
+      s,
+      (await run.tool('list_teams', {})).rows.map((t) => String(t.name)),
+    );
+    if (badTeam) return refuse(badTeam);
   }
   const people = inScope.map((r) => ({ code: String(r.code), name: String(r.name), team: str(r.team) }));
   const codes = new Set(people.map((p) => p.code));
