@@ -209,6 +209,21 @@ describe('the second system’s endpoints', () => {
       const csv = await api(c.url, read, 'GET', `${path}?from=${from}&to=${to}`, undefined, { accept: 'text/csv' });
       expect(csv.text.split('\r\n')[0], path).toBe(Object.keys(r.body[0]).join(','));
     }
+    // Names beyond ASCII arrive as the same characters (the answer is sent as UTF-8 bytes).
+    const name = 'Zoë Ñúñez 東京';
+    expect((await api(c.url, write, 'POST', '/api/v1/employees', { code: 'U1', name, pin: '4321', team: 'Engineering' })).status).toBe(201);
+    for (const [event_type, at] of [
+      ['IN', '09:00'],
+      ['OUT', '17:30'],
+    ] as const) {
+      const punch = { employee_id: 'U1', event_type, timestamp: `${from}T${at}:00+05:30` };
+      expect((await api(c.url, write, 'POST', '/api/v1/attendance', punch)).status).toBe(201);
+    }
+    const mine = await api(c.url, read, 'GET', `/api/v1/summary/workhours?from=${from}&to=${from}&employee_id=U1`);
+    expect(mine.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(mine.body).toMatchObject([{ employee_id: 'U1', name, hours: 8.5 }]);
+    const run = await c.admin('reports.run', { name: 'workhours', from, to: from, employee: 'U1' });
+    expect(mine.text).toBe(JSON.stringify(withEmployeeId(run.rows)));
   });
 
   it('daily and weekly summaries, and a question', async () => {
