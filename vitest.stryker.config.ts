@@ -1,6 +1,7 @@
 // The suites StrykerJS runs against each mutant (npm run mutate): the unit tests and the
-// integration tests of the punch path, the sync and the SQL guard. The long fault runs (SIGKILL
-// loops, the load run) stay out: they prove crash safety, not the lines mutated here.
+// integration tests of the punch path, the sync (direct and through Central) and the SQL guard.
+// The long fault runs (SIGKILL loops, the load run) stay out: they prove crash safety, not the
+// lines mutated here.
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -17,6 +18,10 @@ export default defineConfig({
       'tests/integration/local-storage-faults.test.ts',
       'tests/integration/sql-guard.test.ts',
       'tests/integration/work-hours-sql.test.ts',
+      // Kiosks through Central: enrollment, the device credential, the sync and roster link.
+      'tests/integration/kiosk-central.test.ts',
+      'tests/integration/kiosk-central-lifecycle.test.ts',
+      'tests/integration/kiosk-central-attacks.test.ts',
     ],
     // Instrumented code is slower: fewer random histories than npm test's 3,000.
     env: { PROPERTY_RUNS: '300' },
