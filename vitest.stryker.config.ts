@@ -16,6 +16,7 @@ export default defineConfig({
       'tests/integration/sync-refusals.test.ts',
       'tests/integration/sync-status.test.ts',
       'tests/integration/central-source.test.ts',
+      'tests/integration/sync-verify.test.ts',
       'tests/integration/local-storage-faults.test.ts',
       'tests/integration/sql-guard.test.ts',
       'tests/integration/work-hours-sql.test.ts',
