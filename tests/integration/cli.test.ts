@@ -390,7 +390,7 @@ describe('frontdesk report, corrections and audit', () => {
     expect(summary.text).toMatch(/^On \d{4}-\d{2}-\d{2}, \d+ of \d+ employees came in/);
     await cli(['ai', 'clear', '--data', data], env);
     expect(existsSync(path.join(data, 'secrets.json'))).toBe(false);
-  });
+  }, 180_000); // nineteen CLI runs, each a process of its own: a hang guard, not a speed check
 });
 
 describe('frontdesk sites, teams and employees update', () => {
