@@ -55,9 +55,19 @@ export class KioskPage {
   }
 
   /** A badge reader: the whole badge within milliseconds, then Enter. */
+  /**
+   * A badge reader's burst: every key and Enter dispatched in the page in one go, as a reader
+   * sends them (microseconds apart). Keys typed one by one through the browser protocol can
+   * arrive over 40 ms apart on a loaded machine, and would then rightly read as typing.
+   */
   async scanBadge(badge: string): Promise<void> {
-    await this.page.keyboard.type(badge, { delay: 0 });
-    await this.page.keyboard.press('Enter');
+    await this.page.evaluate(
+      (keys) => {
+        const target = document.activeElement ?? document.body;
+        for (const key of keys) target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+      },
+      [...badge, 'Enter'],
+    );
   }
 
   async screenshot(name: string): Promise<void> {
