@@ -88,6 +88,7 @@ describe('createCentralSource', () => {
     const [a, b] = await Promise.all([source.connect(), source.connect()]);
     expect(a).toBe(b);
     expect(await source.connect()).toBe(a);
+    expect(a.pool.options.max).toBe(3); // the pool size asked for
     // It applied the central migrations before handing the pool out.
     const { rows } = await a.pool.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = 'public' AND table_name = 'punches'",
