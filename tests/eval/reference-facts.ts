@@ -5,9 +5,7 @@
 import type { PlanFacts } from '../../shared/domain/plan-answer.js';
 import type { QueryPlan } from '../../shared/domain/query-plan.js';
 import type { EvalDataset } from './datasets/types.js';
-import { datesBetween, Reference } from './reference.js';
-
-const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+import { datesBetween, minutes, Reference } from './reference.js';
 
 export function referenceFacts(ds: EvalDataset, plan: QueryPlan): PlanFacts {
   const ref = new Reference(ds);

@@ -10,7 +10,7 @@
 // - an open IN is a missing OUT once it is older than the max hours, else the person is still in.
 import type { EvalDataset, EvalDay, EvalPerson, EvalShift } from './datasets/types.js';
 
-const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+export const minutes = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 export const round2 = (n: number): number => Math.round(n * 100) / 100;
 
 export function datesBetween(from: string, to: string): string[] {
