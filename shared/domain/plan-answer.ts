@@ -99,8 +99,8 @@ const passes = (seconds: number, t: HoursThreshold): boolean => {
   const h = seconds / 3600;
   return t.op === 'gt' ? h > t.hours : t.op === 'gte' ? h >= t.hours : t.op === 'lt' ? h < t.hours : h <= t.hours;
 };
-const opWords = (t: HoursThreshold): string =>
-  `${{ gt: 'more than', gte: 'at least', lt: 'less than', lte: 'at most' }[t.op]} ${t.hours} h${t.per === 'day' ? ' in a day' : ' in all'}`;
+const opWords = (t: HoursThreshold, measure: 'hours' | 'overtime'): string =>
+  `${{ gt: 'more than', gte: 'at least', lt: 'less than', lte: 'at most' }[t.op]} ${t.hours} h${measure === 'overtime' ? ' of overtime' : ''}${t.per === 'day' ? ' in a day' : ' in all'}`;
 
 /** The facts of the plan's subject only, whatever else was gathered. */
 function scoped(plan: QueryPlan, facts: PlanFacts): PlanFacts {
@@ -150,12 +150,12 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
           );
           if (plan.aggregation.kind === 'count')
             return say(
-              `Days with ${opWords(t).replace(' in a day', '')}${of}`,
+              `Days with ${opWords(t, plan.measure).replace(' in a day', '')}${of}`,
               `${dayCount(hits.length)}${hits.length ? `: ${listWords(hits.map((d) => `${scope.kind === 'one' ? '' : `${d.name} `}${dayLabel(d.date)} ${hoursText(value(d))}`))}` : ''}.`,
               table,
             );
           return say(
-            plan.measure === 'overtime' ? `Who worked overtime (past the shift length)${of}` : `Who worked ${opWords(t)}${of}`,
+            `Who worked ${opWords(t, plan.measure)}${of}`,
             hits.length
               ? `${peopleCount(who.length)}: ${listWords(items)}.${plan.measure === 'overtime' ? ` In all: ${hoursText(hits.reduce((a, d) => a + value(d), 0))}.` : ''}`
               : 'nobody.',
@@ -165,7 +165,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
         const hits = totals.filter((p) => passes(p.seconds, t));
         const table = { columns: ['Name', 'Team', unit], rows: hits.map((p) => ({ Name: p.name, Team: p.team, [unit]: hoursOf(p.seconds) })) };
         return say(
-          `Who worked ${opWords(t)}${of}`,
+          `Who worked ${opWords(t, plan.measure)}${of}`,
           hits.length ? `${peopleCount(hits.length)}: ${listWords(hits.map((p) => `${p.name} ${hoursText(p.seconds)}`))}.` : 'nobody.',
           table,
           'Hours per person',
@@ -452,7 +452,8 @@ function answerDays(plan: QueryPlan, facts: PlanFacts, scope: Scope, say: Say, o
       .sort((a, b) => (most ? b.days - a.days : a.days - b.days) || a.name.localeCompare(b.name));
     const n = plan.aggregation.n ?? 1;
     const best = counts[n - 1]?.days;
-    const shown = counts.filter((c, i) => i < n || c.days === best);
+    // Nobody has the most of days none of them had: zero is a fewest, never a most.
+    const shown = counts.filter((c, i) => (i < n || c.days === best) && (!most || c.days > 0));
     const rows = shown.map((c) => ({ Name: c.name, Team: c.team, Days: c.days }));
     return say(
       `${what}${of}, ${most ? 'most' : 'fewest'} days`,
