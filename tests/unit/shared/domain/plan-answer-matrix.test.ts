@@ -5,7 +5,8 @@
 // any of it shows up here and is looked at, not only a change that makes an answer wrong.
 // The snapshot file was reviewed answer by answer when it was written; `vitest -u` rewrites it.
 import { describe, expect, it } from 'vitest';
-import { answerPlan, type DayFact, type PlanFacts } from '../../../../shared/domain/plan-answer.js';
+import { dayFacts } from '../../../support/day-facts.js';
+import { answerPlan, type PlanFacts } from '../../../../shared/domain/plan-answer.js';
 import { AGGREGATIONS, GROUPINGS, MEASURES, type QueryPlan, type Subject, type PlanPeriod } from '../../../../shared/domain/query-plan.js';
 
 const people = [
@@ -14,30 +15,7 @@ const people = [
   { code: 'C1', name: 'Chitra Menon', team: 'Engineering' },
   { code: 'D1', name: 'Dev Shah', team: 'Engineering' },
 ];
-const blank = (code: string, date: string, expected = true): DayFact => ({
-  ...people.find((x) => x.code === code)!,
-  date,
-  expected,
-  present: false,
-  firstIn: null,
-  lastOut: null,
-  mode: null,
-  seconds: 0,
-  needsReview: false,
-  lateMinutes: null,
-  earlyMinutes: null,
-  overtimeSeconds: 0,
-  missingOut: false,
-});
-const worked = (code: string, date: string, firstIn: string, lastOut: string | null, hours: number, more: Partial<DayFact> = {}): DayFact => ({
-  ...blank(code, date),
-  present: true,
-  firstIn,
-  lastOut,
-  mode: 'WFO',
-  seconds: Math.round(hours * 3600),
-  ...more,
-});
+const { blank, worked } = dayFacts(people);
 // Monday 16, Tuesday 17 and Saturday 21 November 2026: late, early, from home, a missing OUT, a
 // clamped session, overtime, an absence, a weekend day nobody is expected on.
 const FACTS: PlanFacts = {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dayFacts } from '../../../support/day-facts.js';
 import { answerPlan, type DayFact, type PlanFacts } from '../../../../shared/domain/plan-answer.js';
 import { dayLabel, listWords, periodWords } from '../../../../shared/domain/answer-words.js';
 import type { QueryPlan } from '../../../../shared/domain/query-plan.js';
@@ -8,33 +9,7 @@ const people = [
   { code: 'B1', name: 'Bala Krishnan', team: 'Front Office' },
   { code: 'C1', name: 'Chitra Menon', team: 'Engineering' },
 ];
-const blank = (code: string, date: string): DayFact => {
-  const p = people.find((x) => x.code === code)!;
-  return {
-    ...p,
-    date,
-    expected: true,
-    present: false,
-    firstIn: null,
-    lastOut: null,
-    mode: null,
-    seconds: 0,
-    needsReview: false,
-    lateMinutes: null,
-    earlyMinutes: null,
-    overtimeSeconds: 0,
-    missingOut: false,
-  };
-};
-const worked = (code: string, date: string, firstIn: string, lastOut: string | null, hours: number, more: Partial<DayFact> = {}): DayFact => ({
-  ...blank(code, date),
-  present: true,
-  firstIn,
-  lastOut,
-  mode: 'WFO',
-  seconds: Math.round(hours * 3600),
-  ...more,
-});
+const { blank, worked } = dayFacts(people);
 const facts = (days: DayFact[]): PlanFacts => ({ people, days, now: [], tz: 'Asia/Kolkata', nowTime: '11:00' });
 const base: Omit<QueryPlan, 'measure'> = {
   subject: { kind: 'everyone' },
