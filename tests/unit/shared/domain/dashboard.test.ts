@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { datesOf, hoursPerEmployee, presencePerDay, teamTrend, workModeSplit } from '../../../../shared/domain/dashboard.js';
+import { dailyInCounts, datesOf, hoursPerEmployee, presencePerDay, teamTrend, workModeSplit } from '../../../../shared/domain/dashboard.js';
 
 describe('dashboard shaping', () => {
   it('counts each employee once per day and fills days without anyone', () => {
@@ -47,5 +47,21 @@ describe('dashboard shaping', () => {
       },
     ]);
     expect(workModeSplit(trends)).toEqual({ WFH: 2, WFO: 7 });
+  });
+});
+
+describe('the first system daily summary (dailyInCounts)', () => {
+  it('counts employees with an IN and the IN events per date, every date of the range', () => {
+    const daily = [
+      { employee_code: 'A', date: '2026-03-07', ins: 2 },
+      { employee_code: 'B', date: '2026-03-07', ins: 1 },
+      { employee_code: 'A', date: '2026-03-09', ins: '3' },
+      { employee_code: 'B', date: '2026-03-09', ins: null },
+    ];
+    expect(dailyInCounts(daily, '2026-03-07', '2026-03-09')).toEqual([
+      { date: '2026-03-07', employees_in: 2, in_events: 3 },
+      { date: '2026-03-08', employees_in: 0, in_events: 0 },
+      { date: '2026-03-09', employees_in: 2, in_events: 3 },
+    ]);
   });
 });
