@@ -178,9 +178,9 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
           const t = parseLocalDate(today);
           const back = new Date(Date.UTC(t.year, t.month - 1 - n, 1));
           const [y, m] = [back.getUTCFullYear(), back.getUTCMonth() + 1];
-          return { from: addDays(iso(y, m, Math.min(t.day, daysIn(y, m))), 1), to: today, label: `the last ${n} months` };
+          return { from: addDays(iso(y, m, Math.min(t.day, daysIn(y, m))), 1), to: today, label: `the last ${n} month${n === 1 ? '' : 's'}` };
         }
-        return { from: addDays(today, -(days - 1)), to: today, label: `the last ${n} ${m[2]}s` };
+        return { from: addDays(today, -(days - 1)), to: today, label: `the last ${n} ${m[2]}${n === 1 ? '' : 's'}` };
       },
     ],
     [/\b(?:the )?past week\b/, () => ({ from: addDays(today, -6), to: today, label: 'the past 7 days' })],
@@ -263,9 +263,11 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     const [em, ed] = [r.end.get('month')!, r.end.get('day')!];
     const year = y ?? ey ?? parseLocalDate(today).year;
     let a = iso(year, sm, sd);
-    const b = iso(ey ?? year, em, ed);
-    if (!isRealLocalDate(b)) return ask(r.text, 'that date does not exist');
+    let b = iso(ey ?? year, em, ed);
     if (a > b && y === null) a = iso(year - 1, sm, sd);
+    // Without a year, a range that has not begun by today is last year's, as a date alone is.
+    if (y === null && ey === null && a > today) [a, b] = [iso(Number(a.slice(0, 4)) - 1, sm, sd), iso(Number(b.slice(0, 4)) - 1, em, ed)];
+    if (!isRealLocalDate(a) || !isRealLocalDate(b)) return ask(r.text, 'that date does not exist');
     if (a > b) return ask(r.text, 'the range ends before it starts');
     if (b > today) return ask(r.text, `it runs past today (${today})`);
     push(r.index, Math.min(r.index + r.text.length, q.length), a, b, r.text);
@@ -292,7 +294,8 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     const before = /\b(since|from|until|till|up to|up until)\s+$/.exec(q.slice(Math.max(0, item.start - 10), item.start));
     const alone = items.length === 1;
     // "missing OUTs from yesterday" is of yesterday; "from Monday" alone is from it to today.
-    if (before?.[1] === 'from' && alone && /^(today|yesterday|the day before yesterday)$/.test(item.label)) {
+    // "from 2 to 5 November" is that range: the "from" opens it, it does not run on to today.
+    if (before?.[1] === 'from' && alone && (item.from !== item.to || /^(today|yesterday|the day before yesterday)$/.test(item.label))) {
       mask.take(item.start - before[0].length, item.start);
       continue;
     }

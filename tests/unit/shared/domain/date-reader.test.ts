@@ -121,3 +121,17 @@ describe('periods, to explicit local dates', () => {
     expect(dateOrderOf('America/Sao_Paulo')).toBe('DMY');
   });
 });
+
+describe('three readings the corpus snapshot showed wrong', () => {
+  it('"from 2 to 5 November" is those four days, not from the 2nd to today', () => {
+    expect(range('from 2 to 5 november')).toEqual({ from: '2026-11-02', to: '2026-11-05' });
+  });
+  it('a range with no year that has not begun yet is last year’s (asked in January)', () => {
+    expect(range('from 2 to 5 november', 'DMY', '2027-01-04')).toEqual({ from: '2026-11-02', to: '2026-11-05' });
+    expect(range('dec 28 to jan 3', 'DMY', '2027-01-04')).toEqual({ from: '2026-12-28', to: '2027-01-03' });
+  });
+  it('one month is "the last 1 month", not "months"', () => {
+    const { r } = read('the last 1 month');
+    expect(r.kind === 'period' && r.label).toBe('the last 1 month');
+  });
+});
