@@ -266,7 +266,8 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     let b = iso(ey ?? year, em, ed);
     if (a > b && y === null) a = iso(year - 1, sm, sd);
     // Without a year, a range that has not begun by today is last year's, as a date alone is.
-    if (y === null && ey === null && a > today) [a, b] = [iso(Number(a.slice(0, 4)) - 1, sm, sd), iso(Number(b.slice(0, 4)) - 1, em, ed)];
+    // (A start moved back a year above is before today, so both ends are in `year` here.)
+    if (y === null && ey === null && a > today) [a, b] = [iso(year - 1, sm, sd), iso(year - 1, em, ed)];
     if (!isRealLocalDate(a) || !isRealLocalDate(b)) return ask(r.text, 'that date does not exist');
     if (a > b) return ask(r.text, 'the range ends before it starts');
     if (b > today) return ask(r.text, `it runs past today (${today})`);
