@@ -102,6 +102,10 @@ const passes = (seconds: number, t: HoursThreshold): boolean => {
 const opWords = (t: HoursThreshold, measure: 'hours' | 'overtime'): string =>
   `${{ gt: 'more than', gte: 'at least', lt: 'less than', lte: 'at most' }[t.op]} ${t.hours} h${measure === 'overtime' ? ' of overtime' : ''}${t.per === 'day' ? ' in a day' : ' in all'}`;
 
+/** "More than 0 h of overtime in a day" is plain "worked overtime": the question asked for any overtime at all. */
+const anyOvertime = (t: HoursThreshold, measure: 'hours' | 'overtime'): boolean =>
+  measure === 'overtime' && t.op === 'gt' && t.hours === 0 && t.per === 'day';
+
 /** The facts of the plan's subject only, whatever else was gathered. */
 function scoped(plan: QueryPlan, facts: PlanFacts): PlanFacts {
   const s = plan.subject;
@@ -155,7 +159,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
               table,
             );
           return say(
-            `Who worked ${opWords(t, plan.measure)}${of}`,
+            `Who worked ${anyOvertime(t, plan.measure) ? 'overtime (past the shift length)' : opWords(t, plan.measure)}${of}`,
             hits.length
               ? `${peopleCount(who.length)}: ${listWords(items)}.${plan.measure === 'overtime' ? ` In all: ${hoursText(hits.reduce((a, d) => a + value(d), 0))}.` : ''}`
               : 'nobody.',

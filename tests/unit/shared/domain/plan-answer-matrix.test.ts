@@ -148,6 +148,20 @@ describe('two answers the matrix showed wrong', () => {
     const a = answerPlan(plan, factsFor(plan));
     expect(a.answered && a.answer).toBe('Who worked more than 1.5 h of overtime in all, 16–22 November 2026 (Asia/Kolkata): 1 person: Dev Shah 8 h.');
   });
+  it('any overtime in a day (a threshold of 0) is said as overtime past the shift length, a 1 h one by its hours', () => {
+    const perDay = (hours: number): QueryPlan => ({
+      measure: 'overtime',
+      subject: { kind: 'everyone' },
+      period: week,
+      filter: { hours: { op: 'gt', hours, per: 'day' } },
+      aggregation: { kind: 'list' },
+      groupBy: 'none',
+    });
+    const any = answerPlan(perDay(0), factsFor(perDay(0)));
+    expect(any.answered && any.interpretation).toBe('Who worked overtime (past the shift length), 16–22 November 2026 (Asia/Kolkata)');
+    const one = answerPlan(perDay(1), factsFor(perDay(1)));
+    expect(one.answered && one.interpretation).toBe('Who worked more than 1 h of overtime in a day, 16–22 November 2026 (Asia/Kolkata)');
+  });
   it('the most days late, when nobody was late, is nobody (not everyone at 0 days)', () => {
     const plan: QueryPlan = {
       measure: 'late',
