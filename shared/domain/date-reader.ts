@@ -244,7 +244,11 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
   }
   // Named dates and ranges, by chrono-node (the month is a word, so the site's order does not matter; numeric dates were read above).
   // "3 and 5 November" as chrono reads it, "3 to 5 November" (same length, so indices hold).
-  const named = rest().replace(new RegExp(`\\b(\\d{1,2}(?:st|nd|rd|th)?) and (?=\\d{1,2}(?:st|nd|rd|th)? ${MONTH_RE})`, 'g'), '$1 to  ');
+  // "from 2 nov to 5 nov": chrono reads "from 2" as an hour and drops the month, so the "from"
+  // is hidden from it (blanks, so indices hold); the "from" is read again below, from `q`.
+  const named = rest()
+    .replace(new RegExp(`\\b(\\d{1,2}(?:st|nd|rd|th)?) and (?=\\d{1,2}(?:st|nd|rd|th)? ${MONTH_RE})`, 'g'), '$1 to  ')
+    .replace(new RegExp(`\\bfrom (?=\\d{1,2}(?:st|nd|rd|th)? ${MONTH_RE})`, 'g'), '     ');
   for (const r of chrono.en.parse(named, { instant: new Date(`${today}T12:00:00Z`) })) {
     // Only a date with its month in words: "now", "in a day" and the like are not dates here.
     if (!r.start.isCertain('day') || !r.start.isCertain('month') || !new RegExp(`\\b${MONTH_RE}`).test(r.text)) continue;
@@ -264,7 +268,8 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
     const year = y ?? ey ?? parseLocalDate(today).year;
     let a = iso(year, sm, sd);
     let b = iso(ey ?? year, em, ed);
-    if (a > b && y === null) a = iso(year - 1, sm, sd);
+    // "20 Dec to 5 Jan" crosses the new year; "5 Nov to 2 Nov" is a range written backwards.
+    if (a > b && y === null && sm > em) a = iso(year - 1, sm, sd);
     // Without a year, a range that has not begun by today is last year's, as a date alone is.
     // (A start moved back a year above is before today, so both ends are in `year` here.)
     if (y === null && ey === null && a > today) [a, b] = [iso(year - 1, sm, sd), iso(year - 1, em, ed)];
@@ -354,7 +359,7 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
       let [x, y] = a.thisYear && b.thisYear ? [a.thisYear, b.thisYear] : [a, b];
       if (!to_ && x.from > y.from) [x, y] = [y, x];
       let from = x.from;
-      if (from > y.to && a.thisYear && b.thisYear) from = `${Number(from.slice(0, 4)) - 1}${from.slice(4)}`;
+      if (from > y.to && a.thisYear && b.thisYear && from.slice(5, 7) > y.to.slice(5, 7)) from = `${Number(from.slice(0, 4)) - 1}${from.slice(4)}`;
       return checked(from, y.to, `${a.label} to ${b.label}`, text);
     }
   }

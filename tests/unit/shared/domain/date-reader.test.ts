@@ -135,3 +135,21 @@ describe('three readings the corpus snapshot showed wrong', () => {
     expect(r.kind === 'period' && r.label).toBe('the last 1 month');
   });
 });
+
+describe('ranges with short month names, and ranges written backwards', () => {
+  it('"from 2 nov to 5 nov" is those four days (chrono alone reads "from 2" as an hour and drops the month)', () => {
+    expect(range('hours from 2 nov to 5 nov')).toEqual({ from: '2026-11-02', to: '2026-11-05' });
+    expect(range('hours from 2nd nov to 5th nov')).toEqual({ from: '2026-11-02', to: '2026-11-05' });
+    expect(range('late from 2 nov')).toEqual({ from: '2026-11-02', to: '2026-11-20' });
+  });
+  it('a range that ends before it starts in the same month is asked back, not read as a year', () => {
+    const why = { kind: 'ask', why: 'the range ends before it starts' };
+    expect(range('hours from 5 nov to 2 nov')).toMatchObject(why);
+    expect(range('hours from 5 november to 2 november')).toMatchObject(why);
+    expect(range('hours 5-2 nov')).toMatchObject(why);
+  });
+  it('a range whose end month comes earlier in the year still crosses the new year', () => {
+    expect(range('from 20 dec to 5 jan', 'DMY', '2027-01-10')).toEqual({ from: '2026-12-20', to: '2027-01-05' });
+    expect(range('from 20 december to 5 january', 'DMY', '2027-01-10')).toEqual({ from: '2026-12-20', to: '2027-01-05' });
+  });
+});
