@@ -172,7 +172,7 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
           `Who worked ${opWords(t, plan.measure)}${of}`,
           hits.length ? `${peopleCount(hits.length)}: ${listWords(hits.map((p) => `${p.name} ${hoursText(p.seconds)}`))}.` : 'nobody.',
           table,
-          'Hours per person',
+          plan.measure === 'overtime' ? `${noun} per person` : 'Hours per person',
         );
       }
       const agg = plan.aggregation.kind;
@@ -221,7 +221,9 @@ export function answerPlan(plan: QueryPlan, all: PlanFacts): PlanAnswer {
             byTeam ? { Team: g.label, [unit]: hoursOf(g.seconds) } : { Name: g.label, Team: g.team, [unit]: hoursOf(g.seconds) },
           ),
         };
-        const what = `${n === 1 ? `${byTeam ? 'The team' : 'The person'} with the ${most ? 'most' : 'fewest'}` : `The ${n} ${byTeam ? 'teams' : 'people'} with the ${most ? 'most' : 'fewest'}`} ${noun.toLowerCase()}${of}`;
+        // Hours are counted ("fewest hours"); overtime is an amount ("least overtime").
+        const least = plan.measure === 'overtime' ? 'least' : 'fewest';
+        const what = `${n === 1 ? `${byTeam ? 'The team' : 'The person'} with the ${most ? 'most' : least}` : `The ${n} ${byTeam ? 'teams' : 'people'} with the ${most ? 'most' : least}`} ${noun.toLowerCase()}${of}`;
         if (shown.length === 0) return say(what, 'nobody.', table);
         return say(
           what,

@@ -162,6 +162,21 @@ describe('two answers the matrix showed wrong', () => {
     const one = answerPlan(perDay(1), factsFor(perDay(1)));
     expect(one.answered && one.interpretation).toBe('Who worked more than 1 h of overtime in a day, 16–22 November 2026 (Asia/Kolkata)');
   });
+  it('overtime is an amount: "the least overtime", and its threshold chart is titled overtime, not hours', () => {
+    const least: QueryPlan = {
+      measure: 'overtime',
+      subject: { kind: 'everyone' },
+      period: week,
+      filter: {},
+      aggregation: { kind: 'min' },
+      groupBy: 'person',
+    };
+    const a = answerPlan(least, factsFor(least));
+    expect(a.answered && a.interpretation).toMatch(/^The person with the least overtime \(hours past the shift length\), /);
+    const over: QueryPlan = { ...least, filter: { hours: { op: 'gt', hours: 1, per: 'period' } }, aggregation: { kind: 'list' }, groupBy: 'none' };
+    const b = answerPlan(over, factsFor(over));
+    expect(b.answered && b.chartTitle).toBe('Overtime (hours past the shift length) per person');
+  });
   it('the most days late, when nobody was late, is nobody (not everyone at 0 days)', () => {
     const plan: QueryPlan = {
       measure: 'late',
