@@ -139,6 +139,40 @@ describe('SQL guard', () => {
     expect(rows[0]?.work_mem).not.toBe('16MB');
   });
 
+  it('says why central stopped or refused a query', async () => {
+    await expect(runGuardedSql(pool, 'SELECT 1 / 0 AS x', LIMITS)).rejects.toMatchObject({
+      code: 'BAD_INPUT',
+      message: 'PostgreSQL refused the query: division by zero.',
+    });
+    await expect(
+      runGuardedSql(pool, 'SELECT count(*) AS n FROM generate_series(1, 500000000) AS g', { ...LIMITS, timeoutMs: 200 }),
+    ).rejects.toMatchObject({ code: 'SQL_REFUSED', message: 'The query ran longer than 200 ms and was stopped.' });
+  });
+
+  it('runs nothing, not even as the connecting user, when it cannot become the read-only role', async () => {
+    // A login that is not a member of the read-only role: SET ROLE fails, and the query must not
+    // then run with the login's own rights (it would be refused for another reason, or answer).
+    const name = `guard_outsider_${process.pid}`;
+    await pool.query(`CREATE ROLE ${name} LOGIN PASSWORD 'outsider-pw'`);
+    await pool.query(`GRANT USAGE ON SCHEMA reporting TO ${name}`);
+    await pool.query(`GRANT SELECT ON ALL TABLES IN SCHEMA reporting TO ${name}`);
+    const u = new URL(url);
+    u.username = name;
+    u.password = 'outsider-pw';
+    const outsider = new pg.Pool({ connectionString: u.toString(), max: 1 });
+    try {
+      expect((await outsider.query('SELECT count(*)::int AS n FROM reporting.teams')).rows).toEqual([{ n: 3 }]);
+      await expect(runGuardedSql(outsider, 'SELECT count(*)::int AS n FROM reporting.teams', LIMITS)).rejects.toMatchObject({
+        code: 'UNAVAILABLE',
+        message: expect.stringMatching(/^The read-only role frontdesk_reporting is not usable on this central database, so no SQL runs \(.+\)\.$/),
+      });
+    } finally {
+      await outsider.end();
+      await pool.query(`DROP OWNED BY ${name}`);
+      await pool.query(`DROP ROLE ${name}`);
+    }
+  });
+
   it('knows exactly the reporting relations and columns central has', async () => {
     const { rows } = await pool.query<{ table_name: string; column_name: string }>(
       "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'reporting'",

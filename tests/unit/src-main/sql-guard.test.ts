@@ -85,3 +85,25 @@ describe('SQL guard: the statement it returns', () => {
     );
   });
 });
+
+describe('SQL guard: what it says when it refuses', () => {
+  const says = (sql: string, message: string) => expect(guardSql(sql)).rejects.toMatchObject({ code: 'SQL_REFUSED', message });
+  it('takes a query of 20,000 characters and refuses one longer, saying so', async () => {
+    await passes('SELECT 1' + ' '.repeat(20_000 - 8));
+    await says('SELECT 1' + ' '.repeat(20_001 - 8), 'The query is longer than 20,000 characters.');
+  });
+  it('passes on what the parser says of a query it cannot parse', async () => {
+    await says('SELEC 1', 'PostgreSQL cannot parse this: syntax error at or near "SELEC".');
+  });
+  it('names a statement that is not a SELECT as such', async () => {
+    for (const sql of [
+      'EXPLAIN SELECT 1',
+      'INSERT INTO reporting.employees VALUES (1)',
+      'SET ROLE postgres',
+      'SHOW work_mem',
+      'COPY reporting.employees TO STDOUT',
+    ])
+      await says(sql, 'Only a SELECT is allowed.');
+    await says('-- only a comment', 'Exactly one statement is allowed; this has 0.');
+  });
+});
