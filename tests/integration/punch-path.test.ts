@@ -288,3 +288,65 @@ describe('punch path through dispatch', () => {
     expect(probe.blocked).toBe(true);
   });
 });
+
+describe('what the kiosk says about wrong PINs, and the punch list filters', () => {
+  it('counts the attempts left in words (one attempt, not one attempts), then says how long the lock lasts', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    const wrong = () => t.raw('kiosk.identify', { method: 'pin', code: 'E1', pin: '9999' }, 'http');
+    const said: unknown[] = [];
+    for (let i = 0; i < 4; i++) said.push(await wrong());
+    expect(said.map((r) => (r as { error?: { message?: string } }).error?.message)).toEqual([
+      'Wrong PIN. 4 attempts left.',
+      'Wrong PIN. 3 attempts left.',
+      'Wrong PIN. 2 attempts left.',
+      'Wrong PIN. 1 attempt left.',
+    ]);
+    expect(await wrong()).toMatchObject({
+      ok: false,
+      error: { code: 'LOCKED_OUT', message: 'Too many wrong PINs. Try again in 5 minutes, or ask a manager to clear the lock.' },
+    });
+    // 61 s before the end of the 300 s lock is 2 minutes (rounded up); 30 s before is 1 minute.
+    t.clock.advance(239_000);
+    expect(await wrong()).toMatchObject({ error: { message: 'Too many wrong PINs. Try again in 2 minutes, or ask a manager to clear the lock.' } });
+    t.clock.advance(31_000);
+    expect(await wrong()).toMatchObject({
+      error: {
+        code: 'LOCKED_OUT',
+        message: 'Too many wrong PINs. Try again in 1 minute, or ask a manager to clear the lock.',
+        details: { retryAfterSeconds: 30 },
+      },
+    });
+  });
+
+  it('announces a double tap once: the second tap records nothing and tells no listener', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    const seen: unknown[] = [];
+    t.app.events.on('punches.recorded', (r) => seen.push(r));
+    const first = await punch(t, 'E1', 'IN');
+    t.clock.advance(10_000);
+    expect((await punch(t, 'E1', 'IN')).duplicate).toBe(true);
+    expect(seen).toEqual([first]);
+    expect(count(t, 'punches')).toBe(1);
+  });
+
+  it('lists punches by employee and by time, the end excluded', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    await addStaff(t, 'E2');
+    const start = t.clock.now();
+    await punch(t, 'E1', 'IN');
+    t.clock.advance(3600_000);
+    await punch(t, 'E2', 'IN');
+    t.clock.advance(3600_000);
+    await punch(t, 'E1', 'OUT');
+    const iso = (ms: number) => new Date(ms).toISOString();
+    const kinds = (rows: { employeeCode: string; kind: string }[]) => rows.map((r) => `${r.employeeCode} ${r.kind}`);
+    expect(kinds(await t.call('punches.list', {}))).toEqual(['E1 OUT', 'E2 IN', 'E1 IN']);
+    expect(kinds(await t.call('punches.list', { employeeCode: 'E1' }))).toEqual(['E1 OUT', 'E1 IN']);
+    expect(kinds(await t.call('punches.list', { from: iso(start + 3600_000) }))).toEqual(['E1 OUT', 'E2 IN']);
+    expect(kinds(await t.call('punches.list', { to: iso(start + 3600_000) }))).toEqual(['E1 IN']);
+    expect((await t.call('punches.list', { employeeCode: 'E2' }))[0]).toMatchObject({ pending: true, name: 'Employee E2', source: 'kiosk' });
+  });
+});
