@@ -48,6 +48,7 @@ export async function guardSql(sql: string): Promise<string> {
     return refuse(`PostgreSQL cannot parse this: ${err instanceof Error ? err.message : String(err)}.`);
   }
   const stmts = tree.stmts ?? [];
+  if (stmts.length === 0) refuse('There is no statement here, only blanks or comments.');
   if (stmts.length !== 1) refuse(`Exactly one statement is allowed; this has ${stmts.length}.`);
   const [only] = stmts as [{ stmt: Json; stmt_location?: number; stmt_len?: number }];
   if (!only.stmt || typeof only.stmt !== 'object' || Array.isArray(only.stmt) || !('SelectStmt' in only.stmt)) refuse('Only a SELECT is allowed.');

@@ -104,6 +104,7 @@ describe('SQL guard: what it says when it refuses', () => {
       'COPY reporting.employees TO STDOUT',
     ])
       await says(sql, 'Only a SELECT is allowed.');
-    await says('-- only a comment', 'Exactly one statement is allowed; this has 0.');
+    await says('-- only a comment', 'There is no statement here, only blanks or comments.');
+    await says(' ; ', 'There is no statement here, only blanks or comments.');
   });
 });
