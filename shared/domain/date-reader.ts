@@ -248,7 +248,7 @@ export function readPeriod(q: string, today: string, order: DateOrder, mask: Mas
   // is hidden from it (blanks, so indices hold); the "from" is read again below, from `q`.
   const named = rest()
     .replace(new RegExp(`\\b(\\d{1,2}(?:st|nd|rd|th)?) and (?=\\d{1,2}(?:st|nd|rd|th)? ${MONTH_RE})`, 'g'), '$1 to  ')
-    .replace(new RegExp(`\\bfrom (?=\\d{1,2}(?:st|nd|rd|th)? ${MONTH_RE})`, 'g'), '     ');
+    .replace(new RegExp(`\\b(?:from\\s+)+(?=\\d{1,2}(?:st|nd|rd|th)? ${MONTH_RE})`, 'g'), (m) => ' '.repeat(m.length));
   for (const r of chrono.en.parse(named, { instant: new Date(`${today}T12:00:00Z`) })) {
     // Only a date with its month in words: "now", "in a day" and the like are not dates here.
     if (!r.start.isCertain('day') || !r.start.isCertain('month') || !new RegExp(`\\b${MONTH_RE}`).test(r.text)) continue;

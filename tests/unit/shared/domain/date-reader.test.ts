@@ -141,6 +141,8 @@ describe('ranges with short month names, and ranges written backwards', () => {
     expect(range('hours from 2 nov to 5 nov')).toEqual({ from: '2026-11-02', to: '2026-11-05' });
     expect(range('hours from 2nd nov to 5th nov')).toEqual({ from: '2026-11-02', to: '2026-11-05' });
     expect(range('late from 2 nov')).toEqual({ from: '2026-11-02', to: '2026-11-20' });
+    expect(range('hours from from 2 nov to 5 nov')).toEqual({ from: '2026-11-02', to: '2026-11-05' });
+    expect(range('hours from  2 nov to 5 nov')).toEqual({ from: '2026-11-02', to: '2026-11-05' });
   });
   it('a range that ends before it starts in the same month is asked back, not read as a year', () => {
     const why = { kind: 'ask', why: 'the range ends before it starts' };
