@@ -1,7 +1,8 @@
 // Central's REST API on the reports dataset (2,000 employees, ~990,000 punches): the first
 // system's `GET /api/v1/summary/workhours?days=7` with a token, at 1 and 32 concurrent clients,
 // against the same query run directly with pg in the same run (the ratio is what Central adds:
-// HTTP, the token check, the rate count, JSON). Central runs as its own process, as deployed
+// HTTP, the token check, the rate count, JSON), and against the API's own SQL (rows already JSON
+// text) run directly. Central runs as its own process, as deployed
 // (`frontdesk central serve`), so the bench's client does not share its event loop. Then
 // sign-in to a painted dashboard through Central's console in Chromium.
 import { execFile, spawn } from 'node:child_process';
@@ -9,7 +10,7 @@ import { rmSync } from 'node:fs';
 import type { Browser } from '@playwright/test';
 import pg from 'pg';
 import { resolveRange } from '../../shared/domain/report-range.js';
-import { reportSql } from '../../src-main/services/reports/report-sql.js';
+import { reportJsonSql, reportSql } from '../../src-main/services/reports/report-sql.js';
 import { tempDir } from '../support/test-app.js';
 import { SIGN_IN_TO_DASHBOARD } from './browser.js';
 import { emit, summarize } from './stats.js';
@@ -81,6 +82,14 @@ export async function benchCentralApi(databaseUrl: string, browser: Browser | nu
     const directCall = async (): Promise<void> => {
       await direct.query(sql, params);
     };
+    // The API's own SQL (each row already its JSON text, joined), run directly: what Central
+    // adds beyond its own query.
+    const jsonSql = reportJsonSql('workhours', { tz: null, maxHours: 16 });
+    if (!jsonSql) throw new Error('work hours for 7 days have no JSON SQL');
+    const directJsonCall = async (): Promise<void> => {
+      const { rows } = await direct.query<[string]>({ text: jsonSql, values: params, rowMode: 'array' });
+      if (`[${rows.map((r) => r[0]).join(',')}]`.length === 0) throw new Error('no JSON');
+    };
     let rows = 0;
     {
       const res = await fetch(`${server.url}/api/v1/summary/workhours?days=7`, { headers: { authorization: `Bearer ${token}` } });
@@ -95,8 +104,10 @@ export async function benchCentralApi(databaseUrl: string, browser: Browser | nu
       // Interleaved in one run, so both see the same machine.
       const d = await concurrently(clients, perClient, directCall);
       const a = await concurrently(clients, perClient, apiCall);
+      const j = await concurrently(clients, perClient, directJsonCall);
       const ds = summarize(d.samples);
       const as = summarize(a.samples);
+      const js = summarize(j.samples);
       emit({
         bench: 'central_api_workhours_7d',
         clients,
@@ -107,6 +118,8 @@ export async function benchCentralApi(databaseUrl: string, browser: Browser | nu
         direct_p50_ms: ds.p50_ms,
         direct_p99_ms: ds.p99_ms,
         ratio_p50: Math.round((as.p50_ms / ds.p50_ms) * 100) / 100,
+        direct_json_p50_ms: js.p50_ms,
+        ratio_to_json_sql_p50: Math.round((as.p50_ms / js.p50_ms) * 100) / 100,
         api_per_s: Math.round((as.n / a.wallMs) * 1000 * 10) / 10,
         direct_per_s: Math.round((ds.n / d.wallMs) * 1000 * 10) / 10,
         db_pool: DB_POOL,

@@ -224,6 +224,24 @@ describe('the second system’s endpoints', () => {
     expect(mine.body).toMatchObject([{ employee_id: 'U1', name, hours: 8.5 }]);
     const run = await c.admin('reports.run', { name: 'workhours', from, to: from, employee: 'U1' });
     expect(mine.text).toBe(JSON.stringify(withEmployeeId(run.rows)));
+    // Work hours' JSON is written by PostgreSQL (to_json and the kept day tails): a name with
+    // quotes, a backslash, a tab, a line break and a control character, and no team, must come
+    // out as JSON.stringify writes them; and a day of 7 h 20 min 24 s as 7.34 hours.
+    const odd = 'Ann "Q" O\\Neil\tx\ny\u0001z';
+    expect((await api(c.url, write, 'POST', '/api/v1/employees', { code: 'U2', name: odd, pin: '4321' })).status).toBe(201);
+    for (const [event_type, at] of [
+      ['IN', '09:00:00'],
+      ['OUT', '16:20:24'],
+    ] as const) {
+      const punch = { employee_id: 'U2', event_type, timestamp: `${from}T${at}+05:30` };
+      expect((await api(c.url, write, 'POST', '/api/v1/attendance', punch)).status).toBe(201);
+    }
+    const oddRows = await api(c.url, read, 'GET', `/api/v1/summary/workhours?from=${from}&to=${from}&employee_id=U2`);
+    expect(oddRows.body).toMatchObject([{ employee_id: 'U2', name: odd, team: null, hours: 7.34, seconds: 26424 }]);
+    const oddRun = await c.admin('reports.run', { name: 'workhours', from, to: from, employee: 'U2' });
+    expect(oddRows.text).toBe(JSON.stringify(withEmployeeId(oddRun.rows)));
+    const all = await api(c.url, read, 'GET', `/api/v1/summary/workhours?from=${from}&to=${to}`);
+    expect(all.text).toBe(JSON.stringify(withEmployeeId((await c.admin('reports.run', { name: 'workhours', from, to })).rows)));
   });
 
   it('daily and weekly summaries, and a question', async () => {

@@ -183,6 +183,19 @@ export const dailyWork = pgTable(
     openSessions: integer('open_sessions').notNull(),
     clampedSessions: integer('clamped_sessions').notNull(),
     autoClosed: integer('auto_closed').notNull(),
+    /**
+     * The row's part of the REST API's work-hours JSON, from `"date"` to the closing brace
+     * (`,"date":"2026-11-30","seconds":27000,"hours":7.5,…}`), written once with the row
+     * (migration 0014). The API prefixes each employee's own fields and sends the rows as they
+     * come, so a week of 14,000 rows is not turned into objects and back into JSON on every call.
+     * The same keys, order and numbers as JSON.stringify of the report's rows (tested byte for
+     * byte).
+     */
+    restTail: text('rest_tail')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`',"date":"' || lpad(extract(year from local_date)::int::text, 4, '0') || '-' || lpad(extract(month from local_date)::int::text, 2, '0') || '-' || lpad(extract(day from local_date)::int::text, 2, '0') || '","seconds":' || seconds::text || ',"hours":' || (floor(seconds / 36.0::float8 + 0.5) / 100)::text || ',"sessions":' || sessions::text || ',"open_sessions":' || open_sessions::text || ',"auto_closed_sessions":' || auto_closed::text || '}'`,
+      ),
   },
   (t) => [primaryKey({ columns: [t.localDate, t.employeeId] })],
 );

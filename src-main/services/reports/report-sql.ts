@@ -216,12 +216,40 @@ SELECT e.code AS employee_code, e.name, e.team, w.date_text AS date, w.seconds, 
    ORDER BY d.local_date) w`);
 
 /**
+ * The same rows as WORKHOURS_FROM_DAYS, each as the REST API's JSON object text (one column):
+ * the employee's fields written here, the day's from the tail kept with each day total
+ * (daily_work.rest_tail, migration 0014), read from the daily_work_employee_date_rest index
+ * alone. to_json escapes a name as JSON.stringify does, so the text is the same byte for byte.
+ */
+const WORKHOURS_JSON_FROM_DAYS = withParams(`WITH emp AS (
+  SELECT e.id, '{"employee_id":' || to_json(e.code)::text || ',"name":' || to_json(e.name)::text
+         || ',"team":' || coalesce(to_json(e.team)::text, 'null') AS head
+    FROM reporting.employees e
+   WHERE ($3::text IS NULL OR e.team = $3) AND ($4::text IS NULL OR e.code = $4) AND ${IN_REACH}
+   ORDER BY e.code COLLATE "C")
+SELECT e.head || w.rest_tail AS json
+  FROM emp e
+ CROSS JOIN LATERAL (
+  SELECT d.local_date, d.rest_tail
+    FROM reporting.daily_work d
+   WHERE d.employee_id = e.id AND d.local_date BETWEEN $1::date AND $2::date
+   ORDER BY d.local_date) w`);
+
+/**
  * The SQL for a report. Work hours come from the day totals (kept at the site zones and the
  * default clamp) unless the request asks for another zone or clamp.
  */
 export function reportSql(name: ReportName, options: { tz: string | null; maxHours: number }): string {
   if (name === 'workhours' && options.tz === null && options.maxHours === DEFAULT_MAX_HOURS) return WORKHOURS_FROM_DAYS;
   return REPORT_SQL[name];
+}
+
+/**
+ * SQL whose rows are the report's REST JSON objects as text (column `json`, in order), when the
+ * report has one: work hours read from the day totals. Null: key the report's SQL instead.
+ */
+export function reportJsonSql(name: ReportName, options: { tz: string | null; maxHours: number }): string | null {
+  return reportSql(name, options) === WORKHOURS_FROM_DAYS ? WORKHOURS_JSON_FROM_DAYS : null;
 }
 
 /**
