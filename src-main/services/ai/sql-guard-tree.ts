@@ -57,6 +57,7 @@ export const REPORTING_COLUMNS: ReadonlySet<string> = new Set([
   'prev_kind',
   'punch_id',
   'received_at',
+  'rest_tail',
   'role',
   'seconds',
   'sessions',
