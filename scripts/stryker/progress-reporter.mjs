@@ -5,7 +5,8 @@
 // when it is newer than the run's JSON report.
 //
 // Lines: {"planned": N, "early": M} once the plan is made (M mutants need no run: ignored, or
-// kept from the incremental file), then {"id", "file", "status"} for each mutant.
+// kept from the incremental file), then {"id", "file", "line", "mutator", "replacement",
+// "status"} for each mutant, so a survivor can be read (and a test written for it) mid-run.
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { PluginKind, commonTokens, declareClassPlugin } from '@stryker-mutator/api/plugin';
@@ -30,7 +31,14 @@ class ProgressReporter {
   }
 
   onMutantTested(result) {
-    this.write({ id: result.id, file: relative(process.cwd(), result.fileName), status: result.status });
+    this.write({
+      id: result.id,
+      file: relative(process.cwd(), result.fileName),
+      line: result.location.start.line,
+      mutator: result.mutatorName,
+      replacement: result.replacement,
+      status: result.status,
+    });
   }
 
   write(line) {
