@@ -24,6 +24,9 @@ export default defineConfig({
       'tests/integration/kiosk-central.test.ts',
       'tests/integration/kiosk-central-lifecycle.test.ts',
       'tests/integration/kiosk-central-attacks.test.ts',
+      // The sync client's failures against real HTTP servers, and roster rows either side refuses.
+      'tests/integration/central-client-errors.test.ts',
+      'tests/integration/roster-collisions.test.ts',
     ],
     // Instrumented code is slower: fewer random histories than npm test's 3,000.
     env: { PROPERTY_RUNS: '300' },

@@ -159,4 +159,41 @@ describe('local storage failing under a running host', () => {
     closeSync(fd);
     await until(t, (s) => s.localError === null && s.pending === 0);
   });
+
+  it('the pages the status reads are damaged: the status keeps the last one read, names the cause, and recovers', async () => {
+    const { t } = await runningKiosk();
+    await punch(t, 'S1', 'IN');
+    await until(t, (s) => s.pending === 0 && s.localError === null);
+    const good = t.app.sync.status();
+    expect(good.lastSuccessAt).not.toBeNull();
+    const sqlite = t.app.store.sqlite;
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const roots = (
+      sqlite.prepare("SELECT rootpage FROM sqlite_master WHERE tbl_name IN ('outbox', 'sync_rejects') AND rootpage > 0").all() as {
+        rootpage: number;
+      }[]
+    ).map((r) => r.rootpage);
+    const pageSize = Number(sqlite.pragma('page_size', { simple: true }));
+    const fd = openSync(path.join(t.dataDir, LOCAL_DB_FILE), 'r+');
+    const originals = roots.map((root) => {
+      const page = Buffer.alloc(pageSize);
+      readSync(fd, page, 0, pageSize, (root - 1) * pageSize);
+      writeSync(fd, Buffer.alloc(pageSize, 0xff), 0, pageSize, (root - 1) * pageSize);
+      return { root, page };
+    });
+    sqlite.pragma('cache_size = 0');
+    try {
+      const damaged = t.app.sync.status();
+      expect(damaged.localError).toMatch(/damaged/);
+      // The last status read, not an empty one: its last success and its central stay.
+      expect({ ...damaged, localError: null }).toEqual({ ...good, localError: null });
+      expect(await t.raw('sync.status', {}, 'http')).toMatchObject({ ok: true });
+    } finally {
+      for (const { root, page } of originals) writeSync(fd, page, 0, pageSize, (root - 1) * pageSize);
+      closeSync(fd);
+    }
+    t.app.sync.kick();
+    await until(t, (s) => s.localError === null);
+    expect(t.app.sync.status().pending).toBe(0);
+  });
 });

@@ -107,7 +107,9 @@ export function createCentralClient(opts: Pick<CentralLinkOptions, 'credential' 
       } catch (err) {
         throw new SyncApiError(
           res.ok ? 'CENTRAL_HTTP' : 'CENTRAL_UNREACHABLE',
-          `Frontdesk Central answered ${res.status} without a readable body (${describeNetwork(err)}).`,
+          err instanceof SyntaxError
+            ? `Frontdesk Central answered ${res.status} with a body that is not JSON (a proxy or another server may be answering at its address).`
+            : `Frontdesk Central answered ${res.status}, but its answer could not be read: ${describeNetwork(err)}`,
           res.status,
         );
       }

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   credentialFileFor,
   readDeviceCredential,
+  removeDeviceCredential,
   writeDeviceCredential,
   type DeviceCredential,
 } from '../../../src-main/services/sync/device-credential.js';
@@ -69,5 +70,35 @@ describe('the device credential file', () => {
     expect(() => readDeviceCredential(file)).toThrow(/Enroll the kiosk again/);
     writeFileSync(file, JSON.stringify({ ...credential, credential: 'not-a-credential' }));
     expect(() => readDeviceCredential(file)).toThrow(/damaged/);
+  });
+
+  it('says which file cannot be read and how to enroll again', () => {
+    const file = path.join(tmp(), 'kiosk.json');
+    writeFileSync(file, 'not json at all');
+    expect(() => readDeviceCredential(file)).toThrow(
+      new RegExp(
+        `^This kiosk's device credential \\(${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\\) cannot be read \\(.+\\)\\. Enroll the kiosk again: frontdesk enroll --central URL --code CODE\\.$`,
+      ),
+    );
+    writeFileSync(file, JSON.stringify({ ...credential, site: null }));
+    expect(() => readDeviceCredential(file)).toThrow(`This kiosk's device credential (${file}) is damaged. Enroll the kiosk again.`);
+  });
+
+  it('read plain without a keychain is left as it is on disk', () => {
+    const file = path.join(tmp(), 'kiosk.json');
+    writeDeviceCredential(file, credential);
+    const past = new Date(Date.now() - 3_600_000);
+    utimesSync(file, past, past);
+    expect(readDeviceCredential(file)).toEqual(credential);
+    expect(statSync(file).mtimeMs).toBe(past.getTime());
+  });
+
+  it('is removed when the kiosk is revoked or enrolled anew, and removing a missing one is no error', () => {
+    const file = path.join(tmp(), 'kiosk.json');
+    writeDeviceCredential(file, credential);
+    removeDeviceCredential(file);
+    expect(existsSync(file)).toBe(false);
+    expect(() => removeDeviceCredential(file)).not.toThrow();
+    expect(readDeviceCredential(file)).toBeNull();
   });
 });
