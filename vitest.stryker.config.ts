@@ -27,6 +27,7 @@ export default defineConfig({
       // The sync client's failures against real HTTP servers, and roster rows either side refuses.
       'tests/integration/central-client-errors.test.ts',
       'tests/integration/roster-collisions.test.ts',
+      'tests/integration/sync-engine-counts.test.ts',
     ],
     // Instrumented code is slower: fewer random histories than npm test's 3,000.
     env: { PROPERTY_RUNS: '300' },

@@ -132,8 +132,14 @@ describe('a punch refused for its own data', () => {
 
   it('is held on the kiosk (not deleted), recorded on central, and verify does not agree until an admin settles it; retry sends it', async () => {
     const { t, url, ids, bad } = await withOneBadPunch();
+    const before = { ...t.app.sync.stats };
     const s = await t.call('sync.now', {});
     expect(s).toMatchObject({ pending: 0, rejected: 1 });
+    // Counted once as refused, and not as pushed.
+    expect({ pushed: t.app.sync.stats.pushed - before.pushed, rejected: t.app.sync.stats.rejected - before.rejected }).toEqual({
+      pushed: 4,
+      rejected: 1,
+    });
     expect(await centralIds(url)).toEqual(ids.filter((id) => id !== bad).sort());
     expect(t.app.store.sqlite.prepare('SELECT punch_id FROM outbox').all()).toEqual([{ punch_id: bad }]);
     expect(await query(url, 'SELECT punch_id::text FROM sync_rejects')).toEqual([{ punch_id: bad }]);
