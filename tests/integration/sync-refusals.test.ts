@@ -178,7 +178,12 @@ describe('a punch refused for its own data', () => {
     expect(verify.days.reduce((n, d) => n + d.discarded, 0)).toBe(1);
     expect(await t.raw('sync.resolveReject', { action: 'retry', punchId: bad, by: 'ADMIN' })).toMatchObject({
       ok: false,
-      error: { code: 'CONFLICT' },
+      error: { code: 'CONFLICT', message: `Punch ${bad} was already discarded by ADMIN.` },
+    });
+    const unknown = '00000000-0000-4000-8000-00000000dead';
+    expect(await t.raw('sync.resolveReject', { action: 'retry', punchId: unknown, by: 'ADMIN' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: `No punch ${unknown} is held on this kiosk.` },
     });
     expect(await t.call('sync.rejects', {})).toEqual([]);
     expect(await t.call('sync.rejects', { includeDiscarded: true })).toHaveLength(1);
