@@ -29,6 +29,7 @@ export default defineConfig({
       'tests/integration/roster-collisions.test.ts',
       'tests/integration/sync-engine-counts.test.ts',
       'tests/integration/push-and-record.test.ts',
+      'tests/integration/shared-lockout.test.ts',
     ],
     // Instrumented code is slower: fewer random histories than npm test's 3,000.
     env: { PROPERTY_RUNS: '300' },

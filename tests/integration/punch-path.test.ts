@@ -25,10 +25,36 @@ describe('punch path through dispatch', () => {
       duplicate: false,
       tz: 'Asia/Kolkata',
     });
+    expect(receipt).toEqual({
+      punchId: expect.any(String),
+      employeeCode: 'E1',
+      name: 'Employee E1',
+      kind: 'IN',
+      workMode: 'WFO',
+      at: new Date(t.clock.now()).toISOString(),
+      localTime: '09:30',
+      localDate: '2026-11-20',
+      tz: 'Asia/Kolkata',
+      todaySeconds: 0,
+      duplicate: false,
+    });
     const row = t.app.store.sqlite
-      .prepare('SELECT p.kind, p.source, o.attempts FROM punches p JOIN outbox o ON o.punch_id = p.id WHERE p.id = ?')
+      .prepare(
+        `SELECT p.employee_id, p.kind, p.at_utc, p.site_id, p.device_id, p.work_mode, p.source, p.created_at, o.attempts
+           FROM punches p JOIN outbox o ON o.punch_id = p.id WHERE p.id = ?`,
+      )
       .get(receipt.punchId);
-    expect(row).toEqual({ kind: 'IN', source: 'kiosk', attempts: 0 });
+    expect(row).toEqual({
+      employee_id: who.employee.id,
+      kind: 'IN',
+      at_utc: t.clock.now(),
+      site_id: t.app.deps.kiosk.siteId,
+      device_id: t.app.deps.kiosk.deviceId,
+      work_mode: 'WFO',
+      source: 'kiosk',
+      created_at: t.clock.now(),
+      attempts: 0,
+    });
     expect(seen).toEqual([receipt]);
   });
 
@@ -253,7 +279,14 @@ describe('punch path through dispatch', () => {
     // An IN half a minute before the last IN is a punch of its own, however close.
     const earlier = await t.call('punches.record', { ticket: who.ticket, kind: 'IN', at: new Date(t.clock.now() - 30_000).toISOString() });
     expect(earlier.duplicate).toBe(false);
+    expect(earlier.at).toBe(new Date(t.clock.now() - 30_000).toISOString());
     expect(t.app.store.sqlite.prepare('SELECT count(*) AS n FROM punches').get()).toEqual({ n: 2 });
+    // Dated at the time given, made now; its id sorts by the time given.
+    expect(t.app.store.sqlite.prepare('SELECT at_utc, created_at FROM punches WHERE id = ?').get(earlier.punchId)).toEqual({
+      at_utc: t.clock.now() - 30_000,
+      created_at: t.clock.now(),
+    });
+    expect(parseInt(earlier.punchId.replace(/-/g, '').slice(0, 12), 16)).toBe(t.clock.now() - 30_000);
   });
 
   it('holds the write lock from the moment it reads the last punch (an IMMEDIATE transaction, not a deferred one)', async () => {
@@ -348,5 +381,33 @@ describe('what the kiosk says about wrong PINs, and the punch list filters', () 
     expect(kinds(await t.call('punches.list', { from: iso(start + 3600_000) }))).toEqual(['E1 OUT', 'E2 IN']);
     expect(kinds(await t.call('punches.list', { to: iso(start + 3600_000) }))).toEqual(['E1 IN']);
     expect((await t.call('punches.list', { employeeCode: 'E2' }))[0]).toMatchObject({ pending: true, name: 'Employee E2', source: 'kiosk' });
+    expect(kinds(await t.call('punches.list', { limit: 2 }))).toEqual(['E1 OUT', 'E2 IN']);
+  });
+
+  it('lists each punch whole: its times in the kiosk zone, its device, and whether it still waits for the sync', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    await addStaff(t, 'E2');
+    const a = await punch(t, 'E1', 'IN');
+    const b = await punch(t, 'E2', 'IN');
+    // The same instant: the later id first, as the list is read newest first.
+    const [newer, older] = [a, b].sort((x, y) => (x.punchId < y.punchId ? 1 : -1));
+    t.app.store.sqlite.prepare('DELETE FROM outbox WHERE punch_id = ?').run(a.punchId);
+    const rows = await t.call('punches.list', {});
+    expect(rows.map((r) => r.id)).toEqual([newer!.punchId, older!.punchId]);
+    expect(rows.find((r) => r.id === a.punchId)).toEqual({
+      id: a.punchId,
+      employeeCode: 'E1',
+      name: 'Employee E1',
+      kind: 'IN',
+      at: new Date(t.clock.now()).toISOString(),
+      localDate: '2026-11-20',
+      localTime: '09:30',
+      workMode: 'WFO',
+      source: 'kiosk',
+      deviceId: t.app.deps.kiosk.deviceId,
+      pending: false,
+    });
+    expect(rows.find((r) => r.id === b.punchId)?.pending).toBe(true);
   });
 });
