@@ -43,6 +43,12 @@ describe('the sync engine', () => {
     const nextAfter = async () => Date.parse((await t.call('sync.now', {})).nextAttemptAt!) - t.clock.now();
     // Half of 1 s, 2 s, 4 s capped at 3 s.
     expect([await nextAfter(), await nextAfter(), await nextAfter(), await nextAfter()]).toEqual([500, 1000, 1500, 1500]);
-    expect(t.app.sync.status()).toMatchObject({ state: 'offline', pending: 1 });
+    const status = t.app.sync.status();
+    expect(status).toMatchObject({ state: 'offline', pending: 1 });
+    // The waiting punch carries each failure: how many, the last words, and when it goes next.
+    expect(t.app.store.sqlite.prepare('SELECT attempts, last_error, next_attempt_at FROM outbox').all()).toEqual([
+      { attempts: 4, last_error: status.lastError, next_attempt_at: t.clock.now() + 1500 },
+    ]);
+    expect(status.lastError).toMatch(/refused the connection/);
   });
 });
