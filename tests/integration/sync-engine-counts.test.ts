@@ -2,6 +2,7 @@
 // than a batch goes in halves, each punch sent once and counted once (a refused one is counted in
 // sync-refusals); and each failure backs off by the full-jitter delay of its attempt, from the
 // kiosk's clock (the status says when it tries next).
+import type { SyncStatus } from '../../shared/contract/sync.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addStaff, makeTestApp, punch, testClock, type TestApp } from '../support/test-app.js';
 import { createTestDatabase, query } from '../support/test-postgres.js';
@@ -12,6 +13,21 @@ afterEach(async () => {
 });
 
 const T0 = Date.parse('2026-12-01T09:00:00.000Z');
+
+/** Resolves when a pushed status satisfies `done` (or the one now does). */
+function until(t: TestApp, done: (s: SyncStatus) => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`status never matched; last: ${JSON.stringify(t.app.sync.status())}`)), 20_000);
+    const check = (s: SyncStatus): void => {
+      if (!done(s)) return;
+      clearTimeout(timer);
+      off();
+      resolve();
+    };
+    const off = t.app.events.on('sync.statusChanged', check);
+    check(t.app.sync.status());
+  });
+}
 
 describe('the sync engine', () => {
   it('sends a backlog of five in batches of two: three batches, five pushed, none twice', async () => {
@@ -50,5 +66,44 @@ describe('the sync engine', () => {
       { attempts: 4, last_error: status.lastError, next_attempt_at: t.clock.now() + 1500 },
     ]);
     expect(status.lastError).toMatch(/refused the connection/);
+  });
+
+  it('a tap is sent moments after it is made, not at the next idle cycle ten minutes on', async () => {
+    const url = await createTestDatabase();
+    const t = await makeTestApp({
+      clock: testClock(T0),
+      config: { databaseUrl: url },
+      sync: { idleIntervalMs: 600_000, kickDelayMs: 20, kickMaxWaitMs: 100 },
+    });
+    apps.push(t);
+    await addStaff(t, 'C1');
+    t.app.sync.start();
+    await until(t, (s) => s.state === 'idle');
+    await punch(t, 'C1', 'IN');
+    await until(t, (s) => s.state === 'idle' && s.pending === 0);
+    expect((await query<{ n: string }>(url, 'SELECT count(*) AS n FROM punches'))[0]!.n).toBe('1');
+  });
+
+  it('while central is failing, taps do not cut its backoff short', async () => {
+    const t = await makeTestApp({
+      clock: testClock(T0),
+      sync: { idleIntervalMs: 600_000, kickDelayMs: 10, random: () => 0.5, backoff: { baseMs: 120_000, capMs: 120_000 } },
+    });
+    apps.push(t);
+    await addStaff(t, 'D1');
+    await addStaff(t, 'D2');
+    let cycles = 0;
+    t.app.events.on('sync.statusChanged', (s) => {
+      if (s.state === 'syncing') cycles++;
+    });
+    t.app.sync.start();
+    await until(t, (s) => s.state === 'offline');
+    const failed = cycles;
+    await punch(t, 'D1', 'IN');
+    await punch(t, 'D2', 'IN');
+    // Kicks would run within 10 ms; give them far longer to show.
+    await new Promise((r) => setTimeout(r, 300));
+    expect(cycles).toBe(failed);
+    expect(t.app.sync.status()).toMatchObject({ state: 'offline', pending: 2 });
   });
 });
