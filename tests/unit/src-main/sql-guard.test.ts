@@ -108,3 +108,48 @@ describe('SQL guard: what it says when it refuses', () => {
     await says(' ; ', 'There is no statement here, only blanks or comments.');
   });
 });
+
+describe('SQL guard: the words of each refusal', () => {
+  const cases: [string, string][] = [
+    ['SELECT * FROM frontdesk.reporting.employees', 'Only the reporting schema can be read, not frontdesk.reporting.employees.'],
+    ['SELECT * FROM public.employees', 'Only the reporting schema can be read, not public.employees.'],
+    [
+      'SELECT * FROM pg_roles',
+      'pg_roles is not a reporting relation. These are: employees, teams, punches, punch_sequence, work_sessions, exceptions, daily_hours, daily_work.',
+    ],
+    ['SELECT reporting.count(*) FROM employees', 'The function reporting.count is not allowed.'],
+    ["SELECT pg_read_file('/etc/passwd')", 'The function pg_read_file is not allowed.'],
+    ["SELECT lpad('x', 1001)", 'lpad pads to at most 1000 characters, written as a number in the query.'],
+    ["SELECT rpad('x', code::int) FROM employees", 'rpad pads to at most 1000 characters, written as a number in the query.'],
+    ["SELECT 'pg_authid'::regclass", 'Casting to regclass reads the system catalogs; it is not allowed.'],
+    ["SELECT '{a}'::_regclass", 'Casting to regclass reads the system catalogs; it is not allowed.'],
+    ["SELECT 'x'::pg_lsn", 'Casting to pg_lsn reads the system catalogs; it is not allowed.'],
+    ['SELECT session_user', 'session_user describes the server, not attendance; it is not allowed.'],
+    [
+      'SELECT e.current_setting FROM employees e',
+      'e.current_setting is not a column of the reporting relations; written this way it would call a function, which is not allowed.',
+    ],
+    [
+      'SELECT (e).row_to_json FROM employees AS e',
+      '(…).row_to_json is not a column of the reporting relations; written this way it would call a function, which is not allowed.',
+    ],
+    ['SELECT * INTO t FROM employees', 'SELECT INTO writes a table; only plain SELECT is allowed.'],
+    ['SELECT * FROM employees FOR SHARE', 'Locking clauses (FOR UPDATE, FOR SHARE) are not allowed.'],
+    ['SELECT * FROM employees TABLESAMPLE SYSTEM (10)', 'TABLESAMPLE is not allowed.'],
+    ['SELECT $1', 'Parameters ($1) are not allowed; write the values in the query.'],
+    ['SELECT xmlelement(name a)', 'XML functions are not allowed.'],
+    ["SELECT * FROM XMLTABLE('/a' PASSING '<a/>' COLUMNS x int)", 'XMLTABLE is not allowed.'],
+    ['SELECT 1; SELECT 2', 'Exactly one statement is allowed; this has 2.'],
+    ['WITH x AS (DELETE FROM employees RETURNING *) SELECT * FROM x', 'Only SELECT is allowed; this contains DELETE.'],
+  ];
+  for (const [sql, message] of cases)
+    it(sql, async () => {
+      await expect(guardSql(sql)).rejects.toMatchObject({ code: 'SQL_REFUSED', message });
+    });
+
+  it('passes the edges of what it allows: a padding of 0 and of 1000, the clock, a function alias used as its row', async () => {
+    await passes("SELECT lpad('x', 0), rpad('x', 1000)");
+    await passes('SELECT current_date, current_timestamp, localtime');
+    await passes('SELECT * FROM generate_series(1, 2) AS g(a) WHERE g.a > 0');
+  });
+});
