@@ -71,3 +71,73 @@ describe('ZKTeco attendance log', () => {
     expect(out[0]).toMatchObject({ line: 1, error: expect.stringContaining('does not exist in America/New_York') });
   });
 });
+
+describe('the words and edges of each line', () => {
+  it('CSV: each refusal says exactly what is wrong, blank lines keep the numbering, a header counts only on line 1', () => {
+    const lines = splitLines(
+      [
+        '\uFEFF1001,in,2026-11-20T09:00:00Z,wfh',
+        '',
+        '1001,IN,2026-11-20T09:00:00Z,HOME',
+        '"1001,IN,2026-11-20T09:00:00Z',
+        '1001,IN,2026-11-20T09:00:00Z,WFO,gate,extra',
+        'employee_code,kind,at',
+        '1001,IN,2026-13-45T09:00:00',
+        '   ',
+        '1001,OUT,2026-11-20T18:00:00Z,,',
+      ].join('\n'),
+    );
+    expect(parseCsv(lines, 'UTC')).toEqual([
+      { line: 1, code: '1001', kind: 'IN', atMs: Date.parse('2026-11-20T09:00:00Z'), workMode: 'WFH', deviceId: null },
+      { line: 3, error: "work_mode must be WFO or WFH, found 'HOME'" },
+      { line: 4, error: 'unclosed quote' },
+      { line: 5, error: 'expected 3 to 5 fields (employee_code,kind,at[,work_mode,device_id]), found 6' },
+      { line: 6, error: "kind must be IN or OUT, found 'kind'" },
+      { line: 7, error: "at must be an ISO-8601 time (with an offset, or local to the site), found '2026-13-45T09:00:00'" },
+      { line: 9, code: '1001', kind: 'OUT', atMs: Date.parse('2026-11-20T18:00:00Z'), workMode: 'WFO', deviceId: null },
+    ]);
+  });
+
+  it('CSV: a quote opens a field only at its start; inside a field it is a character', () => {
+    expect(splitCsvLine('ab"c,d')).toEqual(['ab"c', 'd']);
+    expect(splitCsvLine('  "x,y"  ,z')).toEqual(['x,y', 'z']);
+    expect(splitCsvLine('a,,b')).toEqual(['a', '', 'b']);
+    expect(splitCsvLine('')).toEqual(['']);
+  });
+
+  it('ZKTeco: each refusal says exactly what is wrong; state 5 is a check-out', () => {
+    const lines = [
+      '1001\t2026-11-20 09:00:00\t1',
+      'bad code!\t2026-11-20 09:00:00\t1\t0',
+      '1001\t2026-11-20 9:00:00\t1\t0',
+      '1001\t2026-13-20 09:00:00\t1\t0',
+      '1001\t2026-11-00 09:00:00\t1\t0',
+      '1001\t2026-11-32 09:00:00\t1\t0',
+      '1001\t2026-11-20 24:00:00\t1\t0',
+      '1001\t2026-11-20 09:60:00\t1\t0',
+      '1001\t2026-11-20 09:00:60\t1\t0',
+      '1001\t2026-11-20 18:00:00\t1\t5',
+      '',
+      '1001\t2026-11-31 09:00:00\t1\t0',
+    ];
+    expect(parseZkteco(lines, 'UTC')).toEqual([
+      { line: 1, error: 'expected user_id, time, verify and state separated by tabs, found 3 fields' },
+      { line: 2, error: 'Employee code may hold letters, digits, _ . - only.' },
+      { line: 3, error: "time must be YYYY-MM-DD HH:MM:SS, found '2026-11-20 9:00:00'" },
+      { line: 4, error: "'2026-13-20 09:00:00' is not a valid date and time" },
+      { line: 5, error: "'2026-11-00 09:00:00' is not a valid date and time" },
+      { line: 6, error: "'2026-11-32 09:00:00' is not a valid date and time" },
+      { line: 7, error: "'2026-11-20 24:00:00' is not a valid date and time" },
+      { line: 8, error: "'2026-11-20 09:60:00' is not a valid date and time" },
+      { line: 9, error: "'2026-11-20 09:00:60' is not a valid date and time" },
+      { line: 10, code: '1001', kind: 'OUT', atMs: Date.parse('2026-11-20T18:00:00Z'), workMode: 'WFO', deviceId: null },
+      { line: 12, error: '2026-11-31 09:00:00 does not exist in UTC' },
+    ]);
+  });
+
+  it('detects a ZKTeco log by its first non-blank line only', () => {
+    expect(detectFormat(['', '  ', '1001\t2026-11-20 09:00:00\t1\t0'])).toBe('zkteco');
+    expect(detectFormat(['1001,IN,2026-11-20T09:00:00Z', '1001\t2026-11-20 09:00:00\t1\t0'])).toBe('csv');
+    expect(detectFormat(['', ''])).toBe('csv');
+  });
+});
