@@ -120,4 +120,31 @@ describe('createCentralSource', () => {
     expect(embedded.kind).toBe('embedded');
     await embedded.close();
   });
+
+  it('an integrity error is not a value the caller gave: it goes on unchanged; a refusal with no words names its SQLSTATE', async () => {
+    const dup = await caught(
+      withCentral(source, (c) => c.pool.query('CREATE TEMP TABLE twice (a int PRIMARY KEY); INSERT INTO twice VALUES (1), (1)')),
+    );
+    expect(dup).not.toBeInstanceOf(AppError);
+    expect(dup).toMatchObject({ code: '23505' });
+    expect(await caught(withCentral(source, () => Promise.reject(Object.assign(new Error(), { code: '22023', message: 42 }))))).toMatchObject({
+      code: 'BAD_INPUT',
+      message: 'Central cannot use a value given: 22023.',
+    });
+  });
+
+  it('says in the log when central drops a connection it kept open, and opens another for the next call', async () => {
+    const warnings: { msg: string; fields: Record<string, unknown> | undefined }[] = [];
+    const quiet = { ...log, warn: (msg: string, fields?: Record<string, unknown>) => void warnings.push({ msg, fields }) };
+    const own = createCentralSource({ databaseUrl: url, dataDir: tempDir('frontdesk-central-drop-'), log: quiet, poolSize: 1 });
+    try {
+      const pid = await withCentral(own, async (c) => (await c.pool.query<{ pid: number }>('SELECT pg_backend_pid() AS pid')).rows[0]!.pid);
+      await withCentral(source, (c) => c.pool.query('SELECT pg_terminate_backend($1)', [pid]));
+      await expect.poll(() => warnings.map((w) => w.msg), { timeout: 10_000 }).toEqual(['central connection dropped']);
+      expect(String(warnings[0]!.fields?.error)).toMatch(/terminat/i);
+      expect(await withCentral(own, async (c) => (await c.pool.query<{ n: number }>('SELECT 1 AS n')).rows[0]!.n)).toBe(1);
+    } finally {
+      await own.close();
+    }
+  });
 });
