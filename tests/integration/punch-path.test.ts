@@ -165,7 +165,30 @@ describe('punch path through dispatch', () => {
     const who = await t.call('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' });
     t.clock.advance(121_000);
     expect(await t.raw('punches.record', { ticket: who.ticket, kind: 'IN' })).toMatchObject({ ok: false, error: { code: 'TICKET_EXPIRED' } });
-    expect(await t.raw('punches.record', { ticket: 'forged', kind: 'IN' })).toMatchObject({ ok: false, error: { code: 'TICKET_EXPIRED' } });
+    expect(await t.raw('punches.record', { ticket: 'forged', kind: 'IN' })).toMatchObject({
+      ok: false,
+      error: { code: 'TICKET_EXPIRED', message: 'Please identify again: that took too long.' },
+    });
+    expect(count(t, 'punches')).toBe(0);
+  });
+
+  it('refuses a punch for someone deactivated after they identified, and a time from the kiosk screen, in words', async () => {
+    t = await makeTestApp();
+    await addStaff(t, 'E1');
+    await addStaff(t, 'E2');
+    const gone = await t.call('kiosk.identify', { method: 'pin', code: 'E1', pin: '1234' });
+    t.app.store.sqlite.prepare("UPDATE roster_employees SET active = 0 WHERE code = 'E1'").run();
+    expect(await t.raw('punches.record', { ticket: gone.ticket, kind: 'IN' })).toMatchObject({
+      ok: false,
+      error: { code: 'INACTIVE_EMPLOYEE', message: 'This code or badge cannot punch on this kiosk. Please see your manager.' },
+    });
+    const who = await t.call('kiosk.identify', { method: 'pin', code: 'E2', pin: '1234' });
+    expect(
+      await t.raw('punches.record', { ticket: who.ticket, kind: 'IN', at: new Date(t.clock.now() - 60_000).toISOString() }, 'http'),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only the command line may record a punch at another time.' },
+    });
     expect(count(t, 'punches')).toBe(0);
   });
 
