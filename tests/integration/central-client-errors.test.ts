@@ -16,7 +16,7 @@ import { openLocalStore, type LocalStore } from '../../src-main/db/local/connect
 import { migrateLocal } from '../../src-main/db/local/migrate.js';
 import { createLogger } from '../../src-main/log.js';
 import { loadConfig } from '../../src-main/config.js';
-import { centralLink, createCentralClient, SyncApiError } from '../../src-main/services/sync/central-link.js';
+import { centralLink, centralPinCounts, createCentralClient, SyncApiError } from '../../src-main/services/sync/central-link.js';
 import { enrollDataFolder } from '../../src-main/services/sync/enroll-folder.js';
 import { requestEnrollment } from '../../src-main/services/sync/enroll.js';
 import { credentialFileFor, writeDeviceCredential, type DeviceCredential } from '../../src-main/services/sync/device-credential.js';
@@ -352,7 +352,8 @@ describe("a sync cycle's rules", () => {
     const { url, seen } = await central();
     const cycle = await linkTo(url, { major: 1, minor: 1 }).begin(REPORT, { eager: true });
     const committed: unknown[] = [];
-    await cycle.push([punch('p1', 'api'), punch('p2', 'import'), punch('p3', 'correction')], (c) => committed.push(c));
+    // Central holds its refusals itself: nothing comes back to be held here.
+    expect(await cycle.push([punch('p1', 'api'), punch('p2', 'import'), punch('p3', 'correction')], (c) => committed.push(c))).toEqual([]);
     const sent = JSON.parse(seen.find((s) => s.url === '/sync/v1/punches')!.body) as { punches: Record<string, unknown>[] };
     expect(sent.punches.map((p) => p.source)).toEqual(['kiosk', 'import', 'correction']);
     expect(sent.punches[0]).toEqual({
@@ -383,6 +384,44 @@ describe("a sync cycle's rules", () => {
     const { url, seen } = await central(json(500, { error: { code: 'INTERNAL', message: 'Boom.' } }));
     await expect(linkTo(url, { major: 1, minor: 1 }).begin(REPORT, { eager: true })).rejects.toMatchObject({ code: 'CENTRAL_HTTP' });
     expect(seen.map((s) => s.url)).toEqual(['/sync/v1/heartbeat']);
+  });
+
+  it('a heartbeat whose answer was lost is sent again with the same attempt id; an answered one starts a new id', async () => {
+    let fail = true;
+    const { url, seen } = await central((req, res, body) => {
+      if (fail) {
+        fail = false;
+        return json(500, { error: { code: 'INTERNAL', message: 'Lost.' } })(req, res, body);
+      }
+      return json(200, { nonce: 'n2', centralTime: Date.now(), cloneSuspected: false })(req, res, body);
+    });
+    const link = linkTo(url, { major: 1, minor: 1 });
+    await expect(link.begin(REPORT, { eager: true })).rejects.toMatchObject({ code: 'CENTRAL_HTTP' });
+    await link.begin(REPORT, { eager: true });
+    await link.begin(REPORT, { eager: true });
+    const attempts = seen.filter((s) => s.url === '/sync/v1/heartbeat').map((s) => (JSON.parse(s.body) as { attempt: string }).attempt);
+    expect(attempts).toHaveLength(3);
+    expect(attempts[1]).toBe(attempts[0]);
+    expect(attempts[2]).not.toBe(attempts[1]);
+    expect(store.sqlite.prepare("SELECT value FROM sync_state WHERE key = 'heartbeat_attempt'").get()).toBeUndefined();
+  });
+
+  it('the shared wrong-PIN count: each attempt and each clear sent for the employee, one kind or both', async () => {
+    const { url, seen } = await serve((req, res, body) =>
+      req.url === '/sync/v1/pin-attempts'
+        ? json(200, { counted: { failures: 2, lockedUntilMs: null } })(req, res, body)
+        : json(200, { cleared: true })(req, res, body),
+    );
+    const counts = centralPinCounts(createCentralClient({ credential: credentialFor(url) }));
+    const emp = '00000000-0000-4000-8000-0000000000e1';
+    expect(await counts.count(emp, 'manager')).toEqual({ counted: { failures: 2, lockedUntilMs: null } });
+    await counts.clear(emp, 'kiosk');
+    await counts.clear(emp);
+    expect(seen.map((s) => [s.url, JSON.parse(s.body) as unknown])).toEqual([
+      ['/sync/v1/pin-attempts', { employeeId: emp, purpose: 'manager' }],
+      ['/sync/v1/pin-attempts/clear', { employeeId: emp, purpose: 'kiosk' }],
+      ['/sync/v1/pin-attempts/clear', { employeeId: emp }],
+    ]);
   });
 
   it('between eager cycles the heartbeat and the roster wait their spacing; "Sync now" asks again at once', async () => {
