@@ -152,12 +152,12 @@ export async function runGuardedSql(pool: pg.Pool, sql: string, limits: GuardLim
   }
 }
 
-/** A failed guarded query as a typed refusal that says why. */
-function refuseFailure(err: unknown, limits: GuardLimits): never {
+/** A failed guarded query as a typed refusal that says why (exported for its unit test). */
+export function refuseFailure(err: unknown, limits: GuardLimits): never {
   const e = (err ?? {}) as { code?: string; message?: string };
   if (e.code === '57014') refuse(`The query ran longer than ${limits.timeoutMs} ms and was stopped.`);
   if (e.code === '53400') refuse(`The query needed more than ${TEMP_FILE_LIMIT} of temporary disk on central and was stopped.`);
   if (e.code === '53200') refuse('The query needed more memory than central allows one query, and was stopped.');
-  if (e.code === '42501') refuse(`The read-only role may not do that: ${e.message ?? ''}.`);
+  if (e.code === '42501') refuse(e.message ? `The read-only role may not do that: ${e.message}.` : 'The read-only role may not do that.');
   throw new AppError('BAD_INPUT', `PostgreSQL refused the query: ${e.message ?? 'unknown error'}.`);
 }

@@ -1,7 +1,7 @@
 // The SQL guard on its own, apart from the read-only role that runs its queries: the role's
 // permission errors would mask a hole in the guard, so every rule here is checked on the guard.
 import { describe, expect, it } from 'vitest';
-import { guardSql } from '../../../src-main/services/ai/sql-guard.js';
+import { DEFAULT_LIMITS, guardSql, refuseFailure } from '../../../src-main/services/ai/sql-guard.js';
 
 const refused = (sql: string) => expect(guardSql(sql)).rejects.toMatchObject({ code: 'SQL_REFUSED' });
 const passes = (sql: string) => expect(guardSql(sql)).resolves.toEqual(expect.any(String));
@@ -121,9 +121,21 @@ describe('SQL guard: the words of each refusal', () => {
     ["SELECT pg_read_file('/etc/passwd')", 'The function pg_read_file is not allowed.'],
     ["SELECT lpad('x', 1001)", 'lpad pads to at most 1000 characters, written as a number in the query.'],
     ["SELECT rpad('x', code::int) FROM employees", 'rpad pads to at most 1000 characters, written as a number in the query.'],
+    ["SELECT lpad('x', '5')", 'lpad pads to at most 1000 characters, written as a number in the query.'],
+    ["SELECT rpad('x', 2.5)", 'rpad pads to at most 1000 characters, written as a number in the query.'],
+    ['SELECT pg_catalog.public.count(*)', 'The function pg_catalog.public.count is not allowed.'],
+    [
+      'WITH foo AS (SELECT 1 AS n) SELECT n FROM reporting.foo',
+      'foo is not a reporting relation. These are: employees, teams, punches, punch_sequence, work_sessions, exceptions, daily_hours, daily_work.',
+    ],
+    [
+      'SELECT e.w FROM employees e WINDOW w AS ()',
+      'e.w is not a column of the reporting relations; written this way it would call a function, which is not allowed.',
+    ],
     ["SELECT 'pg_authid'::regclass", 'Casting to regclass reads the system catalogs; it is not allowed.'],
     ["SELECT '{a}'::_regclass", 'Casting to regclass reads the system catalogs; it is not allowed.'],
     ["SELECT 'x'::pg_lsn", 'Casting to pg_lsn reads the system catalogs; it is not allowed.'],
+    ['SELECT \'{a}\'::"__regclass"', 'Casting to regclass reads the system catalogs; it is not allowed.'],
     ['SELECT session_user', 'session_user describes the server, not attendance; it is not allowed.'],
     [
       'SELECT e.current_setting FROM employees e',
@@ -147,9 +159,29 @@ describe('SQL guard: the words of each refusal', () => {
       await expect(guardSql(sql)).rejects.toMatchObject({ code: 'SQL_REFUSED', message });
     });
 
-  it('passes the edges of what it allows: a padding of 0 and of 1000, the clock, a function alias used as its row', async () => {
+  it('passes the edges of what it allows: a padding of 0 and of 1000, the clock, a function alias used as its row, a CTE column list, a function in FROM with no alias', async () => {
     await passes("SELECT lpad('x', 0), rpad('x', 1000)");
     await passes('SELECT current_date, current_timestamp, localtime');
     await passes('SELECT * FROM generate_series(1, 2) AS g(a) WHERE g.a > 0');
+    await passes('WITH t(zz) AS (SELECT 1) SELECT t.zz FROM t');
+    await passes('SELECT count(*) FROM generate_series(1, 3)');
+  });
+});
+
+describe('SQL guard: what it says when central stops a guarded query', () => {
+  const says = (err: unknown, code: string, message: string) =>
+    expect(() => refuseFailure(err, { ...DEFAULT_LIMITS, timeoutMs: 1234 })).toThrow(expect.objectContaining({ code, message }));
+  it('names each limit central enforces, and passes other refusals on in their own words', () => {
+    says({ code: '57014' }, 'SQL_REFUSED', 'The query ran longer than 1234 ms and was stopped.');
+    says({ code: '53400' }, 'SQL_REFUSED', 'The query needed more than 64MB of temporary disk on central and was stopped.');
+    says({ code: '53200' }, 'SQL_REFUSED', 'The query needed more memory than central allows one query, and was stopped.');
+    says(
+      { code: '42501', message: 'permission denied for table x' },
+      'SQL_REFUSED',
+      'The read-only role may not do that: permission denied for table x.',
+    );
+    says({ code: '42501' }, 'SQL_REFUSED', 'The read-only role may not do that.');
+    says({ code: '22012', message: 'division by zero' }, 'BAD_INPUT', 'PostgreSQL refused the query: division by zero.');
+    says(undefined, 'BAD_INPUT', 'PostgreSQL refused the query: unknown error.');
   });
 });
