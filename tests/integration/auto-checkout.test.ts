@@ -108,6 +108,17 @@ describe('auto check-out', () => {
     expect(r.closed.map((c) => [c.employeeCode, c.outAt])).toEqual([['D1', '2026-11-20T19:30:00.000Z']]); // 01:00 local
   });
 
+  it('closes each IN by the shift end in force on its own day, when the shift end changed from a date', async () => {
+    clock.set(Date.parse('2026-11-24T06:00:00Z'));
+    await front.call('roster.updateTeam', { name: 'Late Shift', shiftEnd: '20:00', effectiveFrom: '2026-11-23', by: 'M1' });
+    await importAndSync(front, 'D1,IN,2026-11-22T14:00:00+05:30\nD1,IN,2026-11-23T14:00:00+05:30');
+    const r = await front.call('punches.autoCheckout', { rule: 'shift-end+3' });
+    expect(r.closed.map((c) => [c.employeeCode, c.inAt, c.outAt])).toEqual([
+      ['D1', '2026-11-22T08:30:00.000Z', '2026-11-22T19:30:00.000Z'], // 22:00 + 3 h: 01:00 local
+      ['D1', '2026-11-23T08:30:00.000Z', '2026-11-23T17:30:00.000Z'], // 20:00 + 3 h: 23:00 local
+    ]);
+  });
+
   it('refuses a rule it cannot read with a typed error', async () => {
     await expect(front.call('punches.autoCheckout', { rule: 'sometimes' })).rejects.toSatisfy((e) => e instanceof AppError && e.code === 'BAD_INPUT');
     await expect(front.call('punches.autoCheckout', { rule: 'shift-end+13' })).rejects.toThrow(/shift-end\+N/);

@@ -269,6 +269,56 @@ describe('reports on central', () => {
     expect(pick(await run(day), 'seconds', 'open_sessions')).toEqual(asItWas);
   });
 
+  it('shows the day under review whole: its punches with who voided them and why, its history, and the shift end in force on that day', async () => {
+    // Ops closes at 22:00 from the 19th on: a correction on the 20th defaults to 22:00, one on the 18th to the site's 18:00.
+    await delhi.call('roster.updateTeam', { name: 'Ops', shiftEnd: '22:00', effectiveFrom: '2026-11-19', by: 'M1' });
+    try {
+      const fix = await delhi.call('punches.correct', {
+        action: 'add',
+        employeeCode: 'A1',
+        kind: 'OUT',
+        at: '2026-11-20T09:50',
+        reason: 'stepped out to the bank',
+        by: 'M1',
+      });
+      await delhi.call('punches.correct', { action: 'void', punchId: fix.punchId, reason: 'she never left', by: 'M1' });
+      const day = await delhi.call('punches.day', { employeeCode: 'A1', date: '2026-11-20' });
+      expect(day).toMatchObject({
+        employee: { code: 'A1', name: 'Anita', team: 'Ops' },
+        date: '2026-11-20',
+        nextDate: '2026-11-21',
+        tz: 'Asia/Kolkata',
+      });
+      expect([day.shiftStart, day.shiftEnd]).toEqual(['09:00', '22:00']);
+      expect(day.punches.find((p) => p.id === fix.punchId)).toEqual({
+        id: fix.punchId,
+        kind: 'OUT',
+        at: '2026-11-20T04:20:00.000Z',
+        localDate: '2026-11-20',
+        localTime: '09:50',
+        source: 'correction',
+        workMode: 'WFO',
+        voided: true,
+        voidedBy: expect.stringContaining('M1'),
+        voidReason: 'she never left',
+      });
+      // The voided correction is listed but counts for nothing: the day's live punches start with the 09:05 IN.
+      const live = day.punches.filter((p) => !p.voided).map((p) => `${p.localDate} ${p.localTime} ${p.kind}`);
+      expect([live[0], live.includes('2026-11-20 09:50 OUT')]).toEqual(['2026-11-20 09:05 IN', false]);
+      expect(day.history.filter((h) => h.entityId === fix.punchId).map((h) => [h.action, h.actor, h.reason])).toEqual([
+        ['punch.add', 'manager:M1', 'stepped out to the bank'],
+        ['punch.void', 'manager:M1', 'she never left'],
+      ]);
+      const before = await delhi.call('punches.day', { employeeCode: 'A1', date: '2026-11-18' });
+      expect([before.shiftEnd, before.punches.map((p) => `${p.localDate} ${p.localTime} ${p.kind}`)]).toEqual([
+        '18:00',
+        ['2026-11-18 22:00 IN', '2026-11-19 06:00 OUT'],
+      ]);
+    } finally {
+      await delhi.call('roster.updateTeam', { name: 'Ops', shiftEnd: null, effectiveFrom: '2026-11-19', by: 'M1' });
+    }
+  });
+
   it('refuses corrections without a manager, a reason, or from the kiosk screen', async () => {
     const add = { action: 'add', employeeCode: 'A1', kind: 'OUT', at: '2026-11-20T12:00:00+05:30', reason: 'fix it', by: 'A1' };
     expect(await delhi.raw('punches.correct', add)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -11,6 +11,7 @@ import { inTransaction } from '../../db/central/connection.js';
 import type pg from 'pg';
 import type { Logger } from '../../log.js';
 import type { Clock } from '../deps.js';
+import { shiftRuleInForce } from '../reports/shift-rule-sql.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
 
 export const AUTO_CHECKOUT_ACTOR = 'auto-checkout';
@@ -34,13 +35,17 @@ export function autoCheckoutPunchId(inId: string, outAtMs: number): string {
   return uuidv7From(outAtMs, createHash('sha256').update(`auto-checkout|${inId}`).digest().subarray(0, 10));
 }
 
+/** An IN's shift end is the rule in force on its own local date. */
+const IN_RULE = shiftRuleInForce({ teamId: 'e.team_id', siteId: 'ps.site_id', date: 'ps.local_date' });
+
 const OPEN_INS = `
 SELECT ps.id, ps.employee_id, e.code, ps.at_utc, ps.site_id, ps.tz, ps.work_mode, ps.next_at,
-       coalesce(t.shift_end, s.shift_end, '18:00') AS shift_end
+       ${IN_RULE.shiftEnd} AS shift_end
   FROM punch_sequence ps
   JOIN employees e ON e.id = ps.employee_id
   LEFT JOIN teams t ON t.id = e.team_id
   LEFT JOIN sites s ON s.id = ps.site_id
+  ${IN_RULE.joins}
  WHERE ps.kind = 'IN' AND ps.next_kind IS DISTINCT FROM 'OUT' AND ps.at_utc > $1 AND ps.at_utc <= $2`;
 
 // Inserted only if, with the employees locked, the IN is still live and nothing of theirs arrived

@@ -24,6 +24,7 @@ import { inTransaction } from '../../db/central/connection.js';
 import type { CentralDeps } from '../deps.js';
 import { actingLabel, actingReach, asManager, requireInReach, type Acting } from '../acting.js';
 import { EVERYONE, inReach, type Reach } from '../../../shared/domain/access.js';
+import { shiftRuleInForce } from '../reports/shift-rule-sql.js';
 import { withCentral, type CentralSource } from '../sync/central-source.js';
 
 interface AuditRow {
@@ -237,6 +238,9 @@ export async function auditLog(source: CentralSource, input: z.output<typeof Aud
 }
 
 /** One employee's day for review: the punches of that local date and the next, voided ones marked, and their audit history. */
+/** The shift of the day under review: the rule in force on that date ($2), not today's. */
+const DAY_RULE = shiftRuleInForce({ teamId: 'e.team_id', siteId: 't.site_id', date: '$2::date' });
+
 export async function employeeDay(
   deps: CentralDeps,
   source: CentralSource,
@@ -256,10 +260,11 @@ export async function employeeDay(
       site_id: string | null;
     }>(
       `SELECT e.id, e.code, e.name, t.name AS team, s.tz, e.team_id::text AS team_id, t.site_id::text AS site_id,
-              coalesce(t.shift_start, s.shift_start, '09:00') AS shift_start, coalesce(t.shift_end, s.shift_end, '18:00') AS shift_end
+              ${DAY_RULE.shiftStart} AS shift_start, ${DAY_RULE.shiftEnd} AS shift_end
          FROM employees e LEFT JOIN teams t ON t.id = e.team_id LEFT JOIN sites s ON s.id = t.site_id
+         ${DAY_RULE.joins}
         WHERE e.code = $1`,
-      [input.employeeCode],
+      [input.employeeCode, input.date],
     );
     const employee = found[0];
     if (!employee) throw new AppError('UNKNOWN_EMPLOYEE', `No employee has the code ${input.employeeCode}.`);

@@ -6,6 +6,7 @@
 // A session's local date is taken in the zone of its site unless a zone is given.
 import type { ReportName } from '../../../shared/contract/reports.js';
 import { DEFAULT_MAX_HOURS } from '../../../shared/domain/work-hours.js';
+import { shiftRuleInForce } from './shift-rule-sql.js';
 
 /** The employees in the caller's reach ($8, $9): by team, or by the team's site. */
 const IN_REACH = `($8::uuid[] IS NULL OR e.team_id = ANY($8::uuid[]) OR e.site_id = ANY($9::uuid[]))`;
@@ -31,29 +32,20 @@ const SESSIONS = `sess AS (
     FROM reporting.work_sessions w
    WHERE ${inRange('w.in_at')} AND w.employee_id IN (SELECT id FROM emp))`;
 
-/**
- * The first IN of each employee and local date, with the shift rule in force on that date: the
- * team's own (from shift_history), else the site's, else the defaults. A rule changed today
- * does not change last month's late arrivals.
- */
+/** The first IN of each employee and local date, with the shift rule in force on that date. */
+const RULE = shiftRuleInForce({ teamId: 'e.team_id', siteId: 'p.site_id', date: 'p.d' });
 const FIRST_INS = `firsts AS (
   SELECT DISTINCT ON (p.employee_id, p.d) p.employee_id, p.d, p.at_utc, p.zone, p.work_mode, e.working_days,
-         coalesce(CASE WHEN tr.found THEN tr.shift_start ELSE t.shift_start END, CASE WHEN sr.found THEN sr.shift_start ELSE s.shift_start END, '09:00') AS shift_start,
-         coalesce(CASE WHEN tr.found THEN tr.grace_minutes ELSE t.grace_minutes END, CASE WHEN sr.found THEN sr.grace_minutes ELSE s.grace_minutes END, 10) AS grace_minutes,
-         coalesce(CASE WHEN tr.found THEN tr.shift_end ELSE t.shift_end END, CASE WHEN sr.found THEN sr.shift_end ELSE s.shift_end END, '18:00') AS shift_end
+         ${RULE.shiftStart} AS shift_start,
+         ${RULE.graceMinutes} AS grace_minutes,
+         ${RULE.shiftEnd} AS shift_end
     FROM (SELECT r.id, r.employee_id, r.at_utc, r.site_id, r.work_mode, coalesce($5::text, r.tz) AS zone, ${localDate('r.at_utc', 'r.local_date')} AS d
             FROM reporting.punch_sequence r
            WHERE r.kind = 'IN' AND ${inRange('r.at_utc')} AND r.employee_id IN (SELECT id FROM emp)) p
     JOIN emp e ON e.id = p.employee_id
     LEFT JOIN public.teams t ON t.id = e.team_id
     LEFT JOIN public.sites s ON s.id = p.site_id
-    -- A site or team made on a kiosk and never changed has no history: its own columns apply.
-    LEFT JOIN LATERAL (SELECT true AS found, h.shift_start, h.grace_minutes, h.shift_end FROM public.shift_history h
-                        WHERE h.scope = 'team' AND h.scope_id = e.team_id AND h.effective_from <= p.d
-                        ORDER BY h.effective_from DESC LIMIT 1) tr ON true
-    LEFT JOIN LATERAL (SELECT true AS found, h.shift_start, h.grace_minutes, h.shift_end FROM public.shift_history h
-                        WHERE h.scope = 'site' AND h.scope_id = p.site_id AND h.effective_from <= p.d
-                        ORDER BY h.effective_from DESC LIMIT 1) sr ON true
+    ${RULE.joins}
    WHERE p.d BETWEEN $1::date AND $2::date
    ORDER BY p.employee_id, p.d, p.at_utc, p.id),
 late AS (

@@ -135,6 +135,13 @@ describe('the words and edges of each line', () => {
     ]);
   });
 
+  it('ZKTeco: takes the first and last moment of a year, each date part at its bounds', () => {
+    expect(parseZkteco(['1001\t2026-01-01 00:00:00\t1\t0', '1001\t2026-12-31 23:59:59\t1\t1'], 'UTC')).toEqual([
+      { line: 1, code: '1001', kind: 'IN', atMs: Date.parse('2026-01-01T00:00:00Z'), workMode: 'WFO', deviceId: null },
+      { line: 2, code: '1001', kind: 'OUT', atMs: Date.parse('2026-12-31T23:59:59Z'), workMode: 'WFO', deviceId: null },
+    ]);
+  });
+
   it('detects a ZKTeco log by its first non-blank line only', () => {
     expect(detectFormat(['', '  ', '1001\t2026-11-20 09:00:00\t1\t0'])).toBe('zkteco');
     expect(detectFormat(['1001,IN,2026-11-20T09:00:00Z', '1001\t2026-11-20 09:00:00\t1\t0'])).toBe('csv');
