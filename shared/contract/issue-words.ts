@@ -52,7 +52,7 @@ function defaultWords(issue: z.core.$ZodIssue, label: string): string {
     case 'invalid_type':
       return /received undefined/.test(issue.message)
         ? `the ${label} is missing`
-        : `the ${label} must be ${issue.expected === 'number' || issue.expected === 'int' ? 'a number' : issue.expected === 'boolean' ? 'true or false' : issue.expected === 'string' ? 'text' : issue.expected === 'object' ? 'an object ({…} in JSON)' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
+        : `the ${label} must be ${issue.expected === 'int' ? 'a whole number' : issue.expected === 'number' ? 'a number' : issue.expected === 'boolean' ? 'true or false' : issue.expected === 'string' ? 'text' : issue.expected === 'object' ? 'an object ({…} in JSON)' : issue.expected === 'array' ? 'a list' : `a ${issue.expected}`}`;
     case 'too_small':
       return issue.origin === 'string'
         ? Number(issue.minimum) <= 1

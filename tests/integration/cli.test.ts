@@ -429,6 +429,16 @@ describe('frontdesk sites, teams and employees update', () => {
     expect(JSON.parse(punch.stdout).error.code).toBe('INACTIVE_EMPLOYEE');
     const list = JSON.parse((await cli(['employees', 'list', '--all', '--data', data, '--json'], env)).stdout);
     expect(list.find((e: { code: string }) => e.code === '1003')).toMatchObject({ active: false, team: 'Pune Desk' });
+
+    // Five wrong PINs lock 1002 out, even with the right PIN; a manager clears it from the command line.
+    const punchAs = (pin: string) => cli(['punch', '--employee', '1002', '--pin', pin, '--data', data, '--json'], env);
+    for (let i = 0; i < 5; i++) expect((await punchAs('0000')).code).toBe(1);
+    expect(JSON.parse((await punchAs('1234')).stdout).error.code).toBe('LOCKED_OUT');
+    const unlock = await cli(['employees', 'unlock', '--code', '1002', '--by', '1001', '--data', data], env);
+    expect([unlock.code, unlock.stdout.trim()]).toEqual([0, 'Vikram Nair (1002) may try a PIN again at every kiosk.']);
+    expect((await cli(['employees', 'unlock', '--code', '1002', '--by', '1002', '--data', data], env)).code).toBe(1);
+    const after = await punchAs('1234');
+    expect([after.code, JSON.parse(after.stdout).employeeCode]).toEqual([0, '1002']);
   });
 });
 

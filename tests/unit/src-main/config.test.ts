@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { loadCentralConfig } from '../../../src-main/central/config.js';
 import { loadConfig, wantsDemo } from '../../../src-main/config.js';
+import { DEFAULT_MAX_HOURS } from '../../../shared/domain/work-hours.js';
 import { AppError } from '../../../shared/errors.js';
 
 describe('configuration', () => {
@@ -10,6 +12,21 @@ describe('configuration', () => {
       kind: 'after-shift-end',
       minutes: 120,
     });
+  });
+
+  it('reads one max-hours setting, FRONTDESK_MAX_HOURS, on the kiosk and on Central alike, with one default', () => {
+    expect([loadConfig({ FRONTDESK_DATA: '/tmp/x' }).maxHours, loadCentralConfig({}).maxHours]).toEqual([DEFAULT_MAX_HOURS, DEFAULT_MAX_HOURS]);
+    expect(DEFAULT_MAX_HOURS).toBe(16);
+    expect(loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_MAX_HOURS: '12' }).maxHours).toBe(12);
+    expect(loadCentralConfig({ FRONTDESK_MAX_HOURS: '12' }).maxHours).toBe(12);
+    const refusal = (value: string) => () => loadConfig({ FRONTDESK_DATA: '/tmp/x', FRONTDESK_MAX_HOURS: value });
+    expect(refusal('0')).toThrow('The setting FRONTDESK_MAX_HOURS is not right: The maximum hours must be at least 1.');
+    expect(refusal('49')).toThrow('The setting FRONTDESK_MAX_HOURS is not right: The maximum hours must be at most 48.');
+    expect(refusal('ten')).toThrow('The setting FRONTDESK_MAX_HOURS is not right: The maximum hours must be a number.');
+    expect(refusal('7.5')).toThrow('The setting FRONTDESK_MAX_HOURS is not right: The maximum hours must be a whole number.');
+    expect(() => loadCentralConfig({ FRONTDESK_MAX_HOURS: '0' })).toThrow(
+      'The setting FRONTDESK_MAX_HOURS is not right: The maximum hours must be at least 1.',
+    );
   });
 
   it('refuses a setting it cannot read, naming it', () => {
