@@ -70,6 +70,13 @@ test('five wrong PINs lock the employee out, even with the right PIN', async ({ 
   await kiosk.signIn('1003', '2345');
   await kiosk.expectPhase('idle');
   await expect(kiosk.alert).toHaveAttribute('data-error-code', 'LOCKED_OUT');
+  // The message is about one person: it goes after the receipt time, and the next person starts clean.
+  await expect(kiosk.alert).toBeHidden({ timeout: 5_000 });
+  await kiosk.signIn('1002', '1234');
+  await kiosk.expectPhase('choose');
+  await expect(kiosk.alert).toBeHidden();
+  await expect(page.getByRole('heading', { name: /Vikram Nair/ })).toBeVisible();
+  await expect(page.getByText(/Meera/)).toHaveCount(0);
 });
 
 test('tapping the same kind again within a minute shows the first receipt', async ({ kiosk, page }) => {

@@ -137,6 +137,47 @@ test('a manager signs in, sees every chart drawn, exports CSV, and fixes a missi
   await kiosk.screenshot('manager-dashboard-90-days');
 });
 
+test('an IN still within the max hours is in progress: the exceptions offer a review, not an Add OUT; a forgotten one is a missing OUT', async ({
+  kiosk,
+  page,
+  server,
+}) => {
+  const url = server.databaseUrl;
+  await centralReady(url);
+  await addTeam(url, 'Late Desk');
+  await query(
+    url,
+    `INSERT INTO employees (id, code, name, team_id, pin_hash)
+     SELECT gen_random_uuid(), code, name, (SELECT id FROM teams WHERE name = 'Late Desk'), 'none'
+       FROM (VALUES ('2101', 'Lata Rao'), ('2102', 'Mohan Das')) AS v(code, name)`,
+  );
+  // Lata came in an hour ago; Mohan came in two days ago and never left.
+  await query(
+    url,
+    `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
+     SELECT gen_random_uuid(), e.id, 'IN', now() - CASE WHEN e.code = '2101' THEN interval '1 hour' ELSE interval '2 days' END,
+            (SELECT id FROM sites LIMIT 1), 'e2e', 'WFO', 'kiosk', now()
+       FROM employees e WHERE e.code IN ('2101', '2102')`,
+  );
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await managerSignIn(page, '1001', '4321');
+  await expect(page.getByTestId('dashboard')).toHaveAttribute('data-loaded', 'true');
+  await page.getByRole('combobox', { name: 'Team' }).selectOption('Late Desk');
+  const exceptions = page.getByTestId('exceptions');
+  const inProgress = exceptions.locator('tr[data-kind="IN_PROGRESS"]');
+  await expect(inProgress).toHaveCount(1);
+  await expect(inProgress).toContainText('Lata Rao');
+  await expect(inProgress).toContainText('In progress (no OUT yet)');
+  await expect(inProgress.getByRole('button', { name: 'Review day' })).toBeVisible();
+  await expect(inProgress.getByRole('button', { name: 'Add OUT' })).toHaveCount(0);
+  const missing = exceptions.locator('tr[data-kind="MISSING_OUT"]');
+  await expect(missing).toHaveCount(1);
+  await expect(missing).toContainText('Mohan Das');
+  await expect(missing.getByRole('button', { name: 'Add OUT' })).toBeVisible();
+  await exceptions.scrollIntoViewIfNeeded();
+  await kiosk.screenshot('manager-in-progress');
+});
+
 test('manager sign-in refuses a wrong PIN and a non-manager, and the dashboard shows empty states', async ({ kiosk, page, server }) => {
   await centralReady(server.databaseUrl);
   await addTeam(server.databaseUrl, 'New Team');
