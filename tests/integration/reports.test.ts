@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportInput, ReportResult } from '../../shared/contract/reports.js';
 import { addStaff, makeTestApp, testClock, type TestApp } from '../support/test-app.js';
-import { DEFAULT_MAX_HOURS } from '../../shared/domain/work-hours.js';
+import { DEFAULT_MAX_HOURS, openSessionState } from '../../shared/domain/work-hours.js';
 import { createTestDatabase, query } from '../support/test-postgres.js';
 
 let url: string;
@@ -413,5 +413,27 @@ describe('late on a working day only', () => {
     } finally {
       await delhi.call('roster.updateSite', { name: 'Delhi', workingDays: [1, 2, 3, 4, 5], by: 'M1' });
     }
+  });
+});
+
+describe('in progress or a missing OUT: the exceptions report and openSessionState agree', () => {
+  it('at the max-hours boundary, to the second, and an IN followed by another IN at once', async () => {
+    await addStaff(delhi, 'T1', '1234', { name: 'Tara', team: 'Twins' });
+    await addStaff(delhi, 'T2', '1234', { name: 'Tanu', team: 'Twins' });
+    await addStaff(delhi, 'T3', '1234', { name: 'Tina', team: 'Twins' });
+    const limit = NOW - DEFAULT_MAX_HOURS * 3_600_000;
+    const at = (ms: number) => new Date(ms).toISOString();
+    // T1 came in exactly the max hours ago, T2 a second later; T3 came in twice within the hour.
+    const csv = [`T1,IN,${at(limit)}`, `T2,IN,${at(limit + 1000)}`, `T3,IN,${at(NOW - 3_000_000)}`, `T3,IN,${at(NOW - 600_000)}`].join('\n');
+    await delhi.call('punches.import', { fileName: 't.csv', content: csv });
+    await delhi.call('sync.now', {});
+    const r = await run({ name: 'exceptions', from: '2026-11-19', to: '2026-11-20', team: 'Twins' });
+    expect(pick(r, 'employee_code', 'kind', 'time')).toEqual([
+      { employee_code: 'T1', kind: openSessionState(limit, NOW, DEFAULT_MAX_HOURS), time: '22:00' },
+      { employee_code: 'T2', kind: openSessionState(limit + 1000, NOW, DEFAULT_MAX_HOURS), time: '22:00' },
+      { employee_code: 'T3', kind: openSessionState(NOW - 600_000, NOW, DEFAULT_MAX_HOURS), time: '13:50' },
+      { employee_code: 'T3', kind: openSessionState(NOW - 3_000_000, NOW, DEFAULT_MAX_HOURS, false), time: '13:10' },
+    ]);
+    expect(pick(r, 'kind').map((k) => k.kind)).toEqual(['MISSING_OUT', 'IN_PROGRESS', 'IN_PROGRESS', 'MISSING_OUT']);
   });
 });
