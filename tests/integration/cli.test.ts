@@ -418,6 +418,22 @@ describe('frontdesk sites, teams and employees update', () => {
     expect(await query(env.DATABASE_URL, "SELECT shift_start, grace_minutes, shift_end FROM reporting.teams WHERE name = 'Pune Desk'")).toEqual([
       { shift_start: '10:00', grace_minutes: 5, shift_end: '17:30' },
     ]);
+    // A shift change applies from the date given with --from, and never from a date to come.
+    expect(
+      (await cli(['teams', 'update', '--name', 'Pune Desk', '--shift-end', '19:00', '--from', '2026-01-05', '--by', '1001', '--data', data], env))
+        .code,
+    ).toBe(0);
+    expect(
+      await query(
+        env.DATABASE_URL,
+        "SELECT h.effective_from::text AS from, h.shift_end FROM shift_history h JOIN teams t ON t.id = h.scope_id WHERE t.name = 'Pune Desk' AND h.effective_from > '2000-01-01' ORDER BY 1",
+      ),
+    ).toEqual([
+      { from: '2026-01-05', shift_end: '19:00' },
+      { from: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), shift_end: null },
+    ]);
+    const future = await cli(['sites', 'update', '--name', 'Pune', '--grace', '20', '--from', '2999-01-01', '--by', '1001', '--data', data], env);
+    expect([future.code, future.stderr]).toEqual([1, expect.stringContaining('applies from today or an earlier date')]);
     expect((await cli(['sites', 'add', '--name', 'Mars', '--tz', 'Mars/Base', '--by', '1001', '--data', data], env)).code).toBe(1);
     const upd = await cli(
       ['employees', 'update', '--code', '1003', '--deactivate', '--team', 'Pune Desk', '--by', '1001', '--data', data, '--json'],
