@@ -10,6 +10,18 @@ async function addTeam(url: string, name: string): Promise<void> {
   await query(url, 'INSERT INTO teams (id, name, site_id) VALUES (gen_random_uuid(), $1, (SELECT id FROM sites LIMIT 1))', [name]);
 }
 
+/** A team of its own, apart from the demo data, with these employees (no PIN: they never sign in). */
+async function addTeamOf(url: string, team: string, people: [code: string, name: string][]): Promise<void> {
+  await addTeam(url, team);
+  await query(
+    url,
+    `INSERT INTO employees (id, code, name, team_id, pin_hash)
+     SELECT gen_random_uuid(), v.code, v.name, (SELECT id FROM teams WHERE name = $1), 'none'
+       FROM unnest($2::text[], $3::text[]) AS v(code, name)`,
+    [team, people.map((p) => p[0]), people.map((p) => p[1])],
+  );
+}
+
 /**
  * A "Night Desk" team of three, apart from the demo data: each works 09:07–17:00 Kolkata time
  * on each of the last ten Kolkata days (whatever the hour in UTC), Priya from home; the day before
@@ -17,13 +29,11 @@ async function addTeam(url: string, name: string): Promise<void> {
  */
 async function seedNightDesk(url: string): Promise<void> {
   await centralReady(url);
-  await addTeam(url, 'Night Desk');
-  await query(
-    url,
-    `INSERT INTO employees (id, code, name, team_id, pin_hash)
-     SELECT gen_random_uuid(), code, name, (SELECT id FROM teams WHERE name = 'Night Desk'), 'none'
-       FROM (VALUES ('2001', 'Nina Shah'), ('2002', 'Omar Ali'), ('2003', 'Priya Sen')) AS v(code, name)`,
-  );
+  await addTeamOf(url, 'Night Desk', [
+    ['2001', 'Nina Shah'],
+    ['2002', 'Omar Ali'],
+    ['2003', 'Priya Sen'],
+  ]);
   await query(
     url,
     `INSERT INTO punches (id, employee_id, kind, at_utc, site_id, device_id, work_mode, source, created_at)
@@ -144,13 +154,10 @@ test('an IN still within the max hours is in progress: the exceptions offer a re
 }) => {
   const url = server.databaseUrl;
   await centralReady(url);
-  await addTeam(url, 'Late Desk');
-  await query(
-    url,
-    `INSERT INTO employees (id, code, name, team_id, pin_hash)
-     SELECT gen_random_uuid(), code, name, (SELECT id FROM teams WHERE name = 'Late Desk'), 'none'
-       FROM (VALUES ('2101', 'Lata Rao'), ('2102', 'Mohan Das')) AS v(code, name)`,
-  );
+  await addTeamOf(url, 'Late Desk', [
+    ['2101', 'Lata Rao'],
+    ['2102', 'Mohan Das'],
+  ]);
   // Lata came in an hour ago; Mohan came in two days ago and never left.
   await query(
     url,
